@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { variableSchema } from './variable';
+
+/** Version of Scry's dashboard format written by this build (`"scry": 1`). */
+export const DASHBOARD_VERSION = 1;
+
+export const gridPosSchema = z.object({
+  x: z.number().int().min(0).max(23),
+  y: z.number().int().min(0),
+  w: z.number().int().min(1).max(24),
+  h: z.number().int().min(1).max(200),
+});
+export type GridPos = z.infer<typeof gridPosSchema>;
+
+export const targetSchema = z.object({
+  refId: z.string().min(1),
+  expr: z.string(),
+  /** `{{label}}` template, Grafana semantics; '' = the full series name */
+  legendFormat: z.string().default(''),
+  /** min step ("15s", "$__interval"); '' = none */
+  interval: z.string().default(''),
+  /** instant query instead of range */
+  instant: z.boolean().default(false),
+  /** hidden targets are not queried or drawn */
+  hide: z.boolean().default(false),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const thresholdStepSchema = z.object({
+  /** null = −∞ (the base step) */
+  value: z.number().nullable(),
+  color: z.string(),
+});
+export const thresholdsSchema = z.object({
+  mode: z.enum(['absolute', 'percentage']).default('absolute'),
+  steps: z.array(thresholdStepSchema),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const fieldConfigSchema = z.object({
+  /** Grafana unit id ("short", "bytes", "s", "reqps", …) */
+  unit: z.string().default('short'),
+  decimals: z.number().int().min(0).max(20).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  thresholds: thresholdsSchema.optional(),
+  /** value mappings, Grafana shapes (value, range, regex, special) */
+  mappings: z.array(z.record(z.string(), z.unknown())).optional(),
+  /** panel-type specific field options (draw style, fill, stacking …) */
+  custom: z.record(z.string(), z.unknown()).optional(),
+});
+export type FieldConfig = z.infer<typeof fieldConfigSchema>;
+
+export const panelSchema = z.object({
+  id: z.number().int().min(0),
+  /** panel type id from the panel registry ("timeseries", …) */
+  type: z.string().min(1),
+  title: z.string().default(''),
+  description: z.string().default(''),
+  gridPos: gridPosSchema,
+  /** datasource name; absent = the default datasource. Never a URL or a credential. */
+  datasource: z.string().optional(),
+  targets: z.array(targetSchema).default([]),
+  fieldConfig: fieldConfigSchema.default({ unit: 'short' }),
+  /** panel-type options (legend, tooltip, …); each type validates its own */
+  options: z.record(z.string(), z.unknown()).default({}),
+  /** max points per series; default: panel width in pixels */
+  maxDataPoints: z.number().int().positive().optional(),
+  /** panel min interval ("1m") */
+  interval: z.string().optional(),
+});
+export type Panel = z.infer<typeof panelSchema>;
+
+export const dashboardSchema = z.object({
+  scry: z.literal(DASHBOARD_VERSION),
+  uid: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"'),
+  title: z.string().min(1, 'must not be empty'),
+  description: z.string().default(''),
+  tags: z.array(z.string()).default([]),
+  time: z
+    .object({ from: z.string().min(1), to: z.string().min(1) })
+    .default({ from: 'now-6h', to: 'now' }),
+  /** auto-refresh interval ("30s"), '' = off */
+  refresh: z.string().default(''),
+  /** "browser", "utc" or an IANA zone */
+  timezone: z.string().default('browser'),
+  /** 0 off, 1 shared crosshair, 2 shared crosshair and tooltip */
+  graphTooltip: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
+  variables: z.array(variableSchema).default([]),
+  panels: z.array(panelSchema).default([]),
+  /** incremented on each save */
+  version: z.number().int().min(0).default(0),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+/** A dashboard as written by hand or by an older build: defaults not yet filled in. */
+export type DashboardInput = z.input<typeof dashboardSchema>;
