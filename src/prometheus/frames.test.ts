@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import {
+  allFinite,
+  gridLength,
+  gridTimes,
+  instantToRows,
+  matrixToFrame,
+  parseSampleValue,
+} from './frames';
+import { parseAnswer } from './client';
+import type { MatrixResult } from './types';
+
+const recorded = readFileSync(
+  new URL('./__fixtures__/query_range_gaps.json', import.meta.url),
+  'utf8',
+);
+
+describe('parseSampleValue', () => {
+  it.each([
+    ['1', 1],
+    ['-0.25', -0.25],
+    ['2.5e-3', 0.0025],
+    ['+Inf', Infinity],
+    ['Inf', Infinity],
+    ['-Inf', -Infinity],
+  ])('%s → %d', (s, n) => expect(parseSampleValue(s)).toBe(n));
+  it('keeps NaN as NaN', () => expect(parseSampleValue('NaN')).toBeNaN());
+});
+
+describe('step grid', () => {
+  it('includes both ends when they are on the grid', () => {
+    expect(gridLength(100, 160, 15)).toBe(5);
+    expect(Array.from(gridTimes(100, 160, 15))).toEqual([100, 115, 130, 145, 160]);
+  });
+  it('stops before an end that is off the grid', () => {
+    expect(gridLength(0, 59, 15)).toBe(4);
+  });
+  it('has no float drift for millisecond steps', () => {
+    const t = gridTimes(1700000000, 1700000001, 0.1);
+    expect(t.length).toBe(11);
+    expect(t[3]).toBe(1700000000.3);
+  });
+  it('is empty for a reversed range or a zero step', () => {
+    expect(gridLength(10, 0, 1)).toBe(0);
+    expect(gridLength(0, 10, 0)).toBe(0);
+  });
+});
+
+describe('matrixToFrame on a recorded response', () => {
+  const answer = parseAnswer<MatrixResult>(
+    { status: 200, statusText: 'OK', headers: new Headers() },
+    recorded,
+    'http://x/api/v1/query_range',
+  );
+  const frame = matrixToFrame(
+    answer.data.result,
+    { startSec: 1700000000, endSec: 1700000060, stepSec: 15 },
+    'B',
+  );
+
+  it('keeps the warnings', () =>
+    expect(answer.warnings).toEqual(['PromQL info: metric might not be a counter']));
+  it('puts every series on one shared time column', () => {
+    expect(frame.refId).toBe('B');
+    expect(Array.from(frame.times)).toEqual([
+      1700000000, 1700000015, 1700000030, 1700000045, 1700000060,
+    ]);
+    expect(frame.series).toHaveLength(2);
+    expect(frame.series[0]!.labels).toEqual({ __name__: 'up', job: 'api', instance: 'a:9100' });
+  });
+  it('marks a missing step (a gap or a stale series) as NaN', () => {
+    expect(Array.from(frame.series[0]!.values)).toEqual([1, 1, 0, NaN, 1]);
+  });
+  it('keeps NaN, +Inf and -Inf samples', () => {
+    expect(Array.from(frame.series[1]!.values)).toEqual([NaN, NaN, Infinity, -Infinity, 0.0025]);
+    expect(allFinite(frame.series[1]!.values)).toBe(false);
+  });
+  it('uses typed arrays, not per-point objects', () => {
+    expect(frame.times).toBeInstanceOf(Float64Array);
+    expect(frame.series[0]!.values).toBeInstanceOf(Float64Array);
+  });
+  it('snaps off-grid samples to the nearest step and drops samples outside the range', () => {
+    const f = matrixToFrame(
+      [
+        {
+          metric: {},
+          values: [
+            [80, '7'],
+            [115.001, '8'],
+            [300, '9'],
+          ],
+        },
+      ],
+      { startSec: 100, endSec: 130, stepSec: 15 },
+    );
+    expect(Array.from(f.series[0]!.values)).toEqual([NaN, 8, NaN]);
+  });
+  it('skips native-histogram series without float samples', () => {
+    const f = matrixToFrame([{ metric: {}, histograms: [[100, { count: '1', sum: '1' }]] }], {
+      startSec: 100,
+      endSec: 100,
+      stepSec: 1,
+    });
+    expect(f.series).toHaveLength(0);
+  });
+});
+
+describe('instantToRows', () => {
+  it('reads vectors and scalars', () => {
+    expect(
+      instantToRows({ resultType: 'vector', result: [{ metric: { a: '1' }, value: [5, '+Inf'] }] }),
+    ).toEqual([{ labels: { a: '1' }, timeSec: 5, value: Infinity }]);
+    expect(instantToRows({ resultType: 'scalar', result: [5, '3'] })).toEqual([
+      { labels: {}, timeSec: 5, value: 3 },
+    ]);
+  });
+});
