@@ -1,0 +1,139 @@
+// Benchmark page: each workload measured from "response bytes in hand" to "painted", for Scry's
+// real pipeline and for a bare baseline, in the same page. Driven by bench/run.mjs.
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import '../../src/app/app.css';
+import TimeSeriesChart from '../../src/charts/TimeSeriesChart';
+import { parseAnswer } from '../../src/prometheus/client';
+import { matrixToFrame } from '../../src/prometheus/frames';
+import type { MatrixResult } from '../../src/prometheus/types';
+import { buildSeries } from '../../src/panels/timeseries/series';
+
+declare global {
+  interface Window {
+    scryBench: {
+      load(url: string, body: string): Promise<number>;
+      scry(grid: { startSec: number; endSec: number; stepSec: number }): Promise<number>;
+      baseline(): Promise<number>;
+    };
+  }
+}
+
+let bytes = new Uint8Array(0);
+const stage = document.getElementById('stage')!;
+let root: Root | null = null;
+let plot: uPlot | null = null;
+
+const palette = [
+  '#7eb26d',
+  '#eab839',
+  '#6ed0e0',
+  '#ef843c',
+  '#e24d42',
+  '#1f78c1',
+  '#ba43a9',
+  '#705da0',
+];
+const color = (i: number) => palette[i % palette.length]!;
+
+function clear() {
+  root?.unmount();
+  root = null;
+  plot?.destroy();
+  plot = null;
+  stage.innerHTML = '';
+}
+
+/** Resolves after the next frame has been painted. */
+function painted(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+}
+
+window.scryBench = {
+  async load(url, body) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    bytes = new Uint8Array(await res.arrayBuffer());
+    return bytes.length;
+  },
+
+  async scry(grid) {
+    clear();
+    const t0 = performance.now();
+    const text = new TextDecoder().decode(bytes);
+    const answer = parseAnswer<MatrixResult>(
+      { status: 200, statusText: 'OK', headers: new Headers() },
+      text,
+      'bench',
+    );
+    const t1 = performance.now();
+    const frame = matrixToFrame(answer.data.result, grid, 'A');
+    const t2 = performance.now();
+    const { times, series } = buildSeries(
+      [frame],
+      [{ refId: 'A', legendFormat: '{{idx}}' }],
+      color,
+    );
+    const t3 = performance.now();
+    const host = document.createElement('div');
+    host.style.cssText = 'position:absolute;inset:0;display:flex;flex-direction:column';
+    stage.appendChild(host);
+    root = createRoot(host);
+    flushSync(() =>
+      root!.render(
+        <TimeSeriesChart
+          times={times}
+          series={series}
+          formatValue={(v) => v.toFixed(2)}
+          formatTicks={(ts) => ts.map((v) => v.toFixed(1))}
+          formatTime={(ms) => new Date(ms).toISOString()}
+        />,
+      ),
+    );
+    const t4 = performance.now();
+    await painted();
+    const t5 = performance.now();
+    (window as unknown as { lastBreakdown: number[] }).lastBreakdown = [
+      t1 - t0,
+      t2 - t1,
+      t3 - t2,
+      t4 - t3,
+      t5 - t4,
+    ];
+    return t5 - t0;
+  },
+
+  async baseline() {
+    clear();
+    const t0 = performance.now();
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as {
+      data: { result: { values: [number, string][] }[] };
+    };
+    const result = json.data.result;
+    const xs = result[0]!.values.map((p) => p[0]);
+    const data: uPlot.AlignedData = [
+      xs,
+      ...result.map((s) => s.values.map((p) => parseFloat(p[1]))),
+    ];
+    plot = new uPlot(
+      {
+        width: stage.clientWidth,
+        height: stage.clientHeight,
+        legend: { show: false },
+        series: [
+          {},
+          ...result.map((_s, i) => ({ stroke: color(i), width: 1, points: { show: false } })),
+        ],
+      },
+      data,
+      stage,
+    );
+    await painted();
+    return performance.now() - t0;
+  },
+};

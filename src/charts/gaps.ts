@@ -1,0 +1,46 @@
+/**
+ * uPlot draws `null` as a gap but treats NaN as a number (and seeds its auto-range with the
+ * first non-null value). Gapless columns go to uPlot as they are (zero copy); a column with
+ * NaN or ±Inf is copied once with null in those places.
+ */
+export function toUPlotColumn(values: Float64Array): Float64Array | (number | null)[] {
+  let i = 0;
+  const n = values.length;
+  for (; i < n; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) break;
+  }
+  if (i === n) return values;
+  const out: (number | null)[] = new Array<number | null>(n);
+  for (let j = 0; j < n; j++) {
+    const v = values[j]!;
+    out[j] = v - v === 0 ? v : null;
+  }
+  return out;
+}
+
+/** Min and max of the finite values of several columns (NaN, NaN when there are none). */
+export function finiteExtent(columns: readonly Float64Array[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const c of columns) {
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  // ±Inf samples are not finite extents
+  if (min === -Infinity || max === Infinity) {
+    min = Infinity;
+    max = -Infinity;
+    for (const c of columns)
+      for (let i = 0; i < c.length; i++) {
+        const v = c[i]!;
+        if (v - v !== 0) continue;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+  }
+  return min <= max ? [min, max] : [NaN, NaN];
+}
