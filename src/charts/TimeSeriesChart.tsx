@@ -49,7 +49,10 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const plotRef = useRef<uPlot | null>(null);
   const drawnData = useRef<uPlot.AlignedData | null>(null);
   const propsRef = useRef(props);
-  propsRef.current = props;
+  // Hooks read the latest props through this ref; declared first, so it runs before the others.
+  useLayoutEffect(() => {
+    propsRef.current = props;
+  });
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
 
   // Series layout identity: a new uPlot only when the set or order of series changes.
