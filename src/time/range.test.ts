@@ -297,7 +297,10 @@ describe('URL helpers', () => {
       { from: '2026-03-08 01:00:00', to: '2026-03-08 04:00:00' },
       { timeZone: NY },
     );
-    const back = resolveRange(rangeFromUrl(new URLSearchParams(url)), { nowMs: NOW, timeZone: NY });
+    const back = resolveRange(rangeFromUrl(new URLSearchParams({ ...url })), {
+      nowMs: NOW,
+      timeZone: NY,
+    });
     expect(back).toEqual({
       ok: true,
       fromMs: Date.UTC(2026, 2, 8, 6),
