@@ -245,7 +245,7 @@ function describeEnd(expr: string, timeZone: TimeZone | undefined): string {
 }
 
 /** "YYYY-MM-DD HH:mm:ss" of an instant in an IANA zone. */
-export function formatWall(ms: number, zone: string): string {
+function formatWall(ms: number, zone: string): string {
   const w = wallTime(ms, zone);
   const p = (n: number, len = 2) => String(n).padStart(len, '0');
   return `${p(w.year, 4)}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
