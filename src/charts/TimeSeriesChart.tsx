@@ -20,6 +20,8 @@ export interface TimeSeriesChartProps {
   formatValue: (v: number) => string;
   /** formats the y-axis ticks together (shared suffix and decimals) */
   formatTicks: (values: number[]) => string[];
+  /** x-axis labels: tick times (ms) and their spacing (ms) → labels; undefined = uPlot's */
+  formatTimeTicks?: ((ticksMs: number[], spacingMs: number) => string[]) | undefined;
   /** formats a time (ms) for the tooltip header */
   formatTime: (ms: number) => string;
   /** 'utc' or an IANA zone for the x axis; undefined = the browser's zone */

@@ -14,7 +14,8 @@ function generate(): string {
         ...schema,
         $id: 'https://scry.invalid/schema/dashboard.json',
         title: 'Scry dashboard',
-        description: 'Scry dashboard JSON, format version 1 ("scry": 1). Regenerate with UPDATE_SCHEMA=1 npx vitest run src/model/schema.test.ts',
+        description:
+          'Scry dashboard JSON, format version 1 ("scry": 1). Regenerate with UPDATE_SCHEMA=1 npx vitest run src/model/schema.test.ts',
       },
       null,
       2,

@@ -1,0 +1,79 @@
+import { expect, type Page, type Locator } from '@playwright/test';
+
+/** Environment handed over by e2e/global-setup.ts. */
+export function env(name: 'SCRY_URL' | 'SCRY_PROVISIONED_URL' | 'PROM_URL' | 'CAT_URL'): string {
+  const v = process.env[name];
+  if (!v)
+    throw new Error(
+      `${name} is not set: run the suite with "npx playwright test" (global setup starts the fixture)`,
+    );
+  return v.replace(/\/+$/, '');
+}
+
+/** Opens Scry (fresh browser storage per test context) at a hash route. */
+export async function open(page: Page, hash = '#/', base = env('SCRY_URL')) {
+  await page.goto(`${base}/${hash}`);
+}
+
+/** Adds a datasource through the UI and returns to the list. */
+export async function addDatasource(
+  page: Page,
+  d: { name: string; url: string; scrapeInterval?: string },
+) {
+  await open(page, '#/datasources');
+  const form = page.getByRole('form', { name: 'Datasource' });
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Add datasource' }).click();
+  await form.getByLabel('Name').fill(d.name);
+  await form.getByLabel('URL').fill(d.url);
+  await form.getByLabel('Scrape interval').fill(d.scrapeInterval ?? '15s');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator(`[data-testid="datasource-row"][data-name="${d.name}"]`)).toBeVisible();
+}
+
+export function panel(page: Page, title: string): Locator {
+  return page.locator(`[data-testid="panel"][data-panel-title="${title}"]`);
+}
+
+/** Calls the Prometheus HTTP API directly (the oracle for what Scry shows). */
+export async function promApi<T>(
+  path: string,
+  params: Record<string, string | number>,
+): Promise<T> {
+  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const res = await fetch(`${env('PROM_URL')}${path}?${qs}`);
+  const body = (await res.json()) as {
+    status: string;
+    data: T;
+    error?: string;
+    errorType?: string;
+  };
+  if (body.status !== 'success') throw new Error(`${body.errorType}: ${body.error}`);
+  return body.data;
+}
+
+/** Creates a dashboard with the given time-series panels through the UI, saves it, returns its uid. */
+export async function createDashboard(
+  page: Page,
+  title: string,
+  panels: { title: string; expr: string; legend?: string; unit?: string }[],
+): Promise<string> {
+  await open(page, '#/');
+  await page.getByRole('button', { name: 'New dashboard' }).click();
+  await expect(page).toHaveURL(/#\/d\/[a-z0-9]+/);
+  const uid = /#\/d\/([a-z0-9]+)/.exec(page.url())![1]!;
+  await page.getByTestId('dashboard-title-input').fill(title);
+  for (const [i, p] of panels.entries()) {
+    if (i === 0) await page.getByRole('button', { name: 'Add a panel' }).click();
+    else await page.getByTestId('add-panel').click();
+    const editor = page.getByTestId('panel-editor');
+    await editor.getByTestId('panel-title-input').fill(p.title);
+    await editor.getByTestId('query-expr').first().fill(p.expr);
+    if (p.legend) await editor.getByTestId('query-legend').first().fill(p.legend);
+    if (p.unit) await editor.getByTestId('panel-unit').selectOption(p.unit);
+    await editor.getByTestId('panel-apply').click();
+    await expect(editor).toBeHidden();
+  }
+  await page.getByTestId('save-dashboard').click();
+  await expect(page.getByTestId('save-dashboard')).toBeHidden();
+  return uid;
+}

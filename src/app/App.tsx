@@ -1,0 +1,106 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, useEffect, useState } from 'react';
+import { useDashboards } from '../state/dashboards';
+import { useDatasources } from '../state/datasources';
+import { useStorageError } from '../state/storage';
+import DashboardPage from './pages/DashboardPage';
+import DatasourcesPage from './pages/DatasourcesPage';
+import HomePage from './pages/HomePage';
+import ImportPage from './pages/ImportPage';
+import { loadProvisioning } from './provisioning';
+import { readAnyDashboard } from './readDashboard';
+import { href, useRoute } from './router';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: false,
+      refetchOnWindowFocus: false,
+      // A range query's answer is fully determined by its key (expr, start, end, step).
+      staleTime: Infinity,
+      gcTime: 5 * 60_000,
+    },
+  },
+});
+
+export default function App() {
+  const route = useRoute();
+  const [provisioningErrors, setProvisioningErrors] = useState<string[]>([]);
+  const [ready, setReady] = useState(false);
+  const storageError = useStorageError((s) => s.error);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadProvisioning(readAnyDashboard).then((p) => {
+      if (cancelled) return;
+      useDatasources.getState().setProvisioned(p.datasources);
+      useDashboards
+        .getState()
+        .setProvisioned(
+          p.dashboards.map((d) => ({ dashboard: d.dashboard, savedAt: 0, source: d.source })),
+        );
+      setProvisioningErrors(p.errors);
+      setReady(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  let page: React.ReactNode;
+  const m = /^\/d\/([^/]+)/.exec(route.path);
+  if (!ready) page = <p className="page muted">Loading…</p>;
+  else if (m) page = <DashboardPage key={m[1]} uid={decodeURIComponent(m[1]!)} />;
+  else if (route.path === '/datasources') page = <DatasourcesPage />;
+  else if (route.path === '/import') page = <ImportPage key={route.params.get('url') ?? ''} />;
+  else if (route.path === '/') page = <HomePage />;
+  else
+    page = (
+      <div className="page">
+        <h1>Not found</h1>
+        <p>
+          There is no page at <code>{route.path}</code>.{' '}
+          <a href={href('/')}>Go to the dashboards</a>.
+        </p>
+      </div>
+    );
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <header className="topbar">
+        <a className="brand" href={href('/')}>
+          Scry
+        </a>
+        <nav>
+          <a href={href('/')} aria-current={route.path === '/' ? 'page' : undefined}>
+            Dashboards
+          </a>
+          <a
+            href={href('/datasources')}
+            aria-current={route.path === '/datasources' ? 'page' : undefined}
+          >
+            Datasources
+          </a>
+        </nav>
+      </header>
+      {storageError && (
+        <div className="banner error" role="alert">
+          {storageError}
+        </div>
+      )}
+      {provisioningErrors.length > 0 && (
+        <div className="banner warn" role="alert" data-testid="provisioning-errors">
+          <strong>Provisioning problems:</strong>
+          <ul>
+            {provisioningErrors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <main>
+        <Suspense fallback={<p className="page muted">Loading…</p>}>{page}</Suspense>
+      </main>
+    </QueryClientProvider>
+  );
+}

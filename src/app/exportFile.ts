@@ -1,0 +1,36 @@
+import type { Dashboard } from '../model/dashboard';
+
+/** Pretty JSON of a dashboard, as exported and copied. */
+export function dashboardJson(d: Dashboard): string {
+  return JSON.stringify(d, null, 2) + '\n';
+}
+
+/** A file name from the title: "My board" → my-board.json */
+export function fileNameFor(d: Dashboard): string {
+  const slug = d.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || d.uid}.json`;
+}
+
+export function downloadDashboard(d: Dashboard) {
+  const blob = new Blob([dashboardJson(d)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameFor(d);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function copyDashboard(d: Dashboard): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(dashboardJson(d));
+    return true;
+  } catch {
+    return false;
+  }
+}

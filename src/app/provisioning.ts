@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Dashboard } from '../model/dashboard';
+import { formatIssues, parseJsonText, validateDashboard } from '../model/validate';
+import type { Datasource } from '../state/datasources';
+
+const configSchema = z.object({
+  datasources: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        type: z.literal('prometheus').default('prometheus'),
+        url: z.string().url(),
+        default: z.boolean().default(false),
+        scrapeInterval: z.string().default('15s'),
+        headers: z.record(z.string(), z.string()).default({}),
+        maxConcurrent: z.number().int().min(1).max(64).default(6),
+      }),
+    )
+    .default([]),
+  dashboards: z.array(z.string().min(1)).default([]),
+});
+
+export interface Provisioned {
+  datasources: Datasource[];
+  dashboards: { dashboard: Dashboard; source: string; notes: string[] }[];
+  /** problems to show the user, each naming the file and where in it */
+  errors: string[];
+}
+
+/** Turns any dashboard JSON (Scry, or Grafana once converted) into a Scry dashboard. */
+export type DashboardReader = (
+  raw: unknown,
+) => { ok: true; dashboard: Dashboard; notes: string[] } | { ok: false; errors: string[] };
+
+export const readScryDashboard: DashboardReader = (raw) => {
+  const r = validateDashboard(raw);
+  return r.ok ? { ok: true, dashboard: r.value, notes: [] } : r;
+};
+
+/**
+ * Reads `config.json` next to index.html (optional: a 404 means "nothing provisioned") and the
+ * dashboards it lists, relative to it. Never throws: problems come back in `errors`.
+ */
+export async function loadProvisioning(
+  read: DashboardReader = readScryDashboard,
+  base = new URL('config.json', document.baseURI).toString(),
+): Promise<Provisioned> {
+  const out: Provisioned = { datasources: [], dashboards: [], errors: [] };
+  let res: Response;
+  try {
+    res = await fetch(base, { cache: 'no-cache' });
+  } catch (e) {
+    out.errors.push(
+      `config.json: could not be fetched (${e instanceof Error ? e.message : String(e)})`,
+    );
+    return out;
+  }
+  if (res.status === 404) return out;
+  if (!res.ok) {
+    out.errors.push(`config.json: HTTP ${res.status} ${res.statusText}`);
+    return out;
+  }
+  const text = await res.text();
+  // A static host may answer index.html for unknown paths: treat that as "no config".
+  if (/^\s*</.test(text)) return out;
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    out.errors.push(...json.errors.map((e) => `config.json: ${e}`));
+    return out;
+  }
+  const cfg = configSchema.safeParse(json.value);
+  if (!cfg.success) {
+    out.errors.push(...formatIssues(cfg.error.issues).map((e) => `config.json: ${e}`));
+    return out;
+  }
+  out.datasources = cfg.data.datasources.map((d) => ({
+    id: `provisioned:${d.name}`,
+    name: d.name,
+    url: d.url,
+    scrapeInterval: d.scrapeInterval,
+    headers: Object.entries(d.headers).map(([name, value]) => ({ name, value })),
+    isDefault: d.default,
+    maxConcurrent: d.maxConcurrent,
+    provisioned: true,
+  }));
+  if (out.datasources.length && !out.datasources.some((d) => d.isDefault))
+    out.datasources[0]!.isDefault = true;
+
+  const results = await Promise.all(
+    cfg.data.dashboards.map(async (path) => {
+      const url = new URL(path, base).toString();
+      try {
+        const r = await fetch(url, { cache: 'no-cache' });
+        if (!r.ok) return { path, errors: [`HTTP ${r.status} ${r.statusText}`] };
+        const parsed = parseJsonText(await r.text());
+        if (!parsed.ok) return { path, errors: parsed.errors };
+        const d = read(parsed.value);
+        return d.ok ? { path, dashboard: d.dashboard, notes: d.notes } : { path, errors: d.errors };
+      } catch (e) {
+        return {
+          path,
+          errors: [`could not be fetched (${e instanceof Error ? e.message : String(e)})`],
+        };
+      }
+    }),
+  );
+  for (const r of results) {
+    if ('dashboard' in r && r.dashboard)
+      out.dashboards.push({ dashboard: r.dashboard, source: r.path, notes: r.notes ?? [] });
+    else out.errors.push(...(r.errors ?? []).map((e) => `${r.path}: ${e}`));
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Panel } from '../model/dashboard';
+import { useQueryEnv } from '../query/env';
+import { useInView } from '../query/useInView';
+import { usePanelData } from '../query/usePanelData';
+import { panelPlugin } from './registry';
+import type { PanelContext } from './types';
+
+export interface PanelActions {
+  onEdit?: (() => void) | undefined;
+  onDuplicate?: (() => void) | undefined;
+  onRemove?: (() => void) | undefined;
+}
+
+/**
+ * Shared chrome of every panel: title, menu, loading bar, errors and warnings verbatim, and the
+ * DOM hooks tests rely on (data-testid="panel", data-panel-title, data-state).
+ */
+export default function PanelShell(props: {
+  panel: Panel;
+  ctx: PanelContext;
+  actions?: PanelActions;
+}) {
+  const { panel, ctx, actions } = props;
+  const env = useQueryEnv();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const inView = useInView(rootRef);
+  const [size, setSize] = useState({ widthPx: 0, heightPx: 0 });
+  const plugin = panelPlugin(panel.type);
+
+  useEffect(() => {
+    const el = bodyRef.current;
+    if (!el) return;
+    const measure = () => setSize({ widthPx: el.clientWidth, heightPx: el.clientHeight });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Width in whole 10 px buckets: resizing by a few pixels must not re-query.
+  const queryWidth = Math.max(10, Math.round(size.widthPx / 10) * 10);
+  const data = usePanelData(
+    panel,
+    env,
+    queryWidth,
+    inView && !!plugin && plugin.queryMode !== 'none',
+  );
+  const state = plugin ? data.state : 'error';
+
+  return (
+    <div
+      ref={rootRef}
+      className="panel"
+      data-testid="panel"
+      data-panel-title={panel.title}
+      data-panel-id={panel.id}
+      data-state={state}
+    >
+      <div className="panel-head">
+        <span className="panel-title" title={panel.description || panel.title}>
+          {panel.title || '\u00a0'}
+        </span>
+        {data.warnings.length > 0 && (
+          <span className="warn" title={data.warnings.join('\n')} data-testid="panel-warning-icon">
+            ⚠
+          </span>
+        )}
+        {actions && <PanelMenu actions={actions} />}
+      </div>
+      {data.fetching && <div className="panel-loading" aria-hidden />}
+      {(state === 'error' || data.errors.length > 0) && (
+        <div className="panel-error" data-testid="panel-error" role="alert">
+          {plugin ? data.errors.join('\n') : `Unsupported panel type "${panel.type}"`}
+        </div>
+      )}
+      {data.warnings.length > 0 && (
+        <div className="panel-warning" data-testid="panel-warning">
+          {data.warnings.join(' · ')}
+        </div>
+      )}
+      <div className="panel-body" ref={bodyRef}>
+        {plugin && size.widthPx > 0 && size.heightPx > 0 && (
+          <plugin.View
+            panel={panel}
+            data={data}
+            widthPx={size.widthPx}
+            heightPx={size.heightPx}
+            ctx={ctx}
+          />
+        )}
+        {plugin && data.state === 'empty' && (
+          <div className="panel-msg">
+            {panel.targets.some((t) => t.expr.trim())
+              ? 'No data'
+              : 'No query: edit the panel to add one'}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function PanelMenu({ actions }: { actions: PanelActions }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  const item = (label: string, fn: (() => void) | undefined) =>
+    fn && (
+      <button
+        type="button"
+        role="menuitem"
+        onClick={() => {
+          setOpen(false);
+          fn();
+        }}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <div className="panel-menu" ref={ref}>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Panel menu"
+        aria-haspopup="menu"
+        onClick={() => setOpen(!open)}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        ⋮
+      </button>
+      {open && (
+        <div className="menu" role="menu" onMouseDown={(e) => e.stopPropagation()}>
+          {item('Edit', actions.onEdit)}
+          {item('Duplicate', actions.onDuplicate)}
+          {item('Remove', actions.onRemove)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { createContext, useContext } from 'react';
+import type { PrometheusClient } from '../prometheus/client';
+
+/** A datasource ready to query: what panels need, no credentials exposed. */
+export interface DatasourceHandle {
+  name: string;
+  client: PrometheusClient;
+  /** floor for the step and the base of $__rate_interval */
+  scrapeIntervalMs: number;
+  /** identity for query keys: URL + headers, so two datasources never share cache entries */
+  cacheKey: string;
+}
+
+/** A variable's current value as interpolation sees it. */
+export interface ScopeValue {
+  value: string | string[];
+  text?: string | string[];
+  isAll?: boolean;
+  allValue?: string;
+  multi?: boolean;
+  includeAll?: boolean;
+  options?: string[];
+}
+
+/** Everything a panel needs to turn its targets into requests. */
+export interface QueryEnv {
+  /** resolved absolute range (ms) */
+  fromMs: number;
+  toMs: number;
+  timeZone: string;
+  /** the datasource a panel names (undefined = default), or why there is none */
+  datasource(name: string | undefined): DatasourceHandle | { error: string };
+  /** template variables by name */
+  scope: Record<string, ScopeValue>;
+  dashboard: { uid: string; title: string };
+}
+
+export const QueryEnvContext = createContext<QueryEnv | null>(null);
+
+export function useQueryEnv(): QueryEnv {
+  const env = useContext(QueryEnvContext);
+  if (!env) throw new Error('No QueryEnvContext: render panels inside a dashboard or explore page');
+  return env;
+}

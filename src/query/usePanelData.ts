@@ -1,0 +1,138 @@
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import type { Frame } from '../model/frame';
+import type { Panel } from '../model/dashboard';
+import { isAbort, PromError } from '../prometheus/errors';
+import { instantToRows, matrixToFrame, type InstantRow } from '../prometheus/frames';
+import type { PrometheusClient } from '../prometheus/client';
+import type { DatasourceHandle, QueryEnv } from './env';
+import { planTarget, type TargetPlan } from './plan';
+
+/** What one target returned. */
+export interface TargetResult {
+  refId: string;
+  plan: TargetPlan;
+  frame?: Frame;
+  rows?: InstantRow[];
+  warnings: string[];
+  /** ms from request to parsed frame */
+  tookMs: number;
+}
+
+export interface PanelData {
+  state: 'loading' | 'ok' | 'empty' | 'error';
+  results: TargetResult[];
+  /** one message per failed target, prefixed by its refId when the panel has several */
+  errors: string[];
+  warnings: string[];
+  /** the request is running (data may be the previous answer) */
+  fetching: boolean;
+  plans: TargetPlan[];
+}
+
+/** Query keys: everything the answer depends on, nothing more (identical panels share). */
+export const promKeys = {
+  all: ['prom'] as const,
+  datasource: (dsKey: string) => ['prom', dsKey] as const,
+  range: (dsKey: string, p: TargetPlan) =>
+    ['prom', dsKey, 'range', p.expr, p.startSec, p.endSec, p.stepSec] as const,
+  instant: (dsKey: string, p: TargetPlan) => ['prom', dsKey, 'instant', p.expr, p.endSec] as const,
+};
+
+async function fetchTarget(
+  client: PrometheusClient,
+  plan: TargetPlan,
+  signal: AbortSignal,
+): Promise<TargetResult> {
+  const t0 = performance.now();
+  if (plan.instant) {
+    const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal });
+    return {
+      refId: plan.refId,
+      plan,
+      rows: instantToRows(a.data),
+      warnings: a.warnings,
+      tookMs: performance.now() - t0,
+    };
+  }
+  const a = await client.queryRange(
+    { expr: plan.expr, startSec: plan.startSec, endSec: plan.endSec, stepSec: plan.stepSec },
+    { signal },
+  );
+  if (a.data.resultType !== 'matrix')
+    throw new PromError('not-prometheus', `Expected a matrix, got ${String(a.data.resultType)}`);
+  const frame = matrixToFrame(a.data.result, plan, plan.refId);
+  return { refId: plan.refId, plan, frame, warnings: a.warnings, tookMs: performance.now() - t0 };
+}
+
+/**
+ * The heart of a panel: targets → interpolate → step → TanStack queries (deduplicated by key,
+ * aborted when the key changes) → frames. `enabled` is false while the panel is off screen.
+ */
+export function usePanelData(
+  panel: Panel,
+  env: QueryEnv,
+  widthPx: number,
+  enabled: boolean,
+): PanelData {
+  const targets = panel.targets.filter((t) => !t.hide && t.expr.trim() !== '');
+  const ds = env.datasource(panel.datasource);
+  const handle: DatasourceHandle | undefined = 'error' in ds ? undefined : ds;
+  const plans: (TargetPlan | { error: string; refId: string })[] = handle
+    ? targets.map((target) => {
+        const p = planTarget({
+          panel,
+          target,
+          fromMs: env.fromMs,
+          toMs: env.toMs,
+          widthPx,
+          scrapeIntervalMs: handle.scrapeIntervalMs,
+          scope: env.scope,
+          dashboard: env.dashboard,
+          timeZone: env.timeZone,
+        });
+        return 'error' in p ? { ...p, refId: target.refId } : p;
+      })
+    : [];
+  const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
+
+  const queries = useQueries({
+    queries: okPlans.map((plan) => ({
+      queryKey: plan.instant
+        ? promKeys.instant(handle!.cacheKey, plan)
+        : promKeys.range(handle!.cacheKey, plan),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchTarget(handle!.client, plan, signal),
+      enabled: enabled && widthPx > 0,
+      placeholderData: keepPreviousData,
+    })),
+  });
+
+  const multi = targets.length > 1;
+  const prefix = (refId: string, msg: string) => (multi ? `${refId}: ${msg}` : msg);
+  const errors: string[] = [];
+  if (!handle && 'error' in ds) errors.push(ds.error);
+  for (const p of plans) if ('error' in p) errors.push(prefix(p.refId, p.error));
+  const results: TargetResult[] = [];
+  let loading = false;
+  let fetching = false;
+  queries.forEach((q, i) => {
+    const plan = okPlans[i]!;
+    if (q.data) results.push(q.data);
+    if (q.isFetching) fetching = true;
+    if (q.isPending) loading = true;
+    if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, q.error.message));
+  });
+  const warnings = [...new Set(results.flatMap((r) => r.warnings))];
+  const hasData = results.some(
+    (r) => (r.frame?.series.length ?? 0) > 0 || (r.rows?.length ?? 0) > 0,
+  );
+  const state: PanelData['state'] = errors.length
+    ? 'error'
+    : loading && !hasData
+      ? 'loading'
+      : hasData
+        ? 'ok'
+        : targets.length === 0 || !loading
+          ? 'empty'
+          : 'loading';
+  return { state, results, errors, warnings, fetching, plans: okPlans };
+}

@@ -1,0 +1,106 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { browserStorage, newUid } from './storage';
+
+/** A Prometheus-compatible datasource as the user configured it (kept in this browser only). */
+export interface Datasource {
+  id: string;
+  name: string;
+  url: string;
+  /** Prometheus scrape interval ("15s"): floor for the step and base of $__rate_interval */
+  scrapeInterval: string;
+  /** custom HTTP headers (Authorization, X-Scope-OrgID, …) */
+  headers: { name: string; value: string }[];
+  isDefault: boolean;
+  /** requests in flight at once; default 6 */
+  maxConcurrent: number;
+  /** from config.json: read-only here */
+  provisioned?: boolean;
+}
+
+export type DatasourceDraft = Omit<Datasource, 'id' | 'provisioned' | 'isDefault'> & {
+  isDefault?: boolean;
+};
+
+interface DatasourceState {
+  /** user-defined datasources (persisted) */
+  own: Datasource[];
+  /** from config.json (not persisted) */
+  provisioned: Datasource[];
+  add(d: DatasourceDraft): Datasource;
+  update(id: string, d: Partial<DatasourceDraft>): void;
+  remove(id: string): void;
+  setDefault(id: string): void;
+  setProvisioned(list: Datasource[]): void;
+}
+
+export const useDatasources = create<DatasourceState>()(
+  persist(
+    (set, get) => ({
+      own: [],
+      provisioned: [],
+      add: (d) => {
+        const all = allDatasources(get());
+        const ds: Datasource = { ...d, id: newUid(), isDefault: d.isDefault ?? all.length === 0 };
+        set((s) => ({
+          own: [...(ds.isDefault ? s.own.map((o) => ({ ...o, isDefault: false })) : s.own), ds],
+        }));
+        if (ds.isDefault)
+          set((s) => ({ provisioned: s.provisioned.map((p) => ({ ...p, isDefault: false })) }));
+        return ds;
+      },
+      update: (id, d) => {
+        set((s) => ({ own: s.own.map((o) => (o.id === id ? { ...o, ...d } : o)) }));
+        if (d.isDefault) get().setDefault(id);
+      },
+      remove: (id) => set((s) => ({ own: s.own.filter((o) => o.id !== id) })),
+      setDefault: (id) =>
+        set((s) => ({
+          own: s.own.map((o) => ({ ...o, isDefault: o.id === id })),
+          provisioned: s.provisioned.map((p) => ({ ...p, isDefault: p.id === id })),
+        })),
+      setProvisioned: (list) =>
+        set((s) => {
+          const ownDefault = s.own.some((o) => o.isDefault);
+          return {
+            provisioned: list.map((p) => ({
+              ...p,
+              provisioned: true,
+              isDefault: !ownDefault && p.isDefault,
+            })),
+          };
+        }),
+    }),
+    {
+      name: 'scry.datasources',
+      version: 1,
+      storage: browserStorage,
+      partialize: (s) => ({ own: s.own }),
+    },
+  ),
+);
+
+/** Every datasource, own first; names are unique (an own one shadows a provisioned namesake). */
+export function allDatasources(s: Pick<DatasourceState, 'own' | 'provisioned'>): Datasource[] {
+  const names = new Set(s.own.map((o) => o.name));
+  return [...s.own, ...s.provisioned.filter((p) => !names.has(p.name))];
+}
+
+/** The datasource a panel means: by name, else the default, else the first. */
+export function pickDatasource(
+  list: Datasource[],
+  name: string | undefined,
+): Datasource | undefined {
+  if (name) {
+    const byName = list.find((d) => d.name === name);
+    if (byName) return byName;
+  }
+  return name ? undefined : (list.find((d) => d.isDefault) ?? list[0]);
+}
+
+/** Headers as a plain object, blank names dropped. */
+export function headerRecord(d: Pick<Datasource, 'headers'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of d.headers) if (h.name.trim()) out[h.name.trim()] = h.value;
+  return out;
+}
