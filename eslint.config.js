@@ -9,17 +9,89 @@ import globals from 'globals';
 // import from".
 const src = (names) => names.map((n) => `./src/${n}`);
 const zones = [
-  { target: src(['model']), from: src(['time', 'prometheus', 'variables', 'query', 'panels', 'charts', 'units', 'editor', 'import', 'state', 'app']) },
-  { target: src(['time']), from: src(['prometheus', 'variables', 'query', 'panels', 'charts', 'units', 'editor', 'import', 'state', 'app']) },
-  { target: src(['prometheus']), from: src(['variables', 'query', 'panels', 'charts', 'units', 'editor', 'import', 'state', 'app']) },
-  { target: src(['variables']), from: src(['query', 'panels', 'charts', 'units', 'editor', 'import', 'state', 'app']) },
+  {
+    target: src(['model']),
+    from: src([
+      'time',
+      'prometheus',
+      'variables',
+      'query',
+      'panels',
+      'charts',
+      'units',
+      'editor',
+      'import',
+      'state',
+      'app',
+    ]),
+  },
+  {
+    target: src(['time']),
+    from: src([
+      'prometheus',
+      'variables',
+      'query',
+      'panels',
+      'charts',
+      'units',
+      'editor',
+      'import',
+      'state',
+      'app',
+    ]),
+  },
+  {
+    target: src(['prometheus']),
+    from: src([
+      'variables',
+      'query',
+      'panels',
+      'charts',
+      'units',
+      'editor',
+      'import',
+      'state',
+      'app',
+    ]),
+  },
+  {
+    target: src(['variables']),
+    from: src(['query', 'panels', 'charts', 'units', 'editor', 'import', 'state', 'app']),
+  },
   { target: src(['query']), from: src(['panels', 'charts', 'editor', 'import', 'app']) },
-  { target: src(['units']), from: src(['model', 'time', 'prometheus', 'variables', 'query', 'panels', 'charts', 'editor', 'import', 'state', 'app']) },
-  { target: src(['charts']), from: src(['prometheus', 'variables', 'query', 'panels', 'editor', 'import', 'state', 'app']) },
+  {
+    target: src(['units']),
+    from: src([
+      'model',
+      'time',
+      'prometheus',
+      'variables',
+      'query',
+      'panels',
+      'charts',
+      'editor',
+      'import',
+      'state',
+      'app',
+    ]),
+  },
+  {
+    target: src(['charts']),
+    from: src(['prometheus', 'variables', 'query', 'panels', 'editor', 'import', 'state', 'app']),
+  },
   { target: src(['panels']), from: src(['import', 'app']) },
-  { target: src(['editor']), from: src(['variables', 'query', 'panels', 'charts', 'import', 'state', 'app']) },
-  { target: src(['import']), from: src(['prometheus', 'variables', 'query', 'panels', 'charts', 'editor', 'state', 'app']) },
-  { target: src(['state']), from: src(['prometheus', 'variables', 'query', 'panels', 'charts', 'editor', 'import', 'app']) },
+  {
+    target: src(['editor']),
+    from: src(['variables', 'query', 'panels', 'charts', 'import', 'state', 'app']),
+  },
+  {
+    target: src(['import']),
+    from: src(['prometheus', 'variables', 'query', 'panels', 'charts', 'editor', 'state', 'app']),
+  },
+  {
+    target: src(['state']),
+    from: src(['prometheus', 'variables', 'query', 'panels', 'charts', 'editor', 'import', 'app']),
+  },
 ];
 
 export default tseslint.config(
@@ -33,7 +105,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import/no-restricted-paths': ['error', { zones }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
