@@ -1,0 +1,222 @@
+import type { GridPos } from '../model/dashboard';
+import { arr, isObj, num, obj, str, type Notes, type Obj } from './util';
+
+/** A Grafana panel found in the dashboard, in reading order, with its Scry grid position. */
+export interface PlacedPanel {
+  raw: Obj;
+  /** where it is in the Grafana JSON (`panels[2].panels[0]`, `rows[1].panels[3]`) */
+  path: string;
+  gridPos: GridPos;
+}
+
+const COLS = 24;
+const MAX_H = 200;
+/** Grafana's default size of a new panel. */
+const DEFAULT_W = 12;
+const DEFAULT_H = 8;
+/** Grafana's defaults for legacy rows: 250px rows, span 4 of 12. */
+const LEGACY_ROW_HEIGHT_PX = 250;
+const LEGACY_SPAN = 4;
+const CELL_PX = 30;
+
+const clampInt = (v: number, lo: number, hi: number): number =>
+  Math.min(hi, Math.max(lo, Math.round(v)));
+
+/** Legacy heights: 250, "250px" or "250" → grid units (30 px each), at least 1. */
+export function legacyHeightToGrid(height: unknown): number | undefined {
+  const px =
+    typeof height === 'number' ? height : typeof height === 'string' ? parseFloat(height) : NaN;
+  if (!Number.isFinite(px) || px <= 0) return undefined;
+  return clampInt(px / CELL_PX, 1, MAX_H);
+}
+
+/** A panel's gridPos rounded and clamped to the 24-column grid; undefined when it is unusable. */
+export function normalizeGridPos(raw: unknown): GridPos | undefined {
+  if (!isObj(raw)) return undefined;
+  const w0 = num(raw.w);
+  const h0 = num(raw.h);
+  if (w0 === undefined || h0 === undefined) return undefined;
+  const w = clampInt(w0, 1, COLS);
+  const h = clampInt(h0, 1, MAX_H);
+  const x = clampInt(num(raw.x) ?? 0, 0, COLS - w);
+  const y = Math.max(0, Math.round(num(raw.y) ?? 0));
+  return { x, y, w, h };
+}
+
+const samePos = (raw: Obj, p: GridPos): boolean =>
+  raw.x === p.x && raw.y === p.y && raw.w === p.w && raw.h === p.h;
+
+/** Places panels left to right, wrapping at 24 columns, starting at row `y`. */
+class Flow {
+  private x = 0;
+  private lineH = 0;
+  constructor(private y: number) {}
+  place(w: number, h: number): GridPos {
+    if (this.x + w > COLS) {
+      this.y += this.lineH;
+      this.x = 0;
+      this.lineH = 0;
+    }
+    const pos = { x: this.x, y: this.y, w, h };
+    this.x += w;
+    this.lineH = Math.max(this.lineH, h);
+    return pos;
+  }
+  get bottom(): number {
+    return this.y + this.lineH;
+  }
+}
+
+interface Item {
+  raw: Obj;
+  path: string;
+}
+
+/**
+ * Lays out one section (the panels of one row): panels with a gridPos keep their relative
+ * positions, shifted so the section starts at `top`; panels without one flow in after them.
+ */
+function placeSection(items: Item[], top: number, notes: Notes, out: PlacedPanel[]): number {
+  const withPos: { item: Item; pos: GridPos }[] = [];
+  const without: Item[] = [];
+  for (const item of items) {
+    const pos = normalizeGridPos(item.raw.gridPos);
+    if (pos) {
+      if (!samePos(obj(item.raw.gridPos), pos)) {
+        notes.info(
+          `${item.path}.gridPos`,
+          `Grid position ${JSON.stringify(item.raw.gridPos)} rounded/clamped to ${JSON.stringify(pos)}`,
+        );
+      }
+      withPos.push({ item, pos });
+    } else without.push(item);
+  }
+  const minY = withPos.reduce((m, p) => Math.min(m, p.pos.y), Infinity);
+  let bottom = top;
+  const placed: PlacedPanel[] = withPos.map(({ item, pos }) => {
+    const gridPos = { ...pos, y: top + pos.y - (Number.isFinite(minY) ? minY : 0) };
+    bottom = Math.max(bottom, gridPos.y + gridPos.h);
+    return { raw: item.raw, path: item.path, gridPos };
+  });
+  placed.sort((a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x);
+  out.push(...placed);
+  if (without.length) {
+    const flow = new Flow(bottom);
+    for (const item of without) {
+      out.push({ raw: item.raw, path: item.path, gridPos: flow.place(DEFAULT_W, DEFAULT_H) });
+      notes.info(`${item.path}`, 'Panel had no grid position; placed after the others');
+    }
+    bottom = flow.bottom;
+  }
+  return bottom;
+}
+
+const rowName = (row: Obj): string => {
+  const t = str(row.title)?.trim();
+  return t ? `"${t}"` : '(untitled)';
+};
+
+/** Flattens `type: "row"` panels: their children stay in reading order, the rows are dropped. */
+function modernLayout(panels: unknown[], top: number, notes: Notes, out: PlacedPanel[]): number {
+  const sections: Item[][] = [[]];
+  panels.forEach((p, i) => {
+    if (!isObj(p)) return;
+    const path = `panels[${i}]`;
+    if (p.type === 'row') {
+      const children = arr(p.panels);
+      const how = p.collapsed === true ? 'collapsed row' : 'row';
+      notes.info(
+        path,
+        `Removed ${how} ${rowName(p)} (Scry has no rows yet); the panels under it are kept in reading order`,
+      );
+      const repeat = str(p.repeat);
+      if (repeat) {
+        notes.warn(
+          path,
+          `Row ${rowName(p)} repeats for each value of $${repeat}; Scry shows it once`,
+        );
+      }
+      const section: Item[] = [];
+      children.forEach((c, j) => {
+        if (isObj(c)) section.push({ raw: c, path: `${path}.panels[${j}]` });
+      });
+      sections.push(section);
+      return;
+    }
+    sections[sections.length - 1]!.push({ raw: p, path });
+  });
+  let y = top;
+  for (const s of sections) y = placeSection(s, y, notes, out);
+  return y;
+}
+
+/** Lays out legacy `rows[]` (Grafana ≤ 4): `span` of 12 columns, `height` in px. */
+function legacyLayout(rows: unknown[], top: number, notes: Notes, out: PlacedPanel[]): number {
+  let y = top;
+  rows.forEach((row, i) => {
+    if (!isObj(row)) return;
+    const path = `rows[${i}]`;
+    const rowH = legacyHeightToGrid(row.height) ?? legacyHeightToGrid(LEGACY_ROW_HEIGHT_PX)!;
+    const shown = row.showTitle === true || row.collapse === true || !!str(row.repeat);
+    if (shown) {
+      notes.info(
+        path,
+        `Removed ${row.collapse === true ? 'collapsed row' : 'row'} ${rowName(row)} (Scry has no rows yet); the panels under it are kept in reading order`,
+      );
+    }
+    const repeat = str(row.repeat);
+    if (repeat) {
+      notes.warn(
+        path,
+        `Row ${rowName(row)} repeats for each value of $${repeat}; Scry shows it once`,
+      );
+    }
+    const flow = new Flow(y);
+    arr(row.panels).forEach((p, j) => {
+      if (!isObj(p)) return;
+      const span = num(p.span) ?? LEGACY_SPAN;
+      const w = clampInt(Math.floor(span) * 2, 1, COLS);
+      const h = legacyHeightToGrid(p.height) ?? rowH;
+      out.push({ raw: p, path: `${path}.panels[${j}]`, gridPos: flow.place(w, h) });
+    });
+    y = flow.bottom;
+  });
+  return y;
+}
+
+const overlaps = (a: GridPos, b: GridPos): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Moves a panel that overlaps an earlier one down below it (Grafana's grid does the same). */
+function resolveOverlaps(placed: PlacedPanel[], notes: Notes): void {
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    const startY = p.gridPos.y;
+    for (;;) {
+      const hit = placed.slice(0, i).filter((q) => overlaps(q.gridPos, p.gridPos));
+      if (hit.length === 0) break;
+      p.gridPos = { ...p.gridPos, y: Math.max(...hit.map((q) => q.gridPos.y + q.gridPos.h)) };
+    }
+    if (p.gridPos.y !== startY) {
+      notes.info(
+        `${p.path}.gridPos`,
+        `Panel overlapped another one; moved down by ${p.gridPos.y - startY}`,
+      );
+    }
+  }
+}
+
+/**
+ * Every non-row panel of a Grafana dashboard in reading order, with its position on Scry's
+ * 24-column grid: legacy `rows[]` first (when present), then top-level `panels[]`.
+ */
+export function layoutPanels(dash: Obj, notes: Notes): PlacedPanel[] {
+  const out: PlacedPanel[] = [];
+  let y = 0;
+  const rows = arr(dash.rows);
+  if (rows.length) y = legacyLayout(rows, y, notes, out);
+  const panels = arr(dash.panels);
+  if (panels.length) modernLayout(panels, y, notes, out);
+  resolveOverlaps(out, notes);
+  return out;
+}
