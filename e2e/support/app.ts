@@ -77,3 +77,44 @@ export async function createDashboard(
   await expect(page.getByTestId('save-dashboard')).toBeHidden();
   return uid;
 }
+
+/** A minimal Scry dashboard JSON with time-series panels (for importing in tests). */
+export function dashboardJson(
+  uid: string,
+  title: string,
+  panels: {
+    title: string;
+    expr: string;
+    legend?: string;
+    y?: number;
+    h?: number;
+    w?: number;
+    x?: number;
+    unit?: string;
+  }[],
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({
+    scry: 1,
+    uid,
+    title,
+    panels: panels.map((p, i) => ({
+      id: i + 1,
+      type: 'timeseries',
+      title: p.title,
+      gridPos: { x: p.x ?? 0, y: p.y ?? i * 8, w: p.w ?? 12, h: p.h ?? 8 },
+      fieldConfig: { unit: p.unit ?? 'short' },
+      targets: [{ refId: 'A', expr: p.expr, legendFormat: p.legend ?? '' }],
+    })),
+    ...extra,
+  });
+}
+
+/** Imports dashboard JSON through the import page and lands on the dashboard. */
+export async function importDashboard(page: Page, json: string) {
+  await open(page, '#/import');
+  await page.getByTestId('import-text').fill(json);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page).toHaveURL(/#\/d\//);
+}

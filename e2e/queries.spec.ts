@@ -1,0 +1,81 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
+import { fixtureWindow } from './support/window';
+
+function rangeQueries(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r: Request) => {
+    if (!r.url().includes('/api/v1/query_range')) return;
+    const params =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    seen.push(params.get('query') ?? '');
+  });
+  return seen;
+}
+
+test.beforeEach(async ({ page }) => {
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
+});
+
+test('identical queries in two panels are sent once', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  await importDashboard(
+    page,
+    dashboardJson('dedupe', 'Dedupe', [
+      { title: 'One', expr: 'scry_temperature_celsius', x: 0, y: 0 },
+      { title: 'Two', expr: 'scry_temperature_celsius', x: 12, y: 0 },
+    ]),
+  );
+  const sent = rangeQueries(page);
+  await open(page, `#/d/dedupe?from=${fromMs}&to=${toMs}`);
+  await expect(panel(page, 'One')).toHaveAttribute('data-state', 'ok');
+  await expect(panel(page, 'Two')).toHaveAttribute('data-state', 'ok');
+  expect(sent.filter((q) => q === 'scry_temperature_celsius')).toHaveLength(1);
+});
+
+test('a panel below the fold sends no query until it is scrolled into view', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  await importDashboard(
+    page,
+    dashboardJson('lazy', 'Lazy', [
+      { title: 'Top', expr: 'scry_temperature_celsius' },
+      { title: 'Far below', expr: 'sum(scry_temperature_celsius)', y: 120 },
+    ]),
+  );
+  const sent = rangeQueries(page);
+  await open(page, `#/d/lazy?from=${fromMs}&to=${toMs}`);
+  await expect(panel(page, 'Top')).toHaveAttribute('data-state', 'ok');
+  await page.waitForTimeout(500);
+  expect(sent).not.toContain('sum(scry_temperature_celsius)');
+  await panel(page, 'Far below').scrollIntoViewIfNeeded();
+  await expect(panel(page, 'Far below')).toHaveAttribute('data-state', 'ok');
+  expect(sent).toContain('sum(scry_temperature_celsius)');
+});
+
+test('the time range and refresh live in the URL: a link reproduces the view', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  await importDashboard(
+    page,
+    dashboardJson('linked', 'Linked', [
+      { title: 'T', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
+    ]),
+  );
+  await open(page, `#/d/linked?from=${fromMs}&to=${toMs}&tz=utc&refresh=1m`);
+  await expect(page.getByTestId('time-picker')).toContainText('UTC');
+  await expect(page.getByTestId('refresh-select')).toHaveValue('1m');
+  await expect(panel(page, 'T')).toHaveAttribute('data-state', 'ok');
+  // Typed relative expressions work through the picker and land in the URL.
+  await page.getByTestId('time-picker').click();
+  await page.getByTestId('time-from').fill('now-1d/d');
+  await page.getByTestId('time-to').fill('now-1d/d');
+  await page.getByTestId('time-apply').click();
+  await expect(page).toHaveURL(/from=now-1d%2Fd&to=now-1d%2Fd/);
+  await expect(page.getByTestId('time-picker')).toContainText('Yesterday');
+  // A bad expression is refused where the user typed it.
+  await page.getByTestId('time-picker').click();
+  await page.getByTestId('time-from').fill('now-6x');
+  await page.getByTestId('time-apply').click();
+  await expect(page.getByTestId('time-error')).toContainText('unknown unit "x"');
+});
