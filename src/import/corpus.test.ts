@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importAny } from './importAny';
+
+/** CI has `shared/` next to the clone; a missing corpus is an error, never a skip. */
+const dir = path.resolve(__dirname, '../../../shared/corpus/grafana');
+if (!existsSync(dir)) throw new Error(`Grafana corpus not found at ${dir}`);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = (x: unknown): Obj[] => (Array.isArray(x) ? x.filter(isObj) : []);
+
+/** Non-row panels, counted independently of the importer: top level, inside rows, legacy rows. */
+function grafanaPanels(d: Obj): Obj[] {
+  const out: Obj[] = [];
+  for (const p of list(d.panels)) {
+    if (p.type === 'row') out.push(...list(p.panels));
+    else out.push(p);
+  }
+  for (const r of list(d.rows)) out.push(...list(r.panels));
+  return out;
+}
+
+const load = (f: string): Obj => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Obj;
+
+function summary(f: string) {
+  const r = importAny(load(f), { datasourceNames: ['prometheus'] });
+  if (!r.ok) throw new Error(`${f}: ${r.errors.join('; ')}`);
+  const types: Record<string, number> = {};
+  for (const p of r.dashboard.panels) types[p.type] = (types[p.type] ?? 0) + 1;
+  const notes = { info: 0, warning: 0 };
+  for (const n of r.report) notes[n.level]++;
+  return {
+    panels: Object.fromEntries(Object.entries(types).sort()),
+    variables: r.dashboard.variables.length,
+    notes,
+  };
+}
+
+describe('Grafana corpus', () => {
+  it('has the 19 dashboards', () => {
+    expect(files).toHaveLength(19);
+  });
+
+  it.each(files)('%s imports, validates, keeps every panel and every expr verbatim', (f) => {
+    const raw = load(f);
+    const r = importAny(raw);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const source = grafanaPanels(raw);
+    expect(r.dashboard.panels).toHaveLength(source.length);
+    const want = source
+      .flatMap((p) => list(p.targets))
+      .flatMap((t) => (typeof t.expr === 'string' ? [t.expr] : []))
+      .sort();
+    const got = r.dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).sort();
+    expect(got).toEqual(want);
+  });
+
+  it.each(files)('%s summary', (f) => {
+    expect(summary(f)).toMatchSnapshot();
+  });
+
+  it('imports the node-exporter mixin (jsonnet: no refIds, object query, rows of timeseries)', () => {
+    expect(summary('node-exporter-mixin-nodes.json')).toEqual({
+      panels: { gauge: 1, table: 1, timeseries: 6 },
+      variables: 3,
+      notes: { info: 7, warning: 1 },
+    });
+    const r = importAny(load('node-exporter-mixin-nodes.json'));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.dashboard.uid).toBe('7d57716318ee0dddbac5a7f451fb7753');
+    expect(r.report.map((n) => `${n.level} ${n.path}: ${n.message}`)).toEqual([
+      'info panels[0]: Removed row "CPU" (Scry has no rows yet); the panels under it are kept in reading order',
+      'info panels[3]: Removed row "Memory" (Scry has no rows yet); the panels under it are kept in reading order',
+      'info panels[6]: Removed row "Disk" (Scry has no rows yet); the panels under it are kept in reading order',
+      'info panels[9]: Removed row "Network" (Scry has no rows yet); the panels under it are kept in reading order',
+      'info panels[7]: 2 field override(s) not carried over',
+      'warning panels[8]: Transformations not supported, data is shown untransformed: groupBy, merge, calculateField, calculateField, organize, sortBy',
+      'info panels[8]: 5 field override(s) not carried over',
+      'info panels[1].targets[0]: Dropped intervalFactor 5 ("Resolution 1/5") from 1 query; Scry picks the step from the panel width',
+    ]);
+    expect(r.dashboard.timezone).toBe('utc');
+    expect(r.dashboard.variables.map((v) => [v.name, v.type, v.datasource])).toEqual([
+      ['datasource', 'datasource', undefined],
+      ['cluster', 'query', '$datasource'],
+      ['instance', 'query', '$datasource'],
+    ]);
+    expect(new Set(r.dashboard.panels.map((p) => p.datasource))).toEqual(new Set(['$datasource']));
+    for (const p of r.dashboard.panels) {
+      expect(p.targets.map((t) => t.refId)).toEqual(p.targets.map((_, i) => 'ABCDEFGH'[i]));
+    }
+  });
+
+  it('lays out a legacy rows[] dashboard (kubernetes-mixin) from span and height', () => {
+    const r = importAny(load('kubernetes-mixin-k8s-resources-workload.json'));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.dashboard.panels.map((p) => [p.type, p.gridPos])).toEqual([
+      ['timeseries', { x: 0, y: 0, w: 24, h: 8 }],
+      ['table', { x: 0, y: 8, w: 24, h: 8 }],
+      ['timeseries', { x: 0, y: 16, w: 24, h: 8 }],
+      ['table', { x: 0, y: 24, w: 24, h: 8 }],
+      ['table', { x: 0, y: 32, w: 24, h: 8 }],
+      ['timeseries', { x: 0, y: 40, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 40, w: 12, h: 8 }],
+      ['timeseries', { x: 0, y: 48, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 48, w: 12, h: 8 }],
+      ['timeseries', { x: 0, y: 56, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 56, w: 12, h: 8 }],
+      ['timeseries', { x: 0, y: 64, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 64, w: 12, h: 8 }],
+    ]);
+  });
+
+  it('resolves ${DS_PROMETHEUS} import inputs (redis exporter) to the default datasource', () => {
+    const r = importAny(load('redis-exporter-0.3x.json'), { datasourceNames: ['prom'] });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.dashboard.panels.every((p) => p.datasource === undefined)).toBe(true);
+    expect(r.dashboard.variables[0]?.datasource).toBeUndefined();
+    expect(r.report.filter((n) => n.message.includes('DS_PROMETHEUS'))).toEqual([
+      {
+        level: 'info',
+        path: 'templating.list[0]',
+        message: "Import input ${DS_PROMETHEUS} uses Scry's default datasource",
+      },
+    ]);
+    expect(summary('redis-exporter-0.3x.json').panels).toEqual({
+      gauge: 1,
+      stat: 2,
+      timeseries: 9,
+    });
+  });
+});

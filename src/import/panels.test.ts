@@ -1,0 +1,505 @@
+import { describe, expect, it } from 'vitest';
+import type { DsContext } from './datasource';
+import { convertPanel, graphLegend } from './panels';
+import { Notes } from './util';
+
+const ds: DsContext = {
+  dsVariables: new Set(),
+  inputs: new Set(),
+  names: [],
+  defaultDatasource: undefined,
+};
+const convert = (panel: Record<string, unknown>) => {
+  const notes = new Notes();
+  const body = convertPanel(panel, 'panels[0]', ds, notes);
+  return { body, notes: notes.list.map((n) => `${n.level}: ${n.message}`) };
+};
+
+describe('graph → timeseries', () => {
+  it('maps axis unit, decimals, min/max strings, draw style, stacking and nulls', () => {
+    const { body } = convert({
+      type: 'graph',
+      title: 'CPU',
+      lines: true,
+      linewidth: 2,
+      fill: 3,
+      stack: true,
+      nullPointMode: 'connected',
+      yaxes: [
+        { format: 'percentunit', decimals: 1, min: '0', max: '1', logBase: 1, show: true },
+        { format: 'short' },
+      ],
+      targets: [{ expr: 'x' }],
+    });
+    expect(body.type).toBe('timeseries');
+    expect(body.fieldConfig).toEqual({
+      unit: 'percentunit',
+      decimals: 1,
+      min: 0,
+      max: 1,
+      custom: {
+        drawStyle: 'line',
+        lineWidth: 2,
+        fillOpacity: 30,
+        showPoints: 'never',
+        lineInterpolation: 'linear',
+        stacking: { mode: 'normal', group: 'A' },
+        spanNulls: true,
+      },
+    });
+  });
+
+  it('maps bars, points, null as zero, steps, log scale and a hidden axis', () => {
+    const { body } = convert({
+      type: 'graph',
+      bars: true,
+      lines: false,
+      points: true,
+      pointradius: 3,
+      steppedLine: true,
+      nullPointMode: 'null as zero',
+      yaxes: [{ format: 'bytes', logBase: 2, show: false, label: 'mem' }],
+    });
+    expect(body.fieldConfig?.custom).toEqual({
+      drawStyle: 'bars',
+      lineWidth: 1,
+      fillOpacity: 10,
+      showPoints: 'always',
+      pointSize: 6,
+      lineInterpolation: 'stepAfter',
+      nullValueMode: 'null as zero',
+      scaleDistribution: { type: 'log', log: 2 },
+      axisPlacement: 'hidden',
+      axisLabel: 'mem',
+    });
+    expect(body.fieldConfig?.unit).toBe('bytes');
+  });
+
+  it.each([
+    [{ show: false }, { displayMode: 'hidden', placement: 'bottom', calcs: [] }],
+    [
+      {
+        show: true,
+        alignAsTable: true,
+        rightSide: true,
+        values: true,
+        avg: true,
+        max: true,
+        current: true,
+      },
+      { displayMode: 'table', placement: 'right', calcs: ['max', 'mean', 'lastNotNull'] },
+    ],
+    [
+      { show: true, values: false, avg: true },
+      { displayMode: 'list', placement: 'bottom', calcs: [] },
+    ],
+    [
+      { show: true, values: true, min: true, total: true },
+      { displayMode: 'list', placement: 'bottom', calcs: ['min', 'sum'] },
+    ],
+  ])('legend %j → %j', (legend, want) => {
+    expect(graphLegend(legend)).toEqual(want);
+  });
+
+  it('maps the shared tooltip and its sort order', () => {
+    expect(
+      convert({ type: 'graph', tooltip: { shared: true, sort: 2 } }).body.options?.tooltip,
+    ).toEqual({ mode: 'multi', sort: 'desc' });
+    expect(
+      convert({ type: 'graph', tooltip: { shared: false, sort: 0 } }).body.options?.tooltip,
+    ).toEqual({ mode: 'single', sort: 'none' });
+  });
+
+  it('reports series overrides, colours, the right axis and a non-time x axis', () => {
+    const { notes } = convert({
+      type: 'graph',
+      seriesOverrides: [{ alias: 'x', yaxis: 2 }],
+      aliasColors: { a: 'red', b: 'blue' },
+      xaxis: { mode: 'series' },
+    });
+    expect(notes).toEqual([
+      'info: Graph options not carried over: 1 series override(s), 2 series colour(s)',
+      'warning: Series on the right y-axis are drawn on the left axis',
+      'warning: Graph x-axis mode "series" is not supported; shown over time',
+    ]);
+  });
+});
+
+describe('timeseries', () => {
+  it('keeps unit, thresholds, custom draw options, legend and tooltip', () => {
+    const { body, notes } = convert({
+      type: 'timeseries',
+      fieldConfig: {
+        defaults: {
+          unit: 'reqps',
+          min: 0,
+          thresholds: { mode: 'absolute', steps: [{ color: 'green', value: null }] },
+          custom: {
+            drawStyle: 'line',
+            fillOpacity: 10,
+            stacking: { mode: 'normal', group: 'A' },
+            hideFrom: { legend: false },
+          },
+          color: { mode: 'palette-classic' },
+        },
+        overrides: [{ matcher: { id: 'byName', options: 'x' }, properties: [] }],
+      },
+      options: {
+        legend: {
+          displayMode: 'table',
+          placement: 'right',
+          calcs: ['mean', 'max'],
+          showLegend: true,
+        },
+        tooltip: { mode: 'multi', sort: 'desc' },
+      },
+    });
+    expect(body.fieldConfig).toEqual({
+      unit: 'reqps',
+      min: 0,
+      thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }] },
+      custom: { drawStyle: 'line', fillOpacity: 10, stacking: { mode: 'normal', group: 'A' } },
+    });
+    expect(body.options).toEqual({
+      legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] },
+      tooltip: { mode: 'multi', sort: 'desc' },
+    });
+    expect(notes).toEqual(['info: 1 field override(s) not carried over']);
+  });
+
+  it('defaults a missing unit to none (Grafana shows raw numbers) and hides a hidden legend', () => {
+    const { body } = convert({
+      type: 'timeseries',
+      options: { legend: { showLegend: false, displayMode: 'list' } },
+    });
+    expect(body.fieldConfig?.unit).toBe('none');
+    expect(body.options?.legend).toEqual({ displayMode: 'hidden', placement: 'bottom', calcs: [] });
+  });
+});
+
+describe('singlestat → stat / gauge', () => {
+  const singlestat = {
+    type: 'singlestat',
+    format: 'percent',
+    decimals: 1,
+    valueName: 'current',
+    thresholds: '80,95',
+    colors: ['green', 'orange', 'red'],
+    colorBackground: true,
+    sparkline: { show: true },
+    mappingType: 1,
+    valueMaps: [{ op: '=', text: 'N/A', value: 'null' }],
+    targets: [{ expr: 'up' }],
+  };
+
+  it('becomes a stat with unit, calcs, thresholds, colour mode, sparkline and mappings', () => {
+    const { body, notes } = convert(singlestat);
+    expect(body.type).toBe('stat');
+    expect(body.fieldConfig).toEqual({
+      unit: 'percent',
+      decimals: 1,
+      thresholds: {
+        mode: 'absolute',
+        steps: [
+          { value: null, color: 'green' },
+          { value: 80, color: 'orange' },
+          { value: 95, color: 'red' },
+        ],
+      },
+      mappings: [
+        { type: 'special', options: { match: 'null', result: { text: 'N/A', index: 0 } } },
+      ],
+    });
+    expect(body.options).toEqual({
+      reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+      colorMode: 'background',
+      graphMode: 'area',
+      textMode: 'auto',
+    });
+    expect(notes).toEqual([]);
+  });
+
+  it.each([
+    ['avg', 'mean'],
+    ['total', 'sum'],
+    ['min', 'min'],
+    ['max', 'max'],
+    [undefined, 'mean'],
+  ])('valueName %s → %s', (valueName, calc) => {
+    const { body } = convert({ type: 'singlestat', valueName });
+    expect(body.options?.reduceOptions).toEqual({ calcs: [calc], fields: '', values: false });
+  });
+
+  it('becomes a gauge when its gauge is shown', () => {
+    const { body, notes } = convert({
+      ...singlestat,
+      gauge: {
+        show: true,
+        minValue: 0,
+        maxValue: 200,
+        thresholdMarkers: true,
+        thresholdLabels: false,
+      },
+    });
+    expect(body.type).toBe('gauge');
+    expect(body.fieldConfig?.min).toBe(0);
+    expect(body.fieldConfig?.max).toBe(200);
+    expect(body.options).toEqual({
+      reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+      showThresholdMarkers: true,
+      showThresholdLabels: false,
+    });
+    expect(notes).toEqual(['info: Singlestat with a gauge became a gauge panel']);
+  });
+
+  it('reports a dropped prefix/postfix', () => {
+    expect(convert({ type: 'singlestat', prefix: '$', postfix: ' req' }).notes).toEqual([
+      'info: Singlestat prefix "$" and postfix " req" dropped',
+    ]);
+  });
+});
+
+describe('stat, gauge, bargauge', () => {
+  it('keep their display options and normalise reduceOptions', () => {
+    const { body } = convert({
+      type: 'stat',
+      fieldConfig: {
+        defaults: { unit: 's', mappings: [{ type: 'value', options: { '0': { text: 'down' } } }] },
+      },
+      options: {
+        colorMode: 'value',
+        graphMode: 'none',
+        textMode: 'value',
+        reduceOptions: { calcs: ['last'], fields: '', values: false },
+        unknownOption: 1,
+      },
+    });
+    expect(body.fieldConfig).toEqual({
+      unit: 's',
+      mappings: [{ type: 'value', options: { '0': { text: 'down' } } }],
+    });
+    expect(body.options).toEqual({
+      colorMode: 'value',
+      graphMode: 'none',
+      textMode: 'value',
+      reduceOptions: { calcs: ['last'], fields: '', values: false },
+    });
+  });
+
+  it('reads Grafana 6 fieldOptions', () => {
+    const { body } = convert({
+      type: 'gauge',
+      options: {
+        fieldOptions: {
+          calcs: ['mean'],
+          defaults: { unit: 'percent', min: 0, max: 100 },
+          thresholds: [
+            { color: 'green', value: null },
+            { color: 'red', value: 90 },
+          ],
+        },
+        showThresholdMarkers: true,
+      },
+    });
+    expect(body.fieldConfig).toEqual({
+      unit: 'percent',
+      min: 0,
+      max: 100,
+      thresholds: {
+        mode: 'absolute',
+        steps: [
+          { value: null, color: 'green' },
+          { value: 90, color: 'red' },
+        ],
+      },
+    });
+    expect(body.options).toEqual({
+      showThresholdMarkers: true,
+      reduceOptions: { calcs: ['mean'], fields: '', values: false },
+    });
+  });
+});
+
+describe('table', () => {
+  it('keeps new-style options and hints the table format', () => {
+    const { body, notes } = convert({
+      type: 'table',
+      options: { showHeader: true, sortBy: [{ displayName: 'Value', desc: true }] },
+      fieldConfig: { defaults: { custom: { align: 'auto' }, unit: 'bytes' } },
+      transformations: [{ id: 'organize', options: {} }],
+      targets: [{ expr: 'up', format: 'table', instant: true }],
+    });
+    expect(body.options).toEqual({
+      showHeader: true,
+      sortBy: [{ displayName: 'Value', desc: true }],
+      format: 'table',
+    });
+    expect(body.fieldConfig).toEqual({ unit: 'bytes', custom: { align: 'auto' } });
+    expect(notes).toEqual([
+      'warning: Transformations not supported, data is shown untransformed: organize',
+    ]);
+  });
+
+  it('reads an old-style table: catch-all style unit, other styles reported', () => {
+    const { body, notes } = convert({
+      type: 'table',
+      transform: 'table',
+      styles: [
+        { pattern: 'Time', type: 'hidden' },
+        { pattern: '/.*/', type: 'number', unit: 'ops', decimals: 2 },
+      ],
+    });
+    expect(body.fieldConfig).toEqual({ unit: 'ops', decimals: 2 });
+    expect(body.options).toEqual({ showHeader: true });
+    expect(notes).toEqual([
+      'warning: Old table: 1 column style(s) (names, units, links, colours, hidden columns) not carried over',
+    ]);
+  });
+});
+
+describe('heatmap', () => {
+  it('converts the old tsbuckets heatmap', () => {
+    const { body, notes } = convert({
+      type: 'heatmap',
+      dataFormat: 'tsbuckets',
+      yAxis: { format: 's', decimals: 0 },
+      yBucketBound: 'upper',
+      color: { mode: 'spectrum', colorScheme: 'interpolateSpectral', exponent: 0.5 },
+      cards: { cardPadding: null },
+      hideZeroBuckets: true,
+      legend: { show: false },
+      tooltip: { show: true, showHistogram: true },
+      targets: [
+        {
+          expr: 'sum by (le) (rate(x_bucket[$__rate_interval]))',
+          format: 'heatmap',
+          legendFormat: '{{le}}',
+        },
+      ],
+    });
+    expect(body.options).toEqual({
+      calculate: false,
+      yAxis: { unit: 's', decimals: 0 },
+      color: { mode: 'scheme', scheme: 'Spectral', scale: 'exponential', exponent: 0.5 },
+      cellGap: 1,
+      rowsFrame: { layout: 'le' },
+      legend: { show: false },
+      tooltip: { show: true, yHistogram: true },
+      filterValues: { le: 1e-9 },
+      format: 'heatmap',
+    });
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps the new heatmap options', () => {
+    const { body } = convert({
+      type: 'heatmap',
+      options: {
+        calculate: false,
+        yAxis: { unit: 'ms' },
+        cellGap: 2,
+        color: { scheme: 'Oranges' },
+        other: 1,
+      },
+    });
+    expect(body.options).toEqual({
+      calculate: false,
+      yAxis: { unit: 'ms' },
+      cellGap: 2,
+      color: { scheme: 'Oranges' },
+    });
+  });
+
+  it('warns about heatmaps that calculate buckets', () => {
+    expect(convert({ type: 'heatmap', dataFormat: 'timeseries' }).notes).toEqual([
+      'warning: Heatmap buckets computed from raw series (calculate) are kept as an option; Scry draws Prometheus `le` buckets',
+    ]);
+  });
+});
+
+describe('text', () => {
+  it('keeps markdown content', () => {
+    const { body, notes } = convert({ type: 'text', mode: 'markdown', content: '# $job' });
+    expect(body.options).toEqual({ mode: 'markdown', content: '# $job' });
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps html content and notes the sanitizing and any script', () => {
+    const content = '<div>hi</div><script>alert(1)</script>';
+    const { body, notes } = convert({ type: 'text', options: { mode: 'html', content } });
+    expect(body.options).toEqual({ mode: 'html', content });
+    expect(notes).toEqual([
+      'info: HTML text is sanitized when shown (no scripts, styles or event handlers)',
+      'warning: Text contains a <script>; it will not run',
+    ]);
+  });
+});
+
+describe('alertlist and unsupported types', () => {
+  it('maps the old alert list options', () => {
+    const { body } = convert({
+      type: 'alertlist',
+      limit: 10,
+      stateFilter: ['alerting', 'pending'],
+      sortOrder: 1,
+    });
+    expect(body.type).toBe('alertlist');
+    expect(body.options).toEqual({
+      maxItems: 10,
+      sortOrder: 1,
+      stateFilter: { firing: true, pending: true },
+    });
+  });
+
+  it('keeps an unsupported type and its options with a warning', () => {
+    const { body, notes } = convert({
+      type: 'piechart',
+      options: { pieType: 'pie' },
+      targets: [{ expr: 'up' }],
+    });
+    expect(body.type).toBe('piechart');
+    expect(body.options).toEqual({ pieType: 'pie' });
+    expect(body.targets).toHaveLength(1);
+    expect(notes).toEqual([
+      'warning: Panel type "piechart" is not supported by Scry; it is kept and shown as unsupported',
+    ]);
+  });
+});
+
+describe('panel-level fields', () => {
+  it('keeps title, description, maxDataPoints and min interval', () => {
+    const { body } = convert({
+      type: 'timeseries',
+      title: 'Requests',
+      description: 'per second',
+      maxDataPoints: 100,
+      interval: '1m',
+    });
+    expect([body.title, body.description, body.maxDataPoints, body.interval]).toEqual([
+      'Requests',
+      'per second',
+      100,
+      '1m',
+    ]);
+  });
+
+  it('reports repeat, time overrides, library panels, links and legacy alerts', () => {
+    const { notes } = convert({
+      type: 'timeseries',
+      repeat: 'instance',
+      timeFrom: '1h',
+      timeShift: '1d',
+      libraryPanel: { uid: 'u', name: 'Shared' },
+      links: [{ title: 'x', url: 'y' }],
+      alert: { name: 'a' },
+    });
+    expect(notes).toEqual([
+      'warning: Panel repeats for each value of $instance; Scry shows it once (not supported yet)',
+      'warning: Relative time override "1h" dropped; the panel uses the dashboard time range',
+      'warning: Time shift "1d" dropped',
+      'warning: Library panel "Shared": only the copy saved in this dashboard is imported',
+      'info: 1 panel link(s) dropped',
+      'info: Legacy alert rule dropped',
+    ]);
+  });
+});
