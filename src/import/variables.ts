@@ -33,11 +33,10 @@ export function variableQueryText(raw: unknown): string | undefined {
 /** Grafana `current: {text, value}` → Scry `current` (a value, several, or `$__all`). */
 function currentOf(raw: unknown, type: string): string | string[] | undefined {
   const c = obj(raw);
-  let value: unknown = c.value;
+  const value: unknown = c.value;
   if (type === 'interval' && typeof value === 'string' && value.startsWith('$__auto_interval')) {
     return 'auto';
   }
-  if (type === 'datasource') value = c.text ?? c.value;
   if (Array.isArray(value)) {
     const values = value
       .filter((v) => typeof v === 'string' || typeof v === 'number')
@@ -136,15 +135,21 @@ export function convertVariables(dash: Obj, ds: DsContext, notes: Notes): Variab
 
     let current = currentOf(v.current, type);
     if (type === 'constant') current = query;
-    if (type === 'datasource' && typeof current === 'string') {
-      const chosen = current;
+    if (type === 'datasource') {
+      const c = obj(v.current);
+      const chosen = [c.text, c.value].filter(
+        (x): x is string => typeof x === 'string' && x !== '',
+      );
       const match =
-        ds.names.find((n) => n === chosen) ??
-        ds.names.find((n) => n.toLowerCase() === chosen.toLowerCase());
-      if (match === undefined && chosen !== 'default' && !chosen.startsWith('$')) {
+        chosen.map((x) => ds.names.find((n) => n === x)).find((n) => n !== undefined) ??
+        chosen
+          .map((x) => ds.names.find((n) => n.toLowerCase() === x.toLowerCase()))
+          .find((n) => n !== undefined);
+      const shown = chosen[0];
+      if (match === undefined && shown && shown !== 'default' && !shown.startsWith('$')) {
         notes.info(
           path,
-          `Datasource variable "${name}": "${chosen}" is not configured in Scry; it starts on the default datasource`,
+          `Datasource variable "${name}": "${shown}" is not configured in Scry; it starts on the default datasource`,
         );
       }
       current = match;
