@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PrometheusClient } from '../prometheus/client';
+import type { VariableValue } from '../variables/interpolate';
 
 /** A datasource ready to query: what panels need, no credentials exposed. */
 export interface DatasourceHandle {
@@ -12,15 +13,7 @@ export interface DatasourceHandle {
 }
 
 /** A variable's current value as interpolation sees it. */
-export interface ScopeValue {
-  value: string | string[];
-  text?: string | string[];
-  isAll?: boolean;
-  allValue?: string;
-  multi?: boolean;
-  includeAll?: boolean;
-  options?: string[];
-}
+export type ScopeValue = VariableValue;
 
 /** Everything a panel needs to turn its targets into requests. */
 export interface QueryEnv {

@@ -1,0 +1,193 @@
+/**
+ * Grafana's template interpolation for PromQL: `$var`, `${var}`, `${var:format}`, `[[var]]`,
+ * `[[var:format]]`, every named format, and the Prometheus datasource's default escaping
+ * (grafana-prometheus `interpolateQueryExpr` + `escaping.ts`).
+ */
+
+/** A variable's current value as interpolation sees it. */
+export interface VariableValue {
+  value: string | string[];
+  /** display text (the `text` format); defaults to the value */
+  text?: string | string[];
+  /** the user picked "All" */
+  isAll?: boolean;
+  /** custom all value (inserted unescaped, like Grafana) */
+  allValue?: string;
+  multi?: boolean;
+  includeAll?: boolean;
+  /** every option value (what "All" stands for without a custom all value) */
+  options?: string[];
+  /** built-ins and constants that are never escaped */
+  raw?: boolean;
+}
+
+export type Scope = Readonly<Record<string, VariableValue>>;
+
+/**
+ * Above this many values, "All" without a custom all value is sent as `.+` instead of a giant
+ * alternation, so requests stay far below URL/body limits. The picker says so.
+ */
+export const ALL_ALTERNATION_LIMIT = 200;
+export const LARGE_ALL_REGEX = '.+';
+
+/** `$var`, `[[var]]`, `[[var:fmt]]`, `${var}`, `${var.field}`, `${var:fmt}` (Grafana's regex). */
+export const VARIABLE_PATTERN =
+  /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
+
+/** Names referenced by `text`, in order of first use (for dependency ordering). */
+export function referencedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(VARIABLE_PATTERN)) {
+    const name = m[1] ?? m[2] ?? m[4];
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Replaces every known variable in `text`. Unknown names are left as typed (Grafana does the
+ * same), so PromQL's own error points at them.
+ */
+export function interpolate(text: string, scope: Scope, defaultFormat?: string): string {
+  if (!text.includes('$') && !text.includes('[[')) return text;
+  return text.replace(
+    VARIABLE_PATTERN,
+    (match, n1?: string, n2?: string, f2?: string, n3?: string, field?: string, f3?: string) => {
+      const name = (n1 ?? n2 ?? n3)!;
+      const v = scope[name];
+      if (!v) return match;
+      if (field) return match;
+      return formatVariable(name, v, f2 ?? f3 ?? defaultFormat);
+    },
+  );
+}
+
+/** The values "All" stands for, or the custom all value. */
+function effectiveValues(v: VariableValue): string[] {
+  if (v.isAll) return v.options ?? [];
+  return Array.isArray(v.value) ? v.value : [v.value];
+}
+
+/** One variable's value in a given format (undefined = the Prometheus default). */
+export function formatVariable(name: string, v: VariableValue, format?: string): string {
+  const [fmt, ...args] = (format ?? '').split(':');
+  if ((name === '__from' || name === '__to') && fmt === 'date')
+    return formatDate(Number(v.value), args.join(':') || 'iso');
+  if (v.raw && !format) return Array.isArray(v.value) ? v.value.join(',') : v.value;
+
+  if (v.isAll && v.allValue !== undefined && fmt !== 'text' && fmt !== 'percentencode')
+    return v.allValue;
+
+  const values = v.isAll && v.allValue !== undefined ? [v.allValue] : effectiveValues(v);
+  const many = v.isAll || Array.isArray(v.value);
+
+  switch (fmt) {
+    case '':
+      return prometheusDefault(v, values);
+    case 'raw':
+      return values.join(',');
+    case 'csv':
+      return values.join(',');
+    case 'pipe':
+      return values.join('|');
+    case 'regex':
+      if (values.length === 1) return regexEscape(values[0]!);
+      return `(${values.map(regexEscape).join('|')})`;
+    case 'json':
+      return JSON.stringify(many ? values : values[0]);
+    case 'doublequote':
+      return values.map((s) => `"${s.replace(/"/g, '\\"')}"`).join(',');
+    case 'singlequote':
+      return values.map((s) => `'${s.replace(/'/g, "\\'")}'`).join(',');
+    case 'sqlstring':
+      return values.map((s) => `'${s.replace(/'/g, "''")}'`).join(',');
+    case 'lucene':
+      if (!many || values.length === 1) return luceneEscape(values[0] ?? '');
+      if (values.length === 0) return '__empty__';
+      return `(${values.map((s) => `"${luceneEscape(s)}"`).join(' OR ')})`;
+    case 'distributed':
+      return values.map((s, i) => (i === 0 ? s : `${name}=${s}`)).join(',');
+    case 'text': {
+      if (v.isAll) return 'All';
+      const text = v.text ?? v.value;
+      return Array.isArray(text) ? text.join(' + ') : text;
+    }
+    case 'queryparam':
+      if (v.isAll && v.allValue === undefined)
+        return `var-${encodeURIComponentStrict(name)}=$__all`;
+      return values
+        .map((s) => `var-${encodeURIComponentStrict(name)}=${encodeURIComponentStrict(s)}`)
+        .join('&');
+    case 'percentencode':
+      if (v.isAll && v.allValue !== undefined) return encodeURIComponentStrict(v.allValue);
+      return encodeURIComponentStrict(many ? `{${values.join(',')}}` : values[0]!);
+    case 'glob':
+    default:
+      // glob is also Grafana's fallback for an unknown format
+      if (!many || values.length === 1) return values[0] ?? '';
+      return `{${values.join(',')}}`;
+  }
+}
+
+/** grafana-prometheus interpolateQueryExpr. */
+function prometheusDefault(v: VariableValue, values: string[]): string {
+  if (v.isAll && v.allValue !== undefined) return v.allValue;
+  if (!v.multi && !v.includeAll && !Array.isArray(v.value)) return prometheusRegularEscape(v.value);
+  if (v.isAll && values.length > ALL_ALTERNATION_LIMIT) return LARGE_ALL_REGEX;
+  const escaped = values.map(prometheusSpecialRegexEscape);
+  if (escaped.length === 1) return escaped[0]!;
+  if (escaped.length === 0) return '';
+  return `(${escaped.join('|')})`;
+}
+
+/** A single value inside a PromQL string: backslashes doubled, `'` as `\\'` (Grafana classic). */
+export function prometheusRegularEscape(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\\\'");
+}
+
+/**
+ * A value used as a regex inside a PromQL string: `\` becomes `\\\\`, regex specials get `\\`
+ * (the backslash itself is escaped once more for the string literal).
+ */
+export function prometheusSpecialRegexEscape(value: string): string {
+  return value.replace(/\\/g, '\\\\\\\\').replace(/[$^*{}[\]+?.()|]/g, '\\\\$&');
+}
+
+/** Grafana's kbn.regexEscape (the `regex` format). */
+export function regexEscape(value: string): string {
+  return value.replace(/[\\^$*+?.()|[\]{}/]/g, '\\$&');
+}
+
+function luceneEscape(value: string): string {
+  return value.replace(/([!*+\-=<>\s&|()[\]{}^~?:\\/"])/g, '\\$1');
+}
+
+/** encodeURIComponent plus the characters RFC 3986 reserves (Grafana's encodeURIComponentStrict). */
+export function encodeURIComponentStrict(s: string): string {
+  return encodeURIComponent(s).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/**
+ * `${__from:date}` formats: `iso` (default), `seconds`, or a moment-style pattern with YYYY, MM,
+ * DD, HH, mm, ss, SSS (UTC).
+ */
+export function formatDate(ms: number, pattern: string): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  if (pattern === 'iso') return new Date(ms).toISOString();
+  if (pattern === 'seconds') return String(Math.floor(ms / 1000));
+  const d = new Date(ms);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const parts: Record<string, string> = {
+    YYYY: String(d.getUTCFullYear()),
+    MM: pad(d.getUTCMonth() + 1),
+    DD: pad(d.getUTCDate()),
+    HH: pad(d.getUTCHours()),
+    mm: pad(d.getUTCMinutes()),
+    ss: pad(d.getUTCSeconds()),
+    SSS: pad(d.getUTCMilliseconds(), 3),
+  };
+  return pattern.replace(/YYYY|SSS|MM|DD|HH|mm|ss/g, (t) => parts[t]!);
+}
