@@ -57,10 +57,39 @@ export function interpolate(text: string, scope: Scope, defaultFormat?: string):
       const v = scope[name];
       if (!v) return match;
       if (field) return match;
-      return formatVariable(name, v, f2 ?? f3 ?? defaultFormat);
+      const format = f2 ?? f3 ?? defaultFormat;
+      const value = normalize(v);
+      if (value.isAll && value.allValue !== undefined && !formatsCustomAll(format)) {
+        // Grafana interpolates a custom all value itself (it may reference other variables);
+        // without this variable, so a self-reference cannot loop.
+        const { [name]: _self, ...rest } = scope;
+        return interpolate(value.allValue, rest);
+      }
+      return formatVariable(name, value, format);
     },
   );
 }
+
+/**
+ * Grafana inserts a custom all value as is, except for `text` ("All"), `percentencode`, and
+ * `queryparam` (`var-x=$__all`, like the URL).
+ */
+function formatsCustomAll(format: string | undefined): boolean {
+  const fmt = (format ?? '').split(':')[0];
+  return fmt === 'text' || fmt === 'percentencode' || fmt === 'queryparam';
+}
+
+/** A value of `$__all` (what URLs and saved dashboards hold) means All. */
+function normalize(v: VariableValue): VariableValue {
+  if (v.isAll || v.raw) return v;
+  const isAllToken = Array.isArray(v.value)
+    ? v.value.length === 1 && v.value[0] === ALL_VALUE
+    : v.value === ALL_VALUE;
+  return isAllToken ? { ...v, isAll: true } : v;
+}
+
+/** The value Grafana stores and puts in URLs for "All". */
+export const ALL_VALUE = '$__all';
 
 /** The values "All" stands for, or the custom all value. */
 function effectiveValues(v: VariableValue): string[] {
@@ -69,14 +98,18 @@ function effectiveValues(v: VariableValue): string[] {
 }
 
 /** One variable's value in a given format (undefined = the Prometheus default). */
-export function formatVariable(name: string, v: VariableValue, format?: string): string {
-  const [fmt, ...args] = (format ?? '').split(':');
-  if ((name === '__from' || name === '__to') && fmt === 'date')
-    return formatDate(Number(v.value), args.join(':') || 'iso');
+export function formatVariable(name: string, variable: VariableValue, format?: string): string {
+  const v = normalize(variable);
+  const [fmt = '', ...args] = (format ?? '').split(':');
+  if (fmt === 'date') {
+    const single = Array.isArray(v.value) ? v.value[0] : v.value;
+    if (single !== undefined && single.trim() !== '' && !Number.isNaN(Number(single)))
+      return formatDate(Number(single), args.join(':') || 'iso');
+    return Array.isArray(v.value) ? v.value.join(',') : v.value;
+  }
   if (v.raw && !format) return Array.isArray(v.value) ? v.value.join(',') : v.value;
 
-  if (v.isAll && v.allValue !== undefined && fmt !== 'text' && fmt !== 'percentencode')
-    return v.allValue;
+  if (v.isAll && v.allValue !== undefined && !formatsCustomAll(format)) return v.allValue;
 
   const values = v.isAll && v.allValue !== undefined ? [v.allValue] : effectiveValues(v);
   const many = v.isAll || Array.isArray(v.value);
@@ -102,7 +135,7 @@ export function formatVariable(name: string, v: VariableValue, format?: string):
     case 'sqlstring':
       return values.map((s) => `'${s.replace(/'/g, "''")}'`).join(',');
     case 'lucene':
-      if (!many || values.length === 1) return luceneEscape(values[0] ?? '');
+      if (!many) return luceneEscape(values[0] ?? '');
       if (values.length === 0) return '__empty__';
       return `(${values.map((s) => `"${luceneEscape(s)}"`).join(' OR ')})`;
     case 'distributed':
@@ -113,8 +146,8 @@ export function formatVariable(name: string, v: VariableValue, format?: string):
       return Array.isArray(text) ? text.join(' + ') : text;
     }
     case 'queryparam':
-      if (v.isAll && v.allValue === undefined)
-        return `var-${encodeURIComponentStrict(name)}=$__all`;
+      // like the URL: All is `$__all` whatever the all value
+      if (v.isAll) return `var-${encodeURIComponentStrict(name)}=$__all`;
       return values
         .map((s) => `var-${encodeURIComponentStrict(name)}=${encodeURIComponentStrict(s)}`)
         .join('&');
@@ -124,7 +157,7 @@ export function formatVariable(name: string, v: VariableValue, format?: string):
     case 'glob':
     default:
       // glob is also Grafana's fallback for an unknown format
-      if (!many || values.length === 1) return values[0] ?? '';
+      if (!many || values.length <= 1) return values[0] ?? '';
       return `{${values.join(',')}}`;
   }
 }
@@ -178,6 +211,7 @@ export function formatDate(ms: number, pattern: string): string {
   if (!Number.isFinite(ms)) return String(ms);
   if (pattern === 'iso') return new Date(ms).toISOString();
   if (pattern === 'seconds') return String(Math.floor(ms / 1000));
+  if (pattern === 'ms') return String(ms);
   const d = new Date(ms);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const parts: Record<string, string> = {
