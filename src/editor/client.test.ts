@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LanguageType, promQLLanguage } from '@prometheus-io/codemirror-promql';
+import {
+  clearEditorClientCache,
+  createEditorClient,
+  matchersToSelector,
+  registerMatcherOps,
+  type ScryClientLike,
+} from './client';
+
+const nodeTypes = promQLLanguage(LanguageType.PromQL).parser.nodeSet.types;
+const id = (name: string) => nodeTypes.find((t) => t.name === name)!.id;
+
+function fake() {
+  const answer = <T>(data: T) => Promise.resolve({ data, warnings: [] });
+  const c = {
+    base: 'http://prom:9090',
+    endpoint: { url: 'http://prom:9090', headers: { 'X-Scope-OrgID': 'a' } },
+    labelNames: vi.fn((_q?: unknown) => answer(['job', 'instance'])),
+    labelValues: vi.fn((label: string, _q?: unknown) =>
+      answer(label === '__name__' ? ['up', 'http_requests_total'] : ['api', 'web']),
+    ),
+    series: vi.fn((_q: unknown) => answer([{ __name__: 'up', job: 'api' }])),
+    metadata: vi.fn(() =>
+      answer({
+        http_requests_total: [{ type: 'counter', help: 'Requests.', unit: '' }],
+        lat_seconds: [{ type: 'histogram', help: 'Latency.', unit: 'seconds' }],
+      }),
+    ),
+    call: vi.fn((_path: string, _p: URLSearchParams) =>
+      answer({ 'storage.tsdb.retention.time': '15d' }),
+    ),
+  };
+  return c;
+}
+
+let now = 1_700_000_000_000;
+const clock = () => now;
+
+beforeEach(() => {
+  clearEditorClientCache();
+  now = 1_700_000_000_000;
+});
+
+describe('EditorPromClient', () => {
+  it('asks Scry’s client with a lookback range and maps answers', async () => {
+    const c = fake();
+    const a = createEditorClient(c as unknown as ScryClientLike, {
+      now: clock,
+      lookbackMs: 3600_000,
+    });
+    expect(await a.labelNames('up')).toEqual(['job', 'instance']);
+    expect(c.labelNames).toHaveBeenCalledWith({
+      startSec: 1_700_000_000 - 3600,
+      endSec: 1_700_000_000,
+      match: ['up'],
+    });
+    expect(await a.metricNames()).toEqual(['up', 'http_requests_total']);
+    expect(c.labelValues).toHaveBeenCalledWith(
+      '__name__',
+      expect.not.objectContaining({ match: expect.anything() }),
+    );
+    const series = await a.series('up');
+    expect(series[0]).toBeInstanceOf(Map);
+    expect(series[0]?.get('job')).toBe('api');
+    expect(await a.flags()).toEqual({ 'storage.tsdb.retention.time': '15d' });
+    expect(c.call.mock.calls[0]?.[0]).toBe('/api/v1/status/flags');
+    expect((await a.metricMetadata()).http_requests_total?.[0]?.type).toBe('counter');
+  });
+
+  it('caches per datasource for the TTL, then asks again', async () => {
+    const c = fake();
+    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock });
+    const b = createEditorClient(c as unknown as ScryClientLike, { now: clock });
+    await Promise.all([a.labelNames(), a.labelNames(), b.labelNames()]);
+    expect(c.labelNames).toHaveBeenCalledTimes(1);
+    now += 59_000;
+    await a.labelNames();
+    expect(c.labelNames).toHaveBeenCalledTimes(1);
+    now += 2_000;
+    await a.labelNames();
+    expect(c.labelNames).toHaveBeenCalledTimes(2);
+    // another datasource (other headers) has its own cache
+    const other = { ...c, endpoint: { url: c.base, headers: { 'X-Scope-OrgID': 'b' } } };
+    await createEditorClient(other as unknown as ScryClientLike, { now: clock }).labelNames();
+    expect(c.labelNames).toHaveBeenCalledTimes(3);
+  });
+
+  it('swallows failures, reports them and does not cache them', async () => {
+    const c = fake();
+    c.labelValues.mockImplementationOnce(() => Promise.reject(new Error('boom')));
+    const onError = vi.fn();
+    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock, onError });
+    expect(await a.labelValues('job')).toEqual([]);
+    expect(onError).toHaveBeenCalledOnce();
+    expect(await a.labelValues('job')).toEqual(['api', 'web']);
+  });
+
+  it('passes matchers as match[] without the completed label or variables', async () => {
+    registerMatcherOps(nodeTypes);
+    const c = fake();
+    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock, lookbackMs: 0 });
+    await a.labelValues('instance', 'up', [
+      { type: id('EqlSingle'), name: 'job', value: 'api' },
+      { type: id('NeqRegex'), name: 'env', value: 'dev.*' },
+      { type: id('EqlSingle'), name: 'instance', value: 'x' },
+      { type: id('EqlRegex'), name: 'cluster', value: '$cluster' },
+    ]);
+    expect(c.labelValues).toHaveBeenCalledWith('instance', {
+      match: ['up{job="api",env!~"dev.*"}'],
+    });
+  });
+
+  it('finds metadata of a family from a series name', async () => {
+    const c = fake();
+    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock });
+    expect(await a.metadataFor('lat_seconds_bucket')).toEqual([
+      { name: 'lat_seconds', type: 'histogram', help: 'Latency.', unit: 'seconds' },
+    ]);
+    expect(await a.metadataFor('nope')).toEqual([]);
+  });
+});
+
+describe('matchersToSelector', () => {
+  it('builds selectors', () => {
+    registerMatcherOps(nodeTypes);
+    expect(matchersToSelector('up', [])).toBe('up');
+    expect(matchersToSelector('', [{ type: id('Neq'), name: 'a', value: 'b' }])).toBe('{a!="b"}');
+    expect(matchersToSelector('$metric', [])).toBe('');
+  });
+});

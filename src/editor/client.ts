@@ -1,0 +1,233 @@
+// Adapter: codemirror-promql's PrometheusClient interface on top of Scry's own client, so the
+// editor's completion and hover requests carry the datasource's headers, share its concurrency
+// limiter, and are cached briefly per datasource.
+//
+// Only type imports from codemirror-promql here: the app may import this module eagerly
+// without pulling CodeMirror into the dashboard bundle.
+
+import type { PrometheusClient as CompletionClient } from '@prometheus-io/codemirror-promql';
+import type { PrometheusClient as ScryClient } from '../prometheus/client';
+import type { MetadataResult } from '../prometheus/types';
+
+/** The part of Scry's PrometheusClient the adapter uses (a fake in tests). */
+export type ScryClientLike = Pick<
+  ScryClient,
+  'labelNames' | 'labelValues' | 'series' | 'metadata'
+> &
+  Partial<Pick<ScryClient, 'call' | 'base' | 'endpoint'>>;
+
+/** A label matcher as codemirror-promql hands it over (`type` is a lezer-promql node id). */
+export interface MatcherLike {
+  type: number;
+  name: string;
+  value: string;
+}
+
+export interface EditorClientOptions {
+  /** cache key of the datasource; default: the client's base URL and headers */
+  key?: string;
+  /** how long answers are reused, ms; default 60 000 */
+  cacheTtlMs?: number;
+  /** look back this far for label names/values and series, ms; default 12 h; 0 = server default */
+  lookbackMs?: number;
+  /** failures are swallowed (completion just offers less); this hears about them */
+  onError?: (e: unknown) => void;
+  /** clock, for tests */
+  now?: () => number;
+}
+
+// lezer-promql node id → matcher operator; filled by the editor module from the parser's node
+// set (registerMatcherOps) so that this module needs no runtime import of the parser.
+const matcherOps = new Map<number, string>();
+const OP_NAMES: Record<string, string> = {
+  EqlSingle: '=',
+  Neq: '!=',
+  EqlRegex: '=~',
+  NeqRegex: '!~',
+};
+
+/** Teaches the adapter which lezer node ids denote which match operator. */
+export function registerMatcherOps(nodeTypes: readonly { id: number; name: string }[]): void {
+  for (const t of nodeTypes) {
+    const op = OP_NAMES[t.name];
+    if (op) matcherOps.set(t.id, op);
+  }
+}
+
+/** True when a text contains a template variable reference ($x, ${x}, [[x]]). */
+function hasVariable(s: string): boolean {
+  return /\$\w|\$\{|\[\[/.test(s);
+}
+
+/**
+ * `metric{a="b",c=~"d"}` for /api/v1/series and match[] (the same rules as codemirror-promql:
+ * the label being completed and empty values are left out). Matchers whose value holds a
+ * template variable are left out too: the server would match them literally.
+ */
+export function matchersToSelector(
+  metricName: string | undefined,
+  matchers: readonly MatcherLike[] | undefined,
+  labelName?: string,
+): string {
+  const parts: string[] = [];
+  for (const m of matchers ?? []) {
+    if (m.name === labelName || m.value === '' || hasVariable(m.value)) continue;
+    parts.push(`${m.name}${matcherOps.get(m.type) ?? '='}"${m.value}"`);
+  }
+  const name = metricName ?? '';
+  if (hasVariable(name)) return parts.length ? `{${parts.join(',')}}` : '';
+  return parts.length ? `${name}{${parts.join(',')}}` : name;
+}
+
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+}
+
+/** One cache per datasource, shared by every editor on the page. */
+const caches = new Map<string, Map<string, Entry>>();
+
+/** Drops every cached answer (all datasources, or one). */
+export function clearEditorClientCache(key?: string): void {
+  if (key === undefined) caches.clear();
+  else caches.delete(key);
+}
+
+function defaultKey(c: ScryClientLike): string {
+  const headers = c.endpoint?.headers ?? {};
+  const h = Object.keys(headers)
+    .sort()
+    .map((k) => `${k}:${headers[k]}`)
+    .join('\n');
+  return `${c.base ?? c.endpoint?.url ?? ''}\n${h}`;
+}
+
+/**
+ * codemirror-promql's PrometheusClient over Scry's client. Pass it as
+ * `new PromQLExtension().setComplete({ remote: adapter })`, or to <PromQLEditor client=…>.
+ */
+export class EditorPromClient implements CompletionClient {
+  readonly key: string;
+  private readonly ttl: number;
+  private readonly lookbackMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: ScryClientLike,
+    private readonly opts: EditorClientOptions = {},
+  ) {
+    this.key = opts.key ?? defaultKey(client);
+    this.ttl = opts.cacheTtlMs ?? 60_000;
+    this.lookbackMs = opts.lookbackMs ?? 12 * 3600_000;
+    this.now = opts.now ?? (() => Date.now());
+  }
+
+  labelNames(metricName?: string): Promise<string[]> {
+    const match = metricName && !hasVariable(metricName) ? [metricName] : undefined;
+    return this.cached(`labels\n${metricName ?? ''}`, [] as string[], async () => {
+      const r = await this.client.labelNames({ ...this.range(), ...(match ? { match } : {}) });
+      return r.data;
+    });
+  }
+
+  labelValues(labelName: string, metricName?: string, matchers?: MatcherLike[]): Promise<string[]> {
+    const sel =
+      metricName || matchers?.length ? matchersToSelector(metricName, matchers, labelName) : '';
+    return this.cached(`values\n${labelName}\n${sel}`, [] as string[], async () => {
+      const r = await this.client.labelValues(labelName, {
+        ...this.range(),
+        ...(sel ? { match: [sel] } : {}),
+      });
+      return r.data;
+    });
+  }
+
+  metricMetadata(): Promise<Record<string, { type: string; help: string }[]>> {
+    return this.fullMetadata();
+  }
+
+  /** The whole /api/v1/metadata answer, including units (what proposals.ts takes). */
+  fullMetadata(): Promise<MetadataResult> {
+    return this.cached('metadata', {} as MetadataResult, async () => {
+      const r = await this.client.metadata();
+      return r.data;
+    });
+  }
+
+  /**
+   * Metadata of one metric: its own entry, or its family's for `_bucket`/`_sum`/`_count`/
+   * `_total` series (what the hover tooltip shows).
+   */
+  async metadataFor(
+    metricName: string,
+  ): Promise<{ name: string; type: string; help: string; unit: string }[]> {
+    const md = await this.fullMetadata();
+    const own = Object.prototype.hasOwnProperty.call(md, metricName) ? md[metricName] : undefined;
+    if (own?.length) return own.map((e) => ({ name: metricName, ...e }));
+    const base = metricName.replace(/_(count|sum|bucket|total|created|info)$/, '');
+    const fam =
+      base !== metricName && Object.prototype.hasOwnProperty.call(md, base) ? md[base] : undefined;
+    return (fam ?? []).map((e) => ({ name: base, ...e }));
+  }
+
+  series(
+    metricName: string,
+    matchers?: MatcherLike[],
+    labelName?: string,
+  ): Promise<Map<string, string>[]> {
+    const sel = matchersToSelector(metricName, matchers, labelName);
+    if (!sel) return Promise.resolve([]);
+    return this.cached(`series\n${sel}`, [] as Map<string, string>[], async () => {
+      const r = await this.client.series({ match: [sel], ...this.range() });
+      return r.data.map((labels) => new Map(Object.entries(labels)));
+    });
+  }
+
+  metricNames(_prefix?: string): Promise<string[]> {
+    // the whole list: codemirror-promql filters (fuzzily) itself
+    return this.labelValues('__name__');
+  }
+
+  flags(): Promise<Record<string, string>> {
+    const call = this.client.call?.bind(this.client);
+    if (!call) return Promise.resolve({});
+    return this.cached('flags', {} as Record<string, string>, async () => {
+      const r = await call<Record<string, string>>('/api/v1/status/flags', new URLSearchParams());
+      return r.data;
+    });
+  }
+
+  private range(): { startSec?: number; endSec?: number } {
+    if (!this.lookbackMs) return {};
+    const end = this.now();
+    return { startSec: Math.floor((end - this.lookbackMs) / 1000), endSec: Math.ceil(end / 1000) };
+  }
+
+  /** Reuses a live answer (or the request in flight); failures give `fallback` and are not kept. */
+  private cached<T>(key: string, fallback: T, load: () => Promise<T>): Promise<T> {
+    let cache = caches.get(this.key);
+    if (!cache) {
+      cache = new Map();
+      caches.set(this.key, cache);
+    }
+    const now = this.now();
+    const hit = cache.get(key);
+    if (hit && now - hit.at < this.ttl) return hit.value as Promise<T>;
+    const store = cache;
+    const value = load().catch((e: unknown) => {
+      if (store.get(key)?.value === value) store.delete(key);
+      this.opts.onError?.(e);
+      return fallback;
+    });
+    store.set(key, { at: now, value });
+    return value;
+  }
+}
+
+/** The adapter for one datasource's client. */
+export function createEditorClient(
+  client: ScryClientLike,
+  opts?: EditorClientOptions,
+): EditorPromClient {
+  return new EditorPromClient(client, opts);
+}
