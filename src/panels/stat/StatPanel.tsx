@@ -1,0 +1,132 @@
+import { useMemo, type CSSProperties } from 'react';
+import { alpha } from '../../units/colors';
+import { formattedToString } from '../../units/format';
+import type { PanelViewProps } from '../types';
+import { displayValues, type DisplayValue } from './display';
+import { fitFontSize, gridLayout } from './layout';
+import { readStatOptions, textParts, type StatOptions } from './options';
+import Sparkline from './Sparkline';
+import './stat.css';
+
+/** Values beyond this are not drawn (the panel says so). */
+export const STAT_LIMIT = 200;
+const GAP = 4;
+
+export default function StatPanel({ panel, data, widthPx, heightPx }: PanelViewProps) {
+  const opts = useMemo(() => readStatOptions(panel.options), [panel.options]);
+  const { values, total } = useMemo(
+    () =>
+      displayValues({
+        results: data.results,
+        targets: panel.targets,
+        fieldConfig: panel.fieldConfig,
+        reducer: opts.reduce,
+        limit: STAT_LIMIT,
+      }),
+    [data.results, panel.targets, panel.fieldConfig, opts.reduce],
+  );
+  if (values.length === 0) return null;
+  const grid = gridLayout(values.length, widthPx, heightPx, opts.orientation);
+  const parts = textParts(opts.textMode, values.length);
+  return (
+    <div
+      className="stat-panel"
+      data-testid="stat-panel"
+      style={{
+        gridTemplateColumns: `repeat(${grid.cols}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
+        gap: GAP,
+      }}
+    >
+      {total > values.length && (
+        <div className="panel-warning stat-limit" data-testid="series-limit">
+          Showing {values.length} of {total} values
+        </div>
+      )}
+      {values.map((v) => (
+        <StatCell
+          key={v.key}
+          value={v}
+          opts={opts}
+          showName={parts.name}
+          showValue={parts.value}
+          width={Math.max(0, grid.cellW - GAP)}
+          height={Math.max(0, grid.cellH - GAP)}
+          min={panel.fieldConfig.min}
+          max={panel.fieldConfig.max}
+        />
+      ))}
+    </div>
+  );
+}
+
+function StatCell(props: {
+  value: DisplayValue;
+  opts: StatOptions;
+  showName: boolean;
+  showValue: boolean;
+  width: number;
+  height: number;
+  min: number | undefined;
+  max: number | undefined;
+}) {
+  const { value: v, opts, showName, showValue, width, height } = props;
+  const bg = opts.colorMode === 'background' || opts.colorMode === 'background_solid';
+  const graph = opts.graphMode === 'area' && v.values && v.times && height >= 50 && width >= 50;
+  const graphH = graph ? Math.round(height * 0.45) : 0;
+  const textH = height - graphH * 0.7;
+  const text = formattedToString(v.display);
+  const valueSize = fitFontSize(text, width * 0.9, textH * (showName ? 0.55 : 0.8), 10, 160);
+  const nameSize = Math.min(
+    Math.max(10, Math.round(valueSize * 0.4)),
+    fitFontSize(v.name, width * 0.95, textH * 0.25, 10, 28),
+  );
+  const style: CSSProperties = {};
+  if (opts.colorMode === 'background')
+    style.background = `linear-gradient(120deg, ${alpha(v.color, 0.7)}, ${v.color})`;
+  else if (opts.colorMode === 'background_solid') style.background = v.color;
+  const center = opts.justifyMode === 'center' || !showName;
+  return (
+    <div
+      className={`stat-cell${bg ? ' stat-bg' : ''}${center ? ' stat-center' : ''}`}
+      style={style}
+      data-testid="stat"
+      data-name={v.name}
+      title={`${v.name}: ${text}`}
+    >
+      {graph && v.times && v.values && (
+        <Sparkline
+          times={v.times}
+          values={v.values}
+          width={width}
+          height={graphH}
+          stroke={bg ? 'rgba(255,255,255,0.6)' : v.color}
+          fill={bg ? 'rgba(255,255,255,0.12)' : alpha(v.color, 0.2)}
+          min={props.min}
+          max={props.max}
+        />
+      )}
+      <div className="stat-text" style={{ height: textH }}>
+        {showName && (
+          <div className="stat-name" style={{ fontSize: nameSize }}>
+            {v.name}
+          </div>
+        )}
+        <div
+          className="stat-value"
+          data-testid="stat-value"
+          data-value={String(v.raw)}
+          hidden={!showValue}
+          style={{
+            fontSize: valueSize,
+            color: opts.colorMode === 'value' ? v.color : undefined,
+          }}
+        >
+          {v.display.prefix && <span className="stat-affix">{v.display.prefix}</span>}
+          {v.display.text}
+          {v.display.suffix && <span className="stat-affix">{v.display.suffix}</span>}
+        </div>
+      </div>
+    </div>
+  );
+}
