@@ -26,6 +26,12 @@ export interface BucketGroup {
   cumulative: Float64Array[];
   /** per step: the sum of the bucket counts; NaN where no bucket has a sample */
   totals: Float64Array;
+  /**
+   * native histograms only: the histogram's own count and sum per step (NaN where absent).
+   * Their quantiles follow Prometheus's native algorithm, which interpolates between each
+   * bucket's real lower and upper bound instead of assuming a `+Inf` bucket.
+   */
+  native?: { count: Float64Array; sum: Float64Array } | undefined;
 }
 
 /** Per-bucket counts below this are 0 (Grafana's `filterValues` default, float noise of rate()). */
@@ -258,6 +264,7 @@ function sortedQuantile(q: number, ub: ArrayLike<number>, cnt: number[], n: numb
  * histogram (as a missing series is in PromQL), so a step without `+Inf` gives NaN.
  */
 export function quantileSeries(group: BucketGroup, q: number): Float64Array {
+  if (group.native) return nativeQuantileSeries(group, group.native, q);
   const steps = group.times.length;
   const out = new Float64Array(steps);
   const nb = group.bounds.length;
@@ -273,6 +280,79 @@ export function quantileSeries(group: BucketGroup, q: number): Float64Array {
       n++;
     }
     out[t] = sortedQuantile(q, ub, cnt, n);
+  }
+  return out;
+}
+
+/**
+ * Prometheus's histogramQuantile for native histograms (promql/quantile.go), on the cells of a
+ * group: iterate buckets from the bottom (q < 0.5, or a NaN sum) or from the top (q ≥ 0.5)
+ * until the rank is reached, then interpolate linearly within that bucket. A bucket that
+ * straddles 0 starts at 0 when there are only positive buckets (ends at 0 when only negative).
+ * Empty cells are skipped, as the query API leaves empty buckets out.
+ */
+function nativeQuantileSeries(
+  group: BucketGroup,
+  native: { count: Float64Array; sum: Float64Array },
+  q: number,
+): Float64Array {
+  const steps = group.times.length;
+  const out = new Float64Array(steps);
+  const nb = group.bounds.length;
+  const lowerOf = (i: number) => (i === 0 ? group.lowest : group.bounds[i - 1]!);
+  for (let t = 0; t < steps; t++) {
+    const total = native.count[t]!;
+    if (Number.isNaN(total)) {
+      out[t] = NaN;
+      continue;
+    }
+    if (q < 0) {
+      out[t] = -Infinity;
+      continue;
+    }
+    if (q > 1) {
+      out[t] = Infinity;
+      continue;
+    }
+    if (total === 0 || Number.isNaN(q)) {
+      out[t] = NaN;
+      continue;
+    }
+    let hasNeg = false;
+    let hasPos = false;
+    for (let i = 0; i < nb; i++) {
+      if (!(group.counts[i]![t]! > 0)) continue;
+      if (group.bounds[i]! <= 0) hasNeg = true;
+      if (lowerOf(i) >= 0) hasPos = true;
+    }
+    const forward = Number.isNaN(native.sum[t]!) || q < 0.5;
+    let rank = forward ? q * total : (1 - q) * total;
+    let lower = 0;
+    let upper = 0;
+    let bucketCount = 0;
+    let count = 0;
+    for (let k = 0; k < nb; k++) {
+      const i = forward ? k : nb - 1 - k;
+      const c = group.counts[i]![t]!;
+      if (!(c > 0)) continue;
+      lower = lowerOf(i);
+      upper = group.bounds[i]!;
+      bucketCount = c;
+      count += c;
+      if (count >= rank) break;
+    }
+    if (lower < 0 && upper > 0) {
+      if (!hasNeg && hasPos) lower = 0;
+      else if (!hasPos && hasNeg) upper = 0;
+    }
+    if (count > total) count = total;
+    if (count < rank) {
+      out[t] = upper;
+      continue;
+    }
+    if (forward) rank -= count - bucketCount;
+    else rank = count - rank;
+    out[t] = lower + (upper - lower) * (rank / bucketCount);
   }
   return out;
 }
