@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { rangeResult, instantResult } from '../stat/testData';
+import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import GaugePanel from './GaugePanel';
+import { gaugePanel } from './plugin';
+import { readGaugeOptions } from './options';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe('readGaugeOptions', () => {
+  it('fills Grafana defaults and reads imported reduceOptions', () => {
+    expect(readGaugeOptions({})).toEqual({
+      reduce: 'lastNotNull',
+      showThresholdMarkers: true,
+      showThresholdLabels: false,
+      orientation: 'auto',
+    });
+    expect(
+      readGaugeOptions({ reduceOptions: { calcs: ['avg'] }, showThresholdMarkers: false }),
+    ).toMatchObject({ reduce: 'mean', showThresholdMarkers: false });
+  });
+});
+
+describe('GaugePanel', () => {
+  it('draws one gauge per series with value, colour and threshold markers', () => {
+    const panel = testPanel('gauge', {
+      ...gaugePanel.defaults(),
+      options: { ...gaugePanel.defaults().options, showThresholdLabels: true },
+      fieldConfig: { ...gaugePanel.defaults().fieldConfig, unit: 'percent' },
+    });
+    const data = testData([
+      rangeResult(
+        'A',
+        [0, 15],
+        [
+          { labels: { job: 'a' }, values: [10, 42] },
+          { labels: { job: 'b' }, values: [95, 91] },
+        ],
+      ),
+    ]);
+    const { container, unmount } = mount(
+      <GaugePanel panel={panel} data={data} widthPx={600} heightPx={250} ctx={testCtx} />,
+    );
+    cleanup = unmount;
+    const vals = [...container.querySelectorAll('[data-testid="gauge-value"]')];
+    expect(vals.map((v) => v.getAttribute('data-value'))).toEqual(['42', '91']);
+    expect(vals.map((v) => v.textContent)).toEqual(['42%', '91%']);
+    expect(vals.map((v) => v.getAttribute('fill'))).toEqual(['#73BF69', '#F2495C']);
+    expect(container.querySelectorAll('.gauge-arc')).toHaveLength(2);
+    expect(container.querySelectorAll('.gauge-name')).toHaveLength(2);
+    // labels: 0 and 80 per gauge
+    expect(
+      [...container.querySelectorAll('.gauge-threshold-label')].map((t) => t.textContent),
+    ).toEqual(['0%', '80%', '0%', '80%']);
+  });
+
+  it('shows instant values too, without a name for one value', () => {
+    const { container, unmount } = mount(
+      <GaugePanel
+        panel={testPanel('gauge')}
+        data={testData([instantResult('A', [{ labels: {}, value: 7 }])])}
+        widthPx={300}
+        heightPx={200}
+        ctx={testCtx}
+      />,
+    );
+    cleanup = unmount;
+    expect(container.querySelector('[data-testid="gauge-value"]')?.textContent).toBe('7');
+    expect(container.querySelector('.gauge-name')).toBeNull();
+  });
+});

@@ -1,0 +1,180 @@
+import { useMemo } from 'react';
+import type { Thresholds } from '../../model/dashboard';
+import { formatValue, formattedToString } from '../../units/format';
+import { sortedSteps } from '../../units/thresholds';
+import { DEFAULT_THRESHOLDS, displayValues, type DisplayValue } from '../stat/display';
+import { fitFontSize, gridLayout } from '../stat/layout';
+import type { PanelViewProps } from '../types';
+import { angleOf, arcPath, fraction, gaugeBox, gaugeRange, thresholdBands } from './geometry';
+import { readGaugeOptions, type GaugeOptions } from './options';
+import './gauge.css';
+
+export const GAUGE_LIMIT = 100;
+
+export default function GaugePanel({ panel, data, widthPx, heightPx }: PanelViewProps) {
+  const opts = useMemo(() => readGaugeOptions(panel.options), [panel.options]);
+  const { values, total } = useMemo(
+    () =>
+      displayValues({
+        results: data.results,
+        targets: panel.targets,
+        fieldConfig: panel.fieldConfig,
+        reducer: opts.reduce,
+        limit: GAUGE_LIMIT,
+      }),
+    [data.results, panel.targets, panel.fieldConfig, opts.reduce],
+  );
+  const range = useMemo(
+    () =>
+      gaugeRange(
+        panel.fieldConfig,
+        values.map((v) => v.raw),
+      ),
+    [panel.fieldConfig, values],
+  );
+  if (values.length === 0) return null;
+  const grid = gridLayout(values.length, widthPx, heightPx, opts.orientation, 1.3);
+  return (
+    <div
+      className="gauge-panel"
+      data-testid="gauge-panel"
+      style={{
+        gridTemplateColumns: `repeat(${grid.cols}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
+      }}
+    >
+      {total > values.length && (
+        <div className="panel-warning gauge-limit" data-testid="series-limit">
+          Showing {values.length} of {total} values
+        </div>
+      )}
+      {values.map((v) => (
+        <Gauge
+          key={v.key}
+          value={v}
+          opts={opts}
+          showName={values.length > 1}
+          width={grid.cellW}
+          height={grid.cellH}
+          min={range.min}
+          max={range.max}
+          thresholds={panel.fieldConfig.thresholds ?? DEFAULT_THRESHOLDS}
+          unit={panel.fieldConfig.unit}
+          decimals={panel.fieldConfig.decimals}
+        />
+      ))}
+    </div>
+  );
+}
+
+function Gauge(props: {
+  value: DisplayValue;
+  opts: GaugeOptions;
+  showName: boolean;
+  width: number;
+  height: number;
+  min: number;
+  max: number;
+  thresholds: Thresholds;
+  unit: string;
+  decimals: number | undefined;
+}) {
+  const { value: v, opts, width, height, min, max, thresholds } = props;
+  const nameSize = props.showName ? Math.max(10, Math.min(16, Math.round(height * 0.09))) : 0;
+  const reserve = props.showName ? nameSize + 4 : 0;
+  const { cx, cy, r: outer } = gaugeBox(width, height, reserve);
+  const markers = opts.showThresholdMarkers;
+  const labels = opts.showThresholdLabels;
+  const labelSize = Math.max(9, Math.round(outer * 0.09));
+  const rOuter = labels ? outer - labelSize * 2.2 : outer;
+  const markerW = markers ? Math.max(2, rOuter * 0.06) : 0;
+  const gaugeW = Math.max(4, rOuter * 0.2);
+  const r = rOuter - markerW - (markers ? 3 : 0) - gaugeW / 2;
+  if (r <= 2) return <div className="gauge-cell" />;
+  const f = fraction(v.raw, min, max);
+  const text = formattedToString(v.display);
+  const valueSize = fitFontSize(text, (r - gaugeW / 2) * 1.6, r * 0.6, 9, 100);
+  const bands = markers ? thresholdBands(thresholds, min, max) : [];
+  const stepLabels = labels
+    ? sortedSteps(thresholds)
+        .map((s) =>
+          s.value === null
+            ? min
+            : thresholds.mode === 'percentage'
+              ? min + (s.value / 100) * (max - min)
+              : s.value,
+        )
+        .filter((x) => x >= min && x <= max)
+    : [];
+  return (
+    <div className="gauge-cell" data-testid="gauge" data-name={v.name} title={`${v.name}: ${text}`}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+        {props.showName && (
+          <text
+            className="gauge-name"
+            x={width / 2}
+            y={4 + nameSize * 0.85}
+            textAnchor="middle"
+            fontSize={nameSize}
+          >
+            {v.name}
+          </text>
+        )}
+        {bands.map((b, i) => (
+          <path
+            key={i}
+            d={arcPath(cx, cy, rOuter - markerW / 2, b.from, b.to)}
+            stroke={b.color}
+            strokeWidth={markerW}
+            fill="none"
+          />
+        ))}
+        <path
+          d={arcPath(cx, cy, r, 0, 1)}
+          stroke="rgba(204, 204, 220, 0.1)"
+          strokeWidth={gaugeW}
+          fill="none"
+        />
+        {f > 0 && (
+          <path
+            className="gauge-arc"
+            d={arcPath(cx, cy, r, 0, f)}
+            stroke={v.color}
+            strokeWidth={gaugeW}
+            fill="none"
+          />
+        )}
+        {stepLabels.map((x, i) => {
+          const a = angleOf(fraction(x, min, max));
+          const lr = rOuter + labelSize * 1.1;
+          return (
+            <text
+              key={i}
+              className="gauge-threshold-label"
+              x={cx + lr * Math.sin(a)}
+              y={cy - lr * Math.cos(a)}
+              textAnchor="middle"
+              dominantBaseline="middle"
+              fontSize={labelSize}
+            >
+              {formattedToString(formatValue(x, props.unit, props.decimals))}
+            </text>
+          );
+        })}
+        <text
+          className="gauge-value"
+          data-testid="gauge-value"
+          data-value={String(v.raw)}
+          x={cx}
+          y={cy}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fontSize={valueSize}
+          fill={v.color}
+        >
+          {text}
+        </text>
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { panelReducer } from '../stat/display';
+import type { Orientation } from '../stat/layout';
+
+/** Gauge panel options (Grafana's names). */
+export interface GaugeOptions {
+  reduce: string;
+  /** the thin ring of threshold colours outside the arc */
+  showThresholdMarkers: boolean;
+  /** threshold step values written around the arc */
+  showThresholdLabels: boolean;
+  orientation: Orientation;
+}
+
+export function readGaugeOptions(options: Record<string, unknown> | undefined): GaugeOptions {
+  const o = options ?? {};
+  return {
+    reduce: panelReducer(o),
+    showThresholdMarkers: o.showThresholdMarkers !== false,
+    showThresholdLabels: o.showThresholdLabels === true,
+    orientation:
+      o.orientation === 'horizontal' || o.orientation === 'vertical' ? o.orientation : 'auto',
+  };
+}
