@@ -1,0 +1,386 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import {
+  axisSplits,
+  bucketRangeLabel,
+  buildPalette,
+  cellPixels,
+  colorScale,
+  colorScaleInverse,
+  countRange,
+  DEFAULT_RAMP,
+  drawBitmap,
+  formatBound,
+  toBitmap,
+  valueToBucketY,
+  type Bitmap,
+  type ColorScaleKind,
+} from './draw';
+
+/** A line over the cells, in bucket value space (e.g. a percentile in seconds). */
+export interface HeatmapLine {
+  /** stable identity, e.g. "p99" */
+  key: string;
+  label: string;
+  /** the quantile it shows (0…1), written to the tooltip rows as data-q */
+  q?: number | undefined;
+  /** one value per step, NaN = gap */
+  values: Float64Array;
+  color: string;
+}
+
+export interface HeatmapChartProps {
+  /** seconds since epoch, one per column, on a step grid */
+  times: Float64Array;
+  /** upper bound of each bucket, ascending (`+Inf` last when present) */
+  bounds: Float64Array;
+  /** lower bound of the lowest bucket (0 for classic positive buckets, -Infinity when unknown) */
+  lowest: number;
+  /** per bucket, per step: the count in that cell (NaN or ≤ 1e-9 = not drawn) */
+  counts: readonly Float64Array[];
+  /** per step: the column total, for the tooltip's share */
+  totals: Float64Array;
+  lines: readonly HeatmapLine[];
+  colorScale: ColorScaleKind;
+  /** formats a bucket bound or line value (the panel unit) */
+  formatValue: (v: number) => string;
+  /** formats a cell count */
+  formatCount: (v: number) => string;
+  /** formats a time (ms) for the tooltip header */
+  formatTime: (ms: number) => string;
+  /** x-axis labels: tick times (ms) and their spacing (ms) → labels; undefined = uPlot's */
+  formatTimeTicks?: ((ticksMs: number[], spacingMs: number) => string[]) | undefined;
+  /** 'utc' or an IANA zone for the x axis; undefined = the browser's zone */
+  timeZone?: string | undefined;
+  /** cursor sync group: panels with the same key share the crosshair */
+  syncKey?: string | undefined;
+  /** drag-to-zoom: the selected range in ms */
+  onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
+  /** the x range to show (ms); undefined = the columns' extent */
+  xRangeMs?: [number, number] | undefined;
+}
+
+const PALETTE = buildPalette(DEFAULT_RAMP, 128);
+const GRADIENT = `linear-gradient(to right, ${DEFAULT_RAMP.join(', ')})`;
+
+/** Step of the column grid in seconds (60 when there is a single column). */
+function stepOf(times: Float64Array): number {
+  return times.length > 1 ? times[1]! - times[0]! : 60;
+}
+
+/**
+ * A heatmap of histogram buckets over time, on uPlot: the y axis is the bucket index (each
+ * bucket one row of equal height, labelled with its bounds), the cells are one ImageData
+ * bitmap scaled into the plot in the drawClear hook (under the axes and lines), and the lines
+ * (percentiles) are ordinary uPlot series mapped into bucket-index space. The plot is created
+ * once per line layout; data changes go through setData / redraw. The tooltip is written into
+ * the DOM by a cursor hook (no React render per mouse move).
+ */
+export default function HeatmapChart(props: HeatmapChartProps) {
+  const { times, counts, lines, bounds, lowest } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const drawnData = useRef<uPlot.AlignedData | null>(null);
+  const bitmapRef = useRef<Bitmap | undefined>(undefined);
+  const propsRef = useRef(props);
+  useLayoutEffect(() => {
+    propsRef.current = props;
+  });
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+
+  const layoutKey = useMemo(
+    () => lines.map((l) => `${l.key}\u0000${l.color}`).join('\u0001'),
+    [lines],
+  );
+
+  const data = useMemo<uPlot.AlignedData>(
+    () =>
+      [
+        times,
+        ...lines.map((l) =>
+          Array.from(l.values, (v) => {
+            const y = valueToBucketY(v, bounds, lowest);
+            return Number.isFinite(y) ? y : null;
+          }),
+        ),
+      ] as unknown as uPlot.AlignedData,
+    [times, lines, bounds, lowest],
+  );
+
+  const range = useMemo(() => countRange(counts), [counts]);
+
+  // The bitmap: rebuilt when the cells or the colour scale change, never on cursor moves.
+  useLayoutEffect(() => {
+    const scale = colorScale(props.colorScale, range);
+    const px = cellPixels(counts, times.length, scale, PALETTE);
+    bitmapRef.current = toBitmap(px, times.length, counts.length, bitmapRef.current);
+    // new line data is about to be set (and drawn) anyway: one draw, not two
+    if (drawnData.current === data) plotRef.current?.redraw(false, false);
+  }, [counts, times.length, range, props.colorScale, data]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const p = propsRef.current;
+    const opts: uPlot.Options = {
+      width: Math.max(host.clientWidth, 50),
+      height: Math.max(host.clientHeight, 50),
+      legend: { show: false },
+      cursor: {
+        drag: { x: true, y: false, setScale: false },
+        sync: p.syncKey ? { key: p.syncKey, setSeries: false } : undefined,
+        points: { show: false },
+      },
+      ...(p.timeZone
+        ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), p.timeZone!) }
+        : {}),
+      scales: {
+        x: {
+          time: true,
+          range: (_u, dataMin, dataMax) => {
+            const q = propsRef.current;
+            if (q.xRangeMs) return [q.xRangeMs[0] / 1000, q.xRangeMs[1] / 1000];
+            const half = stepOf(q.times) / 2;
+            return [dataMin - half, dataMax + half];
+          },
+        },
+        y: {
+          range: () => [0, Math.max(propsRef.current.bounds.length, 1)],
+        },
+      },
+      axes: [
+        {
+          stroke: '#9aa4b2',
+          grid: { show: false },
+          ticks: { stroke: '#2a303b', width: 1 },
+          ...(p.formatTimeTicks
+            ? {
+                values: (_u: uPlot, ticks: number[], _space: number, _dim: number, incr: number) =>
+                  propsRef.current.formatTimeTicks!(
+                    ticks.map((t) => t * 1000),
+                    incr * 1000,
+                  ),
+              }
+            : {}),
+        },
+        {
+          stroke: '#9aa4b2',
+          size: 70,
+          grid: { show: false },
+          ticks: { stroke: '#2a303b', width: 1 },
+          splits: (u) => axisSplits(propsRef.current.bounds.length, u.bbox.height / uPlot.pxRatio),
+          values: (_u, splits) => {
+            const q = propsRef.current;
+            return splits.map((k) => {
+              const v = k === 0 ? q.lowest : q.bounds[k - 1];
+              return v === undefined ? '' : formatBound(v, q.formatValue);
+            });
+          },
+        },
+      ],
+      series: [
+        {},
+        ...p.lines.map((l) => ({
+          label: l.label,
+          stroke: l.color,
+          width: 1.5,
+          points: { show: false },
+          spanGaps: false,
+          show: !hidden.has(l.key),
+        })),
+      ],
+      hooks: {
+        drawClear: [(u) => drawCells(u, bitmapRef.current, propsRef.current)],
+        setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
+        setSelect: [
+          (u) => {
+            const sel = u.select;
+            if (sel.width > 2) {
+              const from = u.posToVal(sel.left, 'x') * 1000;
+              const to = u.posToVal(sel.left + sel.width, 'x') * 1000;
+              propsRef.current.onZoom?.(Math.round(from), Math.round(to));
+            }
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+          },
+        ],
+      },
+    };
+    const u = new uPlot(opts, data, host);
+    plotRef.current = u;
+    drawnData.current = data;
+    return () => {
+      u.destroy();
+      plotRef.current = null;
+    };
+    // Recreate only on a new line layout; data and size changes are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layoutKey, props.syncKey, props.timeZone]);
+
+  useEffect(() => {
+    if (drawnData.current === data) return;
+    drawnData.current = data;
+    plotRef.current?.setData(data);
+  }, [data]);
+
+  useEffect(() => {
+    const u = plotRef.current;
+    if (!u) return;
+    lines.forEach((l, i) => {
+      const show = !hidden.has(l.key);
+      if (u.series[i + 1]?.show !== show) u.setSeries(i + 1, { show });
+    });
+  }, [hidden, lines]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const ro = new ResizeObserver(() => {
+      const u = plotRef.current;
+      if (u && host.clientWidth > 0)
+        u.setSize({ width: host.clientWidth, height: Math.max(host.clientHeight, 50) });
+    });
+    ro.observe(host);
+    return () => ro.disconnect();
+  }, []);
+
+  const toggle = (key: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  return (
+    <div className="ts-chart heatmap-chart">
+      <div className="ts-plot" ref={hostRef} data-testid="heatmap-plot">
+        <div className="chart-tooltip" ref={tooltipRef} data-testid="heatmap-tooltip" hidden />
+      </div>
+      <div
+        className="heatmap-footer"
+        style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}
+      >
+        {lines.length > 0 && (
+          <ul className="legend" aria-label="Legend">
+            {lines.map((l) => (
+              <li key={l.key}>
+                <button
+                  type="button"
+                  className={hidden.has(l.key) ? 'legend-item off' : 'legend-item'}
+                  data-testid="legend-item"
+                  aria-pressed={!hidden.has(l.key)}
+                  title="Click to show or hide this line"
+                  onClick={() => toggle(l.key)}
+                >
+                  <span className="swatch" style={{ background: l.color }} />
+                  {l.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ColorLegend
+          kind={props.colorScale}
+          min={range.min}
+          max={range.max}
+          format={props.formatCount}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The colour ramp with the counts at its ends and middle. */
+function ColorLegend(props: {
+  kind: ColorScaleKind;
+  min: number;
+  max: number;
+  format: (v: number) => string;
+}) {
+  const { kind, min, max, format } = props;
+  if (!(max > 0)) return null;
+  const inv = colorScaleInverse(kind, { min, max });
+  const lo = kind === 'log' ? min : 0;
+  return (
+    <div
+      className="heatmap-color-legend"
+      data-testid="heatmap-color-legend"
+      data-scale={kind}
+      data-min={lo}
+      data-max={max}
+      style={{ display: 'flex', alignItems: 'center', gap: 4, fontSize: 11, color: 'var(--muted)' }}
+      title={`Cell count, ${kind} colour scale`}
+    >
+      <span>{format(lo)}</span>
+      <span
+        style={{
+          display: 'inline-block',
+          width: 120,
+          height: 8,
+          borderRadius: 2,
+          background: GRADIENT,
+        }}
+        title={`middle: ${format(inv(0.5))}`}
+      />
+      <span>{format(max)}</span>
+    </div>
+  );
+}
+
+function drawCells(u: uPlot, bmp: Bitmap | undefined, p: HeatmapChartProps) {
+  const n = p.times.length;
+  if (!bmp || n === 0 || p.bounds.length === 0) return;
+  const half = stepOf(p.times) / 2;
+  const left = u.valToPos(p.times[0]! - half, 'x', true);
+  const right = u.valToPos(p.times[n - 1]! + half, 'x', true);
+  const top = u.valToPos(p.bounds.length, 'y', true);
+  const bottom = u.valToPos(0, 'y', true);
+  drawBitmap(u.ctx, bmp, { left, top, width: right - left, height: bottom - top }, u.bbox);
+}
+
+function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: HeatmapChartProps) {
+  if (!el) return;
+  const idx = u.cursor.idx;
+  const left = u.cursor.left ?? -1;
+  const top = u.cursor.top ?? -1;
+  if (idx == null || left < 0 || top < 0 || !u.over.matches(':hover')) {
+    el.hidden = true;
+    return;
+  }
+  const t = p.times[idx];
+  const b = Math.floor(u.posToVal(top, 'y'));
+  if (t === undefined || b < 0 || b >= p.bounds.length) {
+    el.hidden = true;
+    return;
+  }
+  const count = p.counts[b]?.[idx] ?? NaN;
+  const total = p.totals[idx] ?? NaN;
+  const share = total > 0 && count >= 0 ? (count / total) * 100 : NaN;
+  const rows: string[] = [
+    `<div class="tt-time" data-testid="heatmap-tooltip-time" data-time-ms="${Math.round(t * 1000)}">${esc(p.formatTime(t * 1000))}</div>`,
+    `<div class="tt-row" data-testid="heatmap-bucket" data-bucket="${b}" data-le="${p.bounds[b]}"><span class="tt-name">Bucket</span><span class="tt-value">${esc(bucketRangeLabel(b, p.bounds, p.lowest, p.formatValue))}</span></div>`,
+    `<div class="tt-row" data-testid="heatmap-count" data-value="${count}"><span class="tt-name">Count</span><span class="tt-value">${Number.isNaN(count) ? 'No value' : esc(p.formatCount(count))}</span></div>`,
+    `<div class="tt-row" data-testid="heatmap-share" data-value="${share}"><span class="tt-name">Share of column</span><span class="tt-value">${Number.isNaN(share) ? '–' : `${share.toFixed(1)} %`}</span></div>`,
+  ];
+  p.lines.forEach((l, i) => {
+    if (u.series[i + 1]?.show === false) return;
+    const v = l.values[idx] ?? NaN;
+    rows.push(
+      `<div class="tt-row" data-testid="heatmap-quantile" data-q="${l.q ?? ''}" data-value="${v}"><span class="swatch" style="background:${esc(l.color)}"></span>` +
+        `<span class="tt-name">${esc(l.label)}</span><span class="tt-value">${Number.isNaN(v) ? 'No value' : esc(formatBound(v, p.formatValue))}</span></div>`,
+    );
+  });
+  el.innerHTML = rows.join('');
+  el.hidden = false;
+  const x = u.over.offsetLeft + left;
+  const width = el.offsetWidth;
+  const hostWidth = u.root.clientWidth;
+  el.style.left = `${x + 16 + width > hostWidth ? Math.max(0, x - 16 - width) : x + 16}px`;
+  el.style.top = `${u.over.offsetTop + Math.max(0, top - 8)}px`;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
