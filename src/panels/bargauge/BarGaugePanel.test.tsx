@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { rangeResult } from '../stat/testData';
+import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import BarGaugePanel from './BarGaugePanel';
+import { bargaugePanel } from './plugin';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const data = testData([
+  rangeResult(
+    'A',
+    [0, 15],
+    [
+      { labels: { job: 'a' }, values: [10, 25] },
+      { labels: { job: 'b' }, values: [90, 100] },
+    ],
+  ),
+]);
+const targets = [
+  { refId: 'A', expr: 'x', legendFormat: '{{job}}', interval: '', instant: false, hide: false },
+];
+
+describe('BarGaugePanel', () => {
+  it('draws one bar per series, filled to the value over 0..max', () => {
+    const panel = testPanel('bargauge', { ...bargaugePanel.defaults(), targets });
+    const { container, unmount } = mount(
+      <BarGaugePanel panel={panel} data={data} widthPx={300} heightPx={400} ctx={testCtx} />,
+    );
+    cleanup = unmount;
+    expect(container.querySelector('.bargauge-horizontal')).not.toBeNull();
+    const vals = [...container.querySelectorAll<HTMLElement>('[data-testid="bargauge-value"]')];
+    expect(vals.map((v) => v.dataset.value)).toEqual(['25', '100']);
+    expect(vals.map((v) => v.textContent)).toEqual(['25', '100']);
+    expect(vals[1]!.style.color).toBe('rgb(242, 73, 92)');
+    const tracks = [...container.querySelectorAll<HTMLElement>('.bargauge-track')];
+    expect(tracks.map((t) => t.dataset.fraction)).toEqual(['0.25', '1']);
+    expect(
+      [...container.querySelectorAll('[data-testid="bargauge"]')].map((b) =>
+        b.getAttribute('data-name'),
+      ),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('vertical LCD bars in a wide panel', () => {
+    const panel = testPanel('bargauge', {
+      targets,
+      options: { displayMode: 'lcd' },
+      fieldConfig: { unit: 'short', min: 0, max: 200 },
+    });
+    const { container, unmount } = mount(
+      <BarGaugePanel panel={panel} data={data} widthPx={600} heightPx={200} ctx={testCtx} />,
+    );
+    cleanup = unmount;
+    expect(container.querySelector('.bargauge-vertical')).not.toBeNull();
+    const tracks = [...container.querySelectorAll<HTMLElement>('.bargauge-lcd')];
+    expect(tracks.map((t) => t.dataset.fraction)).toEqual(['0.125', '0.5']);
+    expect(tracks[0]!.querySelectorAll('.bargauge-cell').length).toBeGreaterThan(3);
+  });
+});
