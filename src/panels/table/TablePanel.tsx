@@ -1,0 +1,106 @@
+import { useMemo, useState } from 'react';
+import type { PanelViewProps } from '../types';
+import { cellDisplay, readTableOptions, rowsFromResults, sortRows } from './rows';
+import './table.css';
+
+/** Rows beyond this are not rendered (the panel says so). */
+export const TABLE_ROW_LIMIT = 2000;
+
+type Sort = { column: string; desc: boolean } | null;
+
+export default function TablePanel({ panel, data }: PanelViewProps) {
+  const opts = useMemo(() => readTableOptions(panel.options), [panel.options]);
+  const { columns, rows } = useMemo(
+    () => rowsFromResults(data.results, opts, panel.fieldConfig),
+    [data.results, opts, panel.fieldConfig],
+  );
+  // undefined = the panel's configured sort; null = unsorted by the user's choice
+  const [userSort, setUserSort] = useState<Sort | undefined>(undefined);
+  const configured = opts.sortBy
+    ? (() => {
+        const by = opts.sortBy;
+        const col = columns.find((c) => c.key === by.column || c.title === by.column);
+        return col ? { column: col.key, desc: by.desc } : null;
+      })()
+    : null;
+  const sort = userSort === undefined ? configured : userSort;
+  const sortColumn = sort?.column;
+  const sortDesc = sort?.desc ?? false;
+  const sorted = useMemo(
+    () => (sortColumn !== undefined ? sortRows(rows, sortColumn, sortDesc) : rows),
+    [rows, sortColumn, sortDesc],
+  );
+  if (columns.length === 0) return null;
+  const shown = sorted.length > TABLE_ROW_LIMIT ? sorted.slice(0, TABLE_ROW_LIMIT) : sorted;
+
+  // asc → desc → off, as Grafana's table headers cycle
+  const clickHeader = (key: string) =>
+    setUserSort(
+      sort?.column !== key
+        ? { column: key, desc: false }
+        : sort.desc
+          ? null
+          : { column: key, desc: true },
+    );
+
+  return (
+    <div className="table-panel">
+      {sorted.length > shown.length && (
+        <div className="panel-warning" data-testid="row-limit">
+          Showing {shown.length.toLocaleString('en')} of {sorted.length.toLocaleString('en')} rows
+        </div>
+      )}
+      <table data-testid="table-panel">
+        {opts.showHeader && (
+          <thead>
+            <tr>
+              {columns.map((c) => {
+                const active = sort?.column === c.key;
+                return (
+                  <th
+                    key={c.key}
+                    className={c.kind === 'value' ? 'num' : undefined}
+                    aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                    data-column={c.key}
+                  >
+                    <button type="button" onClick={() => clickHeader(c.key)} title="Sort">
+                      {c.title}
+                      <span className="sort-mark" aria-hidden>
+                        {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.key}>
+              {columns.map((c) => {
+                const value = row.cells[c.key];
+                const d = cellDisplay(value, c, panel.fieldConfig);
+                return (
+                  <td
+                    key={c.key}
+                    className={c.kind === 'value' ? 'num' : undefined}
+                    data-column={c.key}
+                    data-value={typeof value === 'number' ? String(value) : undefined}
+                    style={
+                      d.color || d.background
+                        ? { color: d.background ? '#fff' : d.color, background: d.background }
+                        : undefined
+                    }
+                  >
+                    {d.text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Prometheus results → table rows, as Grafana's table shows a Prometheus query: one column per
+ * label (the union over all series, `__name__` first, the rest sorted), then one value column
+ * per target ("Value", or "Value #A", "Value #B" … with several targets). Series of different
+ * targets with the same label set share a row (Grafana's merge). Range results are reduced per
+ * series with the table's reducer.
+ */
+import type { FieldConfig } from '../../model/dashboard';
+import type { Labels } from '../../model/frame';
+import type { TargetResult } from '../../query/usePanelData';
+import { resolveColor } from '../../units/colors';
+import { formattedToString, formatValue } from '../../units/format';
+import { applyMappings } from '../../units/mappings';
+import { thresholdColor } from '../../units/thresholds';
+import { reduce } from '../reducers';
+import { panelReducer } from '../stat/display';
+
+/** Per-column display overrides (`options.columns[<column title>]`). */
+export interface ColumnOverride {
+  unit?: string;
+  decimals?: number;
+  displayName?: string;
+  hidden?: boolean;
+}
+
+export interface TableOptions {
+  /** reducer for range results (Grafana's reduceOptions.calcs[0] is read too) */
+  reduce: string;
+  showHeader: boolean;
+  columns: Record<string, ColumnOverride>;
+  /** initial sort (Grafana's `sortBy: [{displayName, desc}]`) */
+  sortBy?: { column: string; desc: boolean } | undefined;
+}
+
+export interface TableColumn {
+  /** label name, or "Value" / "Value #A" */
+  key: string;
+  /** header text (an override's displayName, else the key) */
+  title: string;
+  kind: 'label' | 'value';
+  refId?: string;
+  unit?: string;
+  decimals?: number;
+}
+
+/** One row: label values (strings) and value cells (numbers) by column key. */
+export interface TableRow {
+  key: string;
+  cells: Record<string, string | number | undefined>;
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Table options with defaults filled; malformed entries dropped. */
+export function readTableOptions(options: Record<string, unknown> | undefined): TableOptions {
+  const o = options ?? {};
+  const columns: Record<string, ColumnOverride> = {};
+  if (isObj(o.columns)) {
+    for (const [name, raw] of Object.entries(o.columns)) {
+      if (!isObj(raw)) continue;
+      const c: ColumnOverride = {};
+      if (typeof raw.unit === 'string' && raw.unit) c.unit = raw.unit;
+      if (typeof raw.decimals === 'number' && Number.isFinite(raw.decimals))
+        c.decimals = raw.decimals;
+      if (typeof raw.displayName === 'string' && raw.displayName) c.displayName = raw.displayName;
+      if (raw.hidden === true) c.hidden = true;
+      columns[name] = c;
+    }
+  }
+  let sortBy: TableOptions['sortBy'];
+  const sb: unknown = Array.isArray(o.sortBy) ? o.sortBy[0] : o.sortBy;
+  if (isObj(sb)) {
+    const column = typeof sb.column === 'string' ? sb.column : sb.displayName;
+    if (typeof column === 'string' && column) sortBy = { column, desc: sb.desc === true };
+  }
+  return { reduce: panelReducer(o), showHeader: o.showHeader !== false, columns, sortBy };
+}
+
+const labelKey = (labels: Labels): string =>
+  JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+  );
+
+/** Label columns: `__name__` first, the others sorted. */
+export function labelColumns(names: Iterable<string>): string[] {
+  const all = [...new Set(names)];
+  const rest = all.filter((n) => n !== '__name__').sort();
+  return all.includes('__name__') ? ['__name__', ...rest] : rest;
+}
+
+export function rowsFromResults(
+  results: readonly TargetResult[],
+  options: Pick<TableOptions, 'reduce' | 'columns'>,
+  fieldConfig: Pick<FieldConfig, 'unit' | 'decimals'> = { unit: 'short' },
+): { columns: TableColumn[]; rows: TableRow[] } {
+  const withData = results.filter((r) => r.frame || r.rows);
+  const multi = new Set(withData.map((r) => r.refId)).size > 1;
+  const valueKey = (refId: string) => (multi ? `Value #${refId}` : 'Value');
+  const names = new Set<string>();
+  const rows: TableRow[] = [];
+  const byLabels = new Map<string, TableRow[]>();
+  const valueKeys: { key: string; refId: string }[] = [];
+
+  const add = (refId: string, labels: Labels, value: number) => {
+    for (const k of Object.keys(labels)) names.add(k);
+    const vk = valueKey(refId);
+    const lk = labelKey(labels);
+    const same = byLabels.get(lk) ?? [];
+    let row = same.find((r) => !(vk in r.cells));
+    if (!row) {
+      row = { key: same.length ? `${lk}#${same.length}` : lk, cells: { ...labels } };
+      same.push(row);
+      byLabels.set(lk, same);
+      rows.push(row);
+    }
+    row.cells[vk] = value;
+  };
+
+  for (const r of withData) {
+    const vk = valueKey(r.refId);
+    if (!valueKeys.some((v) => v.key === vk)) valueKeys.push({ key: vk, refId: r.refId });
+    for (const s of r.frame?.series ?? []) add(r.refId, s.labels, reduce(s.values, options.reduce));
+    for (const row of r.rows ?? []) add(r.refId, row.labels, row.value);
+  }
+
+  const col = (key: string, kind: TableColumn['kind'], refId?: string): TableColumn => {
+    const o = options.columns[key] ?? {};
+    const c: TableColumn = { key, title: o.displayName ?? key, kind };
+    if (refId !== undefined) c.refId = refId;
+    const unit = o.unit ?? (kind === 'value' ? fieldConfig.unit : undefined);
+    const decimals = o.decimals ?? (kind === 'value' ? fieldConfig.decimals : undefined);
+    if (unit !== undefined) c.unit = unit;
+    if (decimals !== undefined) c.decimals = decimals;
+    return c;
+  };
+  const columns = [
+    ...labelColumns(names).map((n) => col(n, 'label')),
+    ...valueKeys.map((v) => col(v.key, 'value', v.refId)),
+  ].filter((c) => !options.columns[c.key]?.hidden);
+  return { columns, rows };
+}
+
+/**
+ * Orders rows by one column, numeric-aware: numbers (and numeric label values) numerically,
+ * other strings in natural order ("a2" < "a10"); empty cells and NaN always last.
+ */
+export function sortRows(rows: readonly TableRow[], column: string, desc: boolean): TableRow[] {
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  const num = (v: string | number): number =>
+    typeof v === 'number' ? v : v.trim() === '' ? NaN : Number(v);
+  const missing = (v: string | number | undefined): v is undefined =>
+    v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => {
+      const x = a.row.cells[column];
+      const y = b.row.cells[column];
+      const mx = missing(x);
+      const my = missing(y);
+      if (mx || my) return mx === my ? a.i - b.i : mx ? 1 : -1;
+      const nx = num(x);
+      const ny = num(y);
+      let c: number;
+      if (!Number.isNaN(nx) && !Number.isNaN(ny)) c = nx < ny ? -1 : nx > ny ? 1 : 0;
+      else c = collator.compare(String(x), String(y));
+      return (desc ? -c : c) || a.i - b.i;
+    })
+    .map(({ row }) => row);
+}
+
+/** What a cell shows: text, and a colour when the table colours cells. */
+export interface CellDisplay {
+  text: string;
+  color?: string;
+  background?: string;
+}
+
+/** Grafana's cell display type: `custom.cellOptions.type` (10+) or `custom.displayMode` (older). */
+export function cellMode(
+  custom: Record<string, unknown> | undefined,
+): 'auto' | 'color-text' | 'color-background' {
+  const c = custom ?? {};
+  const raw = isObj(c.cellOptions) ? c.cellOptions.type : c.displayMode;
+  if (raw === 'color-text') return 'color-text';
+  if (raw === 'color-background' || raw === 'color-background-solid') return 'color-background';
+  return 'auto';
+}
+
+/** Formats a cell: labels as they are; values through mappings, unit and (optionally) colour. */
+export function cellDisplay(
+  value: string | number | undefined,
+  column: TableColumn,
+  fieldConfig: Pick<FieldConfig, 'mappings' | 'thresholds' | 'custom' | 'min' | 'max'>,
+): CellDisplay {
+  if (value === undefined) return { text: '' };
+  if (typeof value === 'string') {
+    if (column.unit === undefined) return { text: value };
+    const n = Number(value);
+    if (value.trim() === '' || Number.isNaN(n)) return { text: value };
+    return { text: formattedToString(formatValue(n, column.unit, column.decimals)) };
+  }
+  const mapped = applyMappings(value, fieldConfig.mappings);
+  const text =
+    mapped?.text ?? formattedToString(formatValue(value, column.unit ?? 'short', column.decimals));
+  const mode = cellMode(fieldConfig.custom);
+  if (mode === 'auto' && mapped?.color === undefined) return { text };
+  const color =
+    mapped?.color !== undefined
+      ? resolveColor(mapped.color)
+      : thresholdColor(value, fieldConfig.thresholds, {
+          min: fieldConfig.min,
+          max: fieldConfig.max,
+        });
+  return mode === 'color-background' ? { text, background: color } : { text, color };
+}
