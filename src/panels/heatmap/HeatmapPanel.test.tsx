@@ -1,0 +1,199 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Panel } from '../../model/dashboard';
+import type { Frame } from '../../model/frame';
+import type { TargetPlan } from '../../query/plan';
+import type { PanelData } from '../../query/usePanelData';
+import HeatmapPanel from './HeatmapPanel';
+import { heatmapPanel, looksLikeBuckets } from './plugin';
+
+// uPlot reads matchMedia when it is imported: these stubs must exist before the imports run.
+vi.hoisted(() => {
+  window.matchMedia ??= (() => ({
+    matches: false,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
+  })) as unknown as typeof matchMedia;
+  window.ResizeObserver ??= class {
+    observe() {}
+    disconnect() {}
+    unobserve() {}
+  } as unknown as typeof ResizeObserver;
+  (window as { Path2D?: unknown }).Path2D ??= class {
+    moveTo() {}
+    lineTo() {}
+    rect() {}
+    arc() {}
+    closePath() {}
+    bezierCurveTo() {}
+    addPath() {}
+  };
+});
+
+/** Every canvas call is recorded; jsdom has no 2D context of its own. */
+const calls: { name: string; args: unknown[]; smoothing?: unknown }[] = [];
+
+beforeAll(() => {
+  const fake = (canvas: HTMLCanvasElement) => {
+    const state: Record<string | symbol, unknown> = { canvas };
+    return new Proxy(state, {
+      get(target, prop) {
+        if (prop in target) return target[prop];
+        if (prop === 'createImageData')
+          return (w: number, h: number) => ({
+            width: w,
+            height: h,
+            data: new Uint8ClampedArray(w * h * 4),
+          });
+        if (prop === 'measureText') return () => ({ width: 10 });
+        return (...args: unknown[]) => {
+          calls.push({ name: String(prop), args, smoothing: target.imageSmoothingEnabled });
+        };
+      },
+      set(target, prop, value) {
+        target[prop] = value;
+        return true;
+      },
+    });
+  };
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+    this: HTMLCanvasElement,
+  ) {
+    return fake(this) as unknown as RenderingContext;
+  } as HTMLCanvasElement['getContext']);
+});
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  calls.length = 0;
+});
+
+function mount(node: React.ReactNode) {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  let root: Root | undefined;
+  act(() => {
+    root = createRoot(container);
+    root.render(node);
+  });
+  cleanup = () => {
+    act(() => root?.unmount());
+    container.remove();
+  };
+  return container;
+}
+
+const f64 = (...v: number[]) => Float64Array.from(v);
+
+function bucketFrame(): Frame {
+  const series = ['api', 'db'].flatMap((job) =>
+    [
+      ['0.1', [1, 2, 3]],
+      ['+Inf', [10, 10, 10]],
+      ['0.5', [5, 6, 7]],
+    ].map(([le, v]) => ({
+      labels: { __name__: 'http_seconds_bucket', job, le: le as string },
+      values: Float64Array.from(v as number[]),
+    })),
+  );
+  return { refId: 'A', times: f64(0, 15, 30), series };
+}
+
+const panel: Panel = {
+  id: 1,
+  type: 'heatmap',
+  title: 'Latency',
+  description: '',
+  gridPos: { x: 0, y: 0, w: 12, h: 8 },
+  targets: [],
+  ...heatmapPanel.defaults(),
+  fieldConfig: { unit: 's' },
+};
+
+const data = (frame: Frame): PanelData => ({
+  state: 'ok',
+  results: [{ refId: frame.refId, plan: {} as TargetPlan, frame, warnings: [], tookMs: 1 }],
+  errors: [],
+  warnings: [],
+  fetching: false,
+  plans: [],
+});
+
+const ctx = { fromMs: 0, toMs: 30_000, timeZone: 'utc' };
+
+describe('heatmapPanel', () => {
+  it('is a range panel with percentile defaults', () => {
+    expect(heatmapPanel.id).toBe('heatmap');
+    expect(heatmapPanel.queryMode).toBe('range');
+    expect(heatmapPanel.defaults().options).toEqual({
+      percentiles: [0.5, 0.9, 0.99],
+      colorScale: 'exponential',
+    });
+    expect(looksLikeBuckets(bucketFrame())).toBe(true);
+  });
+
+  it('renders a group picker, one legend button per percentile, and the cells as one bitmap', () => {
+    const el = mount(
+      <HeatmapPanel
+        panel={panel}
+        data={data(bucketFrame())}
+        widthPx={600}
+        heightPx={300}
+        ctx={ctx}
+      />,
+    );
+    const root = el.querySelector<HTMLElement>('[data-testid="heatmap-panel"]')!;
+    expect(root.dataset.group).toBe('job="api"');
+    expect(root.dataset.buckets).toBe('3');
+    expect(root.dataset.steps).toBe('3');
+    const select = el.querySelector<HTMLSelectElement>('[data-testid="heatmap-group"]')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['job="api"', 'job="db"']);
+    const legend = [...el.querySelectorAll<HTMLButtonElement>('[data-testid="legend-item"]')];
+    expect(legend.map((b) => b.textContent)).toEqual(['p50', 'p90', 'p99']);
+    act(() => legend[1]!.click());
+    expect(legend[1]!.getAttribute('aria-pressed')).toBe('false');
+    expect(el.querySelector('[data-testid="heatmap-color-legend"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="heatmap-tooltip"]')).not.toBeNull();
+  });
+
+  it('draws the cells with one unsmoothed drawImage', async () => {
+    mount(
+      <HeatmapPanel
+        panel={panel}
+        data={data(bucketFrame())}
+        widthPx={600}
+        heightPx={300}
+        ctx={ctx}
+      />,
+    );
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    const puts = calls.filter((c) => c.name === 'putImageData');
+    const draws = calls.filter((c) => c.name === 'drawImage');
+    expect(puts.length).toBeGreaterThanOrEqual(1);
+    expect(draws.length).toBeGreaterThanOrEqual(1);
+    expect(draws.every((d) => d.smoothing === false)).toBe(true);
+    // source rectangle: the whole steps × buckets bitmap
+    expect(draws[0]!.args.slice(1, 5)).toEqual([0, 0, 3, 3]);
+  });
+
+  it('says so when the data has no buckets', () => {
+    const el = mount(
+      <HeatmapPanel
+        panel={panel}
+        data={data({ refId: 'A', times: f64(0), series: [{ labels: {}, values: f64(1) }] })}
+        widthPx={600}
+        heightPx={300}
+        ctx={ctx}
+      />,
+    );
+    expect(el.querySelector('[data-testid="heatmap-no-buckets"]')).not.toBeNull();
+  });
+});
