@@ -157,7 +157,13 @@ export default function HeatmapChart(props: HeatmapChartProps) {
           ticks: { stroke: '#2a303b', width: 1 },
           ...(p.formatTimeTicks
             ? {
-                values: (_u: uPlot, ticks: number[], _space: number, _dim: number, incr: number) =>
+                values: (
+                  _u: uPlot,
+                  ticks: number[],
+                  _axisIdx: number,
+                  _space: number,
+                  incr: number,
+                ) =>
                   propsRef.current.formatTimeTicks!(
                     ticks.map((t) => t * 1000),
                     incr * 1000,

@@ -178,6 +178,26 @@ describe('bucketGroups', () => {
     expect(s2.every((v) => v >= 0)).toBe(true);
   });
 
+  it('survives a counter reset seen by some buckets before others (raw counters, no rate)', () => {
+    // step 1: +Inf has reset (5), le=1 not yet (100); step 2: both reset
+    const [g] = bucketGroups({
+      refId: 'A',
+      times: f64(0, 15, 30),
+      series: [
+        { labels: { le: '+Inf' }, values: f64(120, 5, 6) },
+        { labels: { le: '1' }, values: f64(100, 100, 4) },
+      ],
+    });
+    expect(g!.counts.map((c) => [...c])).toEqual([
+      [100, 100, 4],
+      [20, 0, 2],
+    ]);
+    expect(g!.counts.every((c) => c.every((v) => v >= 0))).toBe(true);
+    // Prometheus raises +Inf to 100 (ensureMonotonic): rank 50 of 100 in (0, 1]
+    expect(quantileSeries(g!, 0.5)[1]).toBe(0.5);
+    expect(histogramQuantile(0.5, [1, Infinity], [100, 5])).toBe(0.5);
+  });
+
   it('is a gap where a whole column is missing', () => {
     const { counts, totals } = deaccumulate([f64(N, 1), f64(N, 3)], 2);
     expect(counts.map((c) => c[0])).toEqual([NaN, NaN]);
