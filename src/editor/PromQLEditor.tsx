@@ -1,0 +1,339 @@
+// The PromQL query editor: CodeMirror 6 with codemirror-promql (highlighting, completion through
+// the datasource's client, a variable-aware linter), history, Ctrl/Cmd+Enter to run, a Format
+// button and metric TYPE/HELP on hover. Default export, meant for React.lazy (LazyPromQLEditor).
+
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  autocompletion,
+  completionKeymap,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { HighlightStyle, syntaxHighlighting, syntaxTree } from '@codemirror/language';
+import { lintKeymap } from '@codemirror/lint';
+import { Annotation, EditorState, Prec, type Extension } from '@codemirror/state';
+import {
+  EditorView,
+  hoverTooltip,
+  keymap,
+  placeholder as placeholderExt,
+  type Tooltip,
+} from '@codemirror/view';
+import { tags as t } from '@lezer/highlight';
+import { LanguageType, PromQLExtension, promQLLanguage } from '@prometheus-io/codemirror-promql';
+import { registerMatcherOps } from './client';
+import { formatPromQL } from './format';
+import { promQLVariableLinter } from './lint';
+import type { EditorClient, PromQLEditorProps } from './types';
+import { variableCompletionSource } from './variables';
+
+export type { EditorClient, PromQLEditorProps } from './types';
+
+registerMatcherOps(promQLLanguage(LanguageType.PromQL).parser.nodeSet.types);
+
+/** Marks document changes that came from the `value` prop (not reported back). */
+const external = Annotation.define<boolean>();
+
+// src/app/app.css colours
+const C = {
+  bg: '#111217',
+  panel: '#181b1f',
+  panel2: '#1f2329',
+  border: '#2c3038',
+  text: '#d8dce3',
+  muted: '#8e96a3',
+  primary: '#3d71d9',
+  danger: '#d44a3a',
+};
+
+const darkTheme = EditorView.theme(
+  {
+    '&': {
+      backgroundColor: C.bg,
+      color: C.text,
+      border: `1px solid ${C.border}`,
+      borderRadius: '4px',
+      fontSize: '12.5px',
+      maxHeight: '320px',
+    },
+    '&.cm-focused': { outline: '2px solid #3d71d9aa', outlineOffset: '0' },
+    '.cm-scroller': {
+      fontFamily: "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, monospace",
+      lineHeight: '1.5',
+      overflow: 'auto',
+    },
+    '.cm-content': { padding: '5px 0', minHeight: '2.6em', caretColor: C.text },
+    '.cm-line': { padding: '0 8px' },
+    '.cm-cursor, .cm-dropCursor': { borderLeftColor: C.text },
+    '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
+      { backgroundColor: '#3d71d955' },
+    '.cm-placeholder': { color: C.muted },
+    '.cm-activeLine': { backgroundColor: 'transparent' },
+    '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': {
+      backgroundColor: '#3d71d940',
+      outline: 'none',
+    },
+    '.cm-tooltip': {
+      backgroundColor: C.panel2,
+      color: C.text,
+      border: `1px solid ${C.border}`,
+      borderRadius: '4px',
+      boxShadow: '0 4px 12px #0008',
+    },
+    '.cm-tooltip-autocomplete > ul': {
+      fontFamily: "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, monospace",
+      fontSize: '12.5px',
+      maxHeight: '16em',
+    },
+    '.cm-tooltip-autocomplete > ul > li': { padding: '2px 8px' },
+    '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+      backgroundColor: C.primary,
+      color: 'white',
+    },
+    '.cm-completionDetail': { color: C.muted, fontStyle: 'normal', marginLeft: '1em' },
+    '.cm-completionMatchedText': { textDecoration: 'none', fontWeight: 'bold' },
+    '.cm-completionInfo': {
+      backgroundColor: C.panel2,
+      border: `1px solid ${C.border}`,
+      maxWidth: '420px',
+      padding: '6px 8px',
+    },
+    '.cm-tooltip-lint': { padding: '0' },
+    '.cm-diagnostic': { padding: '4px 8px' },
+    '.cm-diagnostic-error': { borderLeft: `4px solid ${C.danger}` },
+    '.scry-metric-hover': { padding: '6px 8px', maxWidth: '480px', fontSize: '12.5px' },
+    '.scry-metric-hover b': { fontFamily: "'JetBrains Mono', ui-monospace, monospace" },
+    '.scry-metric-type': {
+      display: 'inline-block',
+      marginLeft: '8px',
+      padding: '0 5px',
+      borderRadius: '3px',
+      backgroundColor: C.bg,
+      color: '#f59e0b',
+      fontSize: '11px',
+      textTransform: 'uppercase',
+    },
+    '.scry-metric-help': { marginTop: '4px', color: C.text, whiteSpace: 'pre-wrap' },
+  },
+  { dark: true },
+);
+
+const highlight = HighlightStyle.define([
+  { tag: t.comment, color: '#6b7280', fontStyle: 'italic' },
+  { tag: t.string, color: '#8ccf7e' },
+  { tag: t.number, color: '#f0a35e' },
+  { tag: t.labelName, color: '#e5c07b' },
+  { tag: t.variableName, color: '#d8dce3' },
+  { tag: t.function(t.variableName), color: '#6e9fff' },
+  { tag: t.operatorKeyword, color: '#c678dd' },
+  { tag: t.modifier, color: '#c678dd' },
+  { tag: t.logicOperator, color: '#c678dd' },
+  { tag: [t.operator, t.arithmeticOperator], color: '#56b6c2' },
+  { tag: [t.paren, t.squareBracket, t.brace], color: '#8e96a3' },
+  { tag: t.invalid, color: '#d44a3a' },
+]);
+
+async function metadataOf(client: EditorClient, name: string) {
+  if (client.metadataFor) return client.metadataFor(name);
+  const md = await client.metricMetadata();
+  const own = md[name];
+  if (own?.length) return own.map((e) => ({ name, ...e, unit: '' }));
+  const base = name.replace(/_(count|sum|bucket|total|created|info)$/, '');
+  return (md[base] ?? []).map((e) => ({ name: base, ...e, unit: '' }));
+}
+
+/** TYPE and HELP of the metric under the pointer. */
+function metricHover(client: () => EditorClient | null): Extension {
+  return hoverTooltip(async (view, pos, side): Promise<Tooltip | null> => {
+    const c = client();
+    if (!c) return null;
+    const node = syntaxTree(view.state).resolveInner(pos, side);
+    if (node.name !== 'Identifier' || node.parent?.name !== 'VectorSelector') return null;
+    const name = view.state.sliceDoc(node.from, node.to);
+    let entries: Awaited<ReturnType<typeof metadataOf>>;
+    try {
+      entries = await metadataOf(c, name);
+    } catch {
+      return null;
+    }
+    const first = entries[0];
+    if (!first) return null;
+    return {
+      pos: node.from,
+      end: node.to,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'scry-metric-hover';
+        dom.setAttribute('data-testid', 'metric-hover');
+        const head = dom.appendChild(document.createElement('div'));
+        head.appendChild(document.createElement('b')).textContent = first.name;
+        const types = [...new Set(entries.map((e) => e.type))];
+        const type = head.appendChild(document.createElement('span'));
+        type.className = 'scry-metric-type';
+        type.textContent = types.join(' / ');
+        if (first.unit) {
+          const unit = head.appendChild(document.createElement('span'));
+          unit.className = 'scry-metric-type';
+          unit.textContent = first.unit;
+        }
+        for (const help of new Set(entries.map((e) => e.help).filter(Boolean))) {
+          const h = dom.appendChild(document.createElement('div'));
+          h.className = 'scry-metric-help';
+          h.textContent = help;
+        }
+        return { dom };
+      },
+    };
+  });
+}
+
+/** Changes only the part of the document that differs, so the cursor stays where it was. */
+function minimalChange(from: string, to: string): { from: number; to: number; insert: string } {
+  let start = 0;
+  const max = Math.min(from.length, to.length);
+  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < max - start &&
+    from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)
+  )
+    end++;
+  return { from: start, to: from.length - end, insert: to.slice(start, to.length - end) };
+}
+
+export default function PromQLEditor(props: PromQLEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const promqlRef = useRef<PromQLExtension | null>(null);
+  const latest = useRef(props);
+  const [formatError, setFormatError] = useState<string | null>(null);
+
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+
+  // one EditorView for the component's lifetime
+  useEffect(() => {
+    const parent = host.current;
+    if (!parent) return;
+    const promql = new PromQLExtension().activateLinter(false);
+    const c = latest.current.client;
+    promql.setComplete(c ? { remote: c } : undefined);
+    promqlRef.current = promql;
+    const variables = variableCompletionSource(() => latest.current.variables);
+    const complete = (
+      ctx: CompletionContext,
+    ): Promise<CompletionResult | null> | CompletionResult | null =>
+      variables(ctx) ?? promql.getComplete().promQL(ctx);
+
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: latest.current.value,
+        extensions: [
+          Prec.highest(
+            keymap.of([
+              {
+                key: 'Mod-Enter',
+                preventDefault: true,
+                run: () => {
+                  latest.current.onRun?.();
+                  return true;
+                },
+              },
+            ]),
+          ),
+          history(),
+          keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+          promql.asExtension(),
+          autocompletion({ override: [complete], activateOnTyping: true, maxRenderedOptions: 200 }),
+          promQLVariableLinter(),
+          metricHover(() => latest.current.client),
+          syntaxHighlighting(highlight),
+          darkTheme,
+          EditorView.lineWrapping,
+          placeholderExt(latest.current.placeholder ?? ''),
+          EditorView.contentAttributes.of({
+            'aria-label': latest.current['aria-label'] ?? 'PromQL expression',
+            spellcheck: 'false',
+          }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged && !u.transactions.some((tr) => tr.annotation(external))) {
+              latest.current.onChange(u.state.doc.toString());
+            }
+          }),
+          EditorView.domEventHandlers({
+            blur: () => {
+              latest.current.onBlur?.();
+            },
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      promql.destroy();
+      viewRef.current = null;
+      promqlRef.current = null;
+    };
+  }, []);
+
+  // the value changed from outside (undo in the panel editor, a proposal, a reset …)
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const doc = view.state.doc.toString();
+    if (doc === props.value) return;
+    view.dispatch({ changes: minimalChange(doc, props.value), annotations: external.of(true) });
+  }, [props.value]);
+
+  // another datasource: completion through its client
+  useEffect(() => {
+    promqlRef.current?.setComplete(props.client ? { remote: props.client } : undefined);
+  }, [props.client]);
+
+  const format = () => {
+    const view = viewRef.current;
+    if (!view) return;
+    const doc = view.state.doc.toString();
+    const r = formatPromQL(doc);
+    if (!r.ok) {
+      setFormatError(`Cannot format: ${r.error}`);
+      return;
+    }
+    setFormatError(null);
+    if (r.text !== doc) view.dispatch({ changes: minimalChange(doc, r.text) });
+    view.focus();
+  };
+
+  return (
+    <div
+      className="scry-promql-editor"
+      data-testid={props['data-testid']}
+      style={{ display: 'flex', flexDirection: 'column', gap: 4, width: '100%', minWidth: 0 }}
+    >
+      <div ref={host} style={{ minWidth: 0 }} />
+      {props.formatButton !== false && (
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          <button
+            type="button"
+            data-testid="query-format"
+            title="Pretty-print the expression"
+            onClick={format}
+            style={{ padding: '2px 8px', fontSize: 12 }}
+          >
+            Format
+          </button>
+          {formatError && (
+            <span role="status" style={{ color: C.muted, fontSize: 12 }}>
+              {formatError}
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
