@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EditorView } from '@codemirror/view';
 import { startCompletion, currentCompletions } from '@codemirror/autocomplete';
 import { forceLinting } from '@codemirror/lint';
-import PromQLEditor from './PromQLEditor';
+import PromQLEditor, { metricTooltipAt } from './PromQLEditor';
 import LazyPromQLEditor from './LazyPromQLEditor';
 import type { EditorClient, PromQLEditorProps } from './types';
 
@@ -136,6 +136,20 @@ describe('PromQLEditor', () => {
     expect(currentCompletions(view.state).map((c) => c.label)).toContain('http_requests_total');
   });
 
+  it('opens completion while typing', async () => {
+    const { view, host } = mount({ value: 'rate(x[', variables: ['job'] });
+    act(() =>
+      view.dispatch({
+        changes: { from: 7, insert: '$' },
+        selection: { anchor: 8 },
+        userEvent: 'input.type',
+      }),
+    );
+    await act(() => sleep(200));
+    expect(host.querySelector('.cm-tooltip-autocomplete')).not.toBeNull();
+    expect(currentCompletions(view.state).map((c) => c.label)).toContain('$__rate_interval');
+  });
+
   it('underlines errors but not variables', async () => {
     const { view, host } = mount({ value: 'rate(x{job="$job"}[$__rate_interval])' });
     act(() => forceLinting(view));
@@ -154,6 +168,28 @@ describe('PromQLEditor', () => {
     const { host } = mount({ value: 'sum(x)by(job)', onChange });
     act(() => (host.querySelector('[data-testid="query-format"]') as HTMLButtonElement).click());
     expect(onChange).toHaveBeenLastCalledWith('sum by (job) (x)');
+  });
+});
+
+describe('metricTooltipAt', () => {
+  it('shows TYPE and HELP of the metric family under the pointer', async () => {
+    const client: EditorClient = {
+      labelNames: async () => [],
+      labelValues: async () => [],
+      metricMetadata: async () => ({ lat_seconds: [{ type: 'histogram', help: 'Latency.' }] }),
+      series: async () => [],
+      metricNames: async () => [],
+      flags: async () => ({}),
+    };
+    const { view } = mount({ value: 'rate(lat_seconds_bucket{job="a"}[5m])' });
+    const tip = await metricTooltipAt(view.state, 8, 1, client);
+    expect(tip).toMatchObject({ pos: 5, end: 23 });
+    const dom = tip!.create(view).dom;
+    expect(dom.textContent).toContain('lat_seconds');
+    expect(dom.textContent).toContain('histogram');
+    expect(dom.textContent).toContain('Latency.');
+    expect(await metricTooltipAt(view.state, 1, 1, client)).toBeNull(); // `rate`
+    expect(await metricTooltipAt(view.state, 8, 1, null)).toBeNull();
   });
 });
 

@@ -143,50 +143,56 @@ async function metadataOf(client: EditorClient, name: string) {
   return (md[base] ?? []).map((e) => ({ name: base, ...e, unit: '' }));
 }
 
+/** The TYPE/HELP tooltip for the metric name at `pos`, if it is one and has metadata. */
+export async function metricTooltipAt(
+  state: EditorState,
+  pos: number,
+  side: -1 | 1,
+  client: EditorClient | null,
+): Promise<Tooltip | null> {
+  if (!client) return null;
+  const node = syntaxTree(state).resolveInner(pos, side);
+  if (node.name !== 'Identifier' || node.parent?.name !== 'VectorSelector') return null;
+  const name = state.sliceDoc(node.from, node.to);
+  let entries: Awaited<ReturnType<typeof metadataOf>>;
+  try {
+    entries = await metadataOf(client, name);
+  } catch {
+    return null;
+  }
+  const first = entries[0];
+  if (!first) return null;
+  return {
+    pos: node.from,
+    end: node.to,
+    above: true,
+    create: () => {
+      const dom = document.createElement('div');
+      dom.className = 'scry-metric-hover';
+      dom.setAttribute('data-testid', 'metric-hover');
+      const head = dom.appendChild(document.createElement('div'));
+      head.appendChild(document.createElement('b')).textContent = first.name;
+      const type = head.appendChild(document.createElement('span'));
+      type.className = 'scry-metric-type';
+      type.textContent = [...new Set(entries.map((e) => e.type))].join(' / ');
+      if (first.unit) {
+        const unit = head.appendChild(document.createElement('span'));
+        unit.className = 'scry-metric-type';
+        unit.textContent = first.unit;
+      }
+      for (const help of new Set(entries.map((e) => e.help).filter(Boolean))) {
+        const h = dom.appendChild(document.createElement('div'));
+        h.className = 'scry-metric-help';
+        h.textContent = help;
+      }
+      return { dom };
+    },
+  };
+}
+
 /** TYPE and HELP of the metric under the pointer. */
 function metricHover(client: () => EditorClient | null): Extension {
-  return hoverTooltip(async (view, pos, side): Promise<Tooltip | null> => {
-    const c = client();
-    if (!c) return null;
-    const node = syntaxTree(view.state).resolveInner(pos, side);
-    if (node.name !== 'Identifier' || node.parent?.name !== 'VectorSelector') return null;
-    const name = view.state.sliceDoc(node.from, node.to);
-    let entries: Awaited<ReturnType<typeof metadataOf>>;
-    try {
-      entries = await metadataOf(c, name);
-    } catch {
-      return null;
-    }
-    const first = entries[0];
-    if (!first) return null;
-    return {
-      pos: node.from,
-      end: node.to,
-      above: true,
-      create: () => {
-        const dom = document.createElement('div');
-        dom.className = 'scry-metric-hover';
-        dom.setAttribute('data-testid', 'metric-hover');
-        const head = dom.appendChild(document.createElement('div'));
-        head.appendChild(document.createElement('b')).textContent = first.name;
-        const types = [...new Set(entries.map((e) => e.type))];
-        const type = head.appendChild(document.createElement('span'));
-        type.className = 'scry-metric-type';
-        type.textContent = types.join(' / ');
-        if (first.unit) {
-          const unit = head.appendChild(document.createElement('span'));
-          unit.className = 'scry-metric-type';
-          unit.textContent = first.unit;
-        }
-        for (const help of new Set(entries.map((e) => e.help).filter(Boolean))) {
-          const h = dom.appendChild(document.createElement('div'));
-          h.className = 'scry-metric-help';
-          h.textContent = help;
-        }
-        return { dom };
-      },
-    };
-  });
+  return hoverTooltip((view, pos, side) => metricTooltipAt(view.state, pos, side, client()));
 }
 
 /** Changes only the part of the document that differs, so the cursor stays where it was. */
