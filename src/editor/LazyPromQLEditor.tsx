@@ -1,7 +1,7 @@
 // The PromQL editor, loaded on demand: dashboards never download CodeMirror; a plain textarea
 // with the same props stands in until the editor's chunk arrives (or if it fails to load).
 
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import type { PromQLEditorProps } from './types';
 
 export type { EditorClient, PromQLEditorProps } from './types';
@@ -14,7 +14,9 @@ export function preloadPromQLEditor(): void {
 }
 
 /** The textarea stand-in: same behaviour (Ctrl/Cmd+Enter runs), no highlighting. */
-export function PromQLTextarea(props: PromQLEditorProps) {
+export function PromQLTextarea(
+  props: PromQLEditorProps & { onFocusChange?: (f: boolean) => void },
+) {
   return (
     <textarea
       className="mono"
@@ -25,7 +27,12 @@ export function PromQLTextarea(props: PromQLEditorProps) {
       placeholder={props.placeholder}
       spellCheck={false}
       onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
+      autoFocus={props.autoFocus}
+      onFocus={() => props.onFocusChange?.(true)}
+      onBlur={() => {
+        props.onFocusChange?.(false);
+        props.onBlur?.();
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
@@ -51,11 +58,13 @@ class Fallback extends Component<
 }
 
 export default function LazyPromQLEditor(props: PromQLEditorProps) {
-  const fallback = <PromQLTextarea {...props} />;
+  // someone typing in the stand-in keeps the focus when the editor replaces it
+  const [focused, setFocused] = useState(false);
+  const fallback = <PromQLTextarea {...props} onFocusChange={setFocused} />;
   return (
     <Fallback fallback={fallback}>
       <Suspense fallback={fallback}>
-        <PromQLEditor {...props} />
+        <PromQLEditor {...props} autoFocus={props.autoFocus || focused} />
       </Suspense>
     </Fallback>
   );

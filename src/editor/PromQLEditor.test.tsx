@@ -212,7 +212,11 @@ describe('LazyPromQLEditor', () => {
       'textarea[data-testid="query-expr"]',
     ) as HTMLTextAreaElement | null;
     expect(ta?.value).toBe('up');
+    act(() => ta!.focus());
     await act(() => sleep(300));
-    expect(container.querySelector('[data-testid="query-expr"] .cm-content')).not.toBeNull();
+    const content = container.querySelector('[data-testid="query-expr"] .cm-content');
+    expect(content).not.toBeNull();
+    expect(container.querySelector('textarea')).toBeNull();
+    expect(document.activeElement).toBe(content);
   });
 });

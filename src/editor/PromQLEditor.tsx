@@ -279,6 +279,10 @@ export default function PromQLEditor(props: PromQLEditorProps) {
       }),
     });
     viewRef.current = view;
+    if (latest.current.autoFocus) {
+      view.dispatch({ selection: { anchor: view.state.doc.length } });
+      view.focus();
+    }
     return () => {
       view.destroy();
       promql.destroy();

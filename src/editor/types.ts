@@ -25,6 +25,8 @@ export interface PromQLEditorProps {
   placeholder?: string;
   'aria-label'?: string;
   'data-testid'?: string;
+  /** focus the editor (cursor at the end) when it mounts */
+  autoFocus?: boolean;
   /** show the Format button; default true */
   formatButton?: boolean;
 }
