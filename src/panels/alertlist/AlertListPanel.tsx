@@ -1,0 +1,128 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { isAbort } from '../../prometheus/errors';
+import { useQueryEnv } from '../../query/env';
+import { formatTime } from '../../time/format';
+import type { PanelViewProps } from '../types';
+import { alertListView, formatAge, readAlertListOptions, type AlertItem } from './alerts';
+import './alertlist.css';
+
+/** Query key of a datasource's alerts: under ['prom', dsKey] so a dashboard refresh refetches. */
+export const alertsKey = (dsKey: string) => ['prom', dsKey, 'alerts'] as const;
+
+/** Re-renders every `ms` so "for 5m" stays current. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return now;
+}
+
+/**
+ * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). A datasource that
+ * cannot be resolved is reported by the panel shell; fetch errors are shown here.
+ */
+export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
+  const env = useQueryEnv();
+  const ds = env.datasource(panel.datasource);
+  const handle = 'error' in ds ? undefined : ds;
+  const opts = useMemo(() => readAlertListOptions(panel.options), [panel.options]);
+  const q = useQuery({
+    queryKey: alertsKey(handle?.cacheKey ?? ''),
+    queryFn: ({ signal }) => handle!.client.alerts({ signal }).then((a) => a.data),
+    enabled: !!handle,
+  });
+  // Auto refresh moves the dashboard's "now": refetch then (manual refresh invalidates ['prom']).
+  const { refetch } = q;
+  const lastTo = useRef(env.toMs);
+  useEffect(() => {
+    if (lastTo.current === env.toMs) return;
+    lastTo.current = env.toMs;
+    if (handle) void refetch();
+  }, [env.toMs, handle, refetch]);
+  const now = useNow(10_000);
+  const view = useMemo(() => alertListView(q.data, opts), [q.data, opts]);
+
+  if (!handle) return null;
+  const error = q.error && !isAbort(q.error) ? q.error.message : undefined;
+  return (
+    <div className="alertlist-panel" data-testid="alertlist">
+      {error && (
+        <div className="panel-error" data-testid="panel-error" role="alert">
+          {error}
+        </div>
+      )}
+      {q.data && view.shown === 0 && (
+        <div className="alertlist-empty" data-testid="alertlist-empty">
+          No firing or pending alerts
+        </div>
+      )}
+      {view.groups.map((g) => (
+        <section key={g.key} className="alertlist-group">
+          {opts.groupBy.length > 0 && (
+            <h4 className="alertlist-group-head">
+              {Object.entries(g.labels)
+                .map(([k, v]) => `${k}=${v || '—'}`)
+                .join(', ')}{' '}
+              <span className="muted">({g.alerts.length})</span>
+            </h4>
+          )}
+          <ul>
+            {g.alerts.map((a) => (
+              <AlertRow key={a.key} alert={a} now={now} timeZone={ctx.timeZone} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {view.total > view.shown && (
+        <div className="alertlist-more muted" data-testid="alertlist-more">
+          {view.total - view.shown} more not shown (max items {opts.maxItems})
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AlertRow({
+  alert: a,
+  now,
+  timeZone,
+}: {
+  alert: AlertItem;
+  now: number;
+  timeZone: string;
+}) {
+  const since = a.activeAtMs;
+  const labels = Object.entries(a.labels).filter(([k]) => k !== 'alertname');
+  const summary = a.annotations.summary ?? a.annotations.description;
+  return (
+    <li
+      className={`alert-item alert-${a.state}`}
+      data-testid="alert-item"
+      data-state={a.state}
+      data-alertname={a.name}
+    >
+      <div className="alert-line">
+        <span className="alert-state">{a.state}</span>
+        <span className="alert-name">{a.name || '(no alertname)'}</span>
+        {since !== undefined && (
+          <span className="alert-since" title={new Date(since).toISOString()}>
+            for {formatAge(now - since)} · since {formatTime(since, { timeZone })}
+          </span>
+        )}
+      </div>
+      {summary && <div className="alert-summary">{summary}</div>}
+      {labels.length > 0 && (
+        <div className="alert-labels">
+          {labels.map(([k, v]) => (
+            <span key={k} className="alert-label">
+              {k}={v}
+            </span>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
