@@ -21,12 +21,14 @@ function fake() {
       answer(label === '__name__' ? ['up', 'http_requests_total'] : ['api', 'web']),
     ),
     series: vi.fn((_q: unknown) => answer([{ __name__: 'up', job: 'api' }])),
-    metadata: vi.fn(() =>
-      answer({
+    metadata: vi.fn((q?: { metric?: string }) => {
+      const all: Record<string, { type: string; help: string; unit: string }[]> = {
         http_requests_total: [{ type: 'counter', help: 'Requests.', unit: '' }],
         lat_seconds: [{ type: 'histogram', help: 'Latency.', unit: 'seconds' }],
-      }),
-    ),
+      };
+      const m = q?.metric;
+      return answer(m ? (all[m] ? { [m]: all[m] } : {}) : all);
+    }),
     call: vi.fn((_path: string, _p: URLSearchParams) =>
       answer({ 'storage.tsdb.retention.time': '15d' }),
     ),
@@ -117,7 +119,13 @@ describe('EditorPromClient', () => {
     expect(await a.metadataFor('lat_seconds_bucket')).toEqual([
       { name: 'lat_seconds', type: 'histogram', help: 'Latency.', unit: 'seconds' },
     ]);
+    expect(c.metadata).toHaveBeenCalledWith({ metric: 'lat_seconds' });
     expect(await a.metadataFor('nope')).toEqual([]);
+    // once completion has the whole list, hover uses it
+    await a.metricMetadata();
+    c.metadata.mockClear();
+    expect((await a.metadataFor('http_requests_total'))[0]?.type).toBe('counter');
+    expect(c.metadata).not.toHaveBeenCalled();
   });
 });
 

@@ -161,13 +161,28 @@ export class EditorPromClient implements CompletionClient {
   async metadataFor(
     metricName: string,
   ): Promise<{ name: string; type: string; help: string; unit: string }[]> {
-    const md = await this.fullMetadata();
-    const own = Object.prototype.hasOwnProperty.call(md, metricName) ? md[metricName] : undefined;
-    if (own?.length) return own.map((e) => ({ name: metricName, ...e }));
+    const pick = (md: MetadataResult, name: string) =>
+      (Object.prototype.hasOwnProperty.call(md, name) ? (md[name] ?? []) : []).map((e) => ({
+        name,
+        type: e.type,
+        help: e.help,
+        unit: e.unit ?? '',
+      }));
     const base = metricName.replace(/_(count|sum|bucket|total|created|info)$/, '');
-    const fam =
-      base !== metricName && Object.prototype.hasOwnProperty.call(md, base) ? md[base] : undefined;
-    return (fam ?? []).map((e) => ({ name: base, ...e }));
+    const names = base !== metricName ? [metricName, base] : [metricName];
+    // the whole list when completion fetched it already, else just this metric (cheaper)
+    const full = this.peek<MetadataResult>('metadata');
+    for (const name of names) {
+      const md = full
+        ? await full
+        : await this.cached(`metadata\n${name}`, {} as MetadataResult, async () => {
+            const r = await this.client.metadata({ metric: name });
+            return r.data;
+          });
+      const found = pick(md, name);
+      if (found.length) return found;
+    }
+    return [];
   }
 
   series(
@@ -201,6 +216,12 @@ export class EditorPromClient implements CompletionClient {
     if (!this.lookbackMs) return {};
     const end = this.now();
     return { startSec: Math.floor((end - this.lookbackMs) / 1000), endSec: Math.ceil(end / 1000) };
+  }
+
+  /** A live cached answer, if any. */
+  private peek<T>(key: string): Promise<T> | undefined {
+    const hit = caches.get(this.key)?.get(key);
+    return hit && this.now() - hit.at < this.ttl ? (hit.value as Promise<T>) : undefined;
   }
 
   /** Reuses a live answer (or the request in flight); failures give `fallback` and are not kept. */
