@@ -65,7 +65,9 @@ async function until(cond: () => boolean) {
 
 describe('AlertListPanel', () => {
   it('lists firing then pending alerts with state, labels and since', async () => {
-    const fetchFn = vi.fn(async () => new Response(JSON.stringify(body), { status: 200 }));
+    const fetchFn = vi.fn(
+      async (_url: string) => new Response(JSON.stringify(body), { status: 200 }),
+    );
     const { tree } = setup(fetchFn);
     const m = mount(tree(1));
     cleanup = m.unmount;
@@ -84,7 +86,9 @@ describe('AlertListPanel', () => {
   });
 
   it('filters by options', async () => {
-    const fetchFn = vi.fn(async () => new Response(JSON.stringify(body), { status: 200 }));
+    const fetchFn = vi.fn(
+      async (_url: string) => new Response(JSON.stringify(body), { status: 200 }),
+    );
     const { tree, panel } = setup(fetchFn);
     const m = mount(
       tree(1, { ...panel, options: { stateFilter: { firing: false, pending: true } } }),
@@ -110,7 +114,9 @@ describe('AlertListPanel', () => {
   });
 
   it('refetches when the dashboard time moves and when ["prom"] is invalidated', async () => {
-    const fetchFn = vi.fn(async () => new Response(JSON.stringify(body), { status: 200 }));
+    const fetchFn = vi.fn(
+      async (_url: string) => new Response(JSON.stringify(body), { status: 200 }),
+    );
     const { tree, qc } = setup(fetchFn);
     const container = document.createElement('div');
     document.body.appendChild(container);
