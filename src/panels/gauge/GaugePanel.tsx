@@ -33,7 +33,14 @@ export default function GaugePanel({ panel, data, widthPx, heightPx }: PanelView
     [panel.fieldConfig, values],
   );
   if (values.length === 0) return null;
-  const grid = gridLayout(values.length, widthPx, heightPx, opts.orientation, 1.3);
+  // the panel body's padding (0 8px 6px) is outside the grid
+  const grid = gridLayout(
+    values.length,
+    Math.max(0, widthPx - 16),
+    Math.max(0, heightPx - 6),
+    opts.orientation,
+    1.3,
+  );
   return (
     <div
       className="gauge-panel"

@@ -26,7 +26,10 @@ export default function StatPanel({ panel, data, widthPx, heightPx }: PanelViewP
     [data.results, panel.targets, panel.fieldConfig, opts.reduce],
   );
   if (values.length === 0) return null;
-  const grid = gridLayout(values.length, widthPx, heightPx, opts.orientation);
+  // the panel body's padding (0 8px 6px) is outside the grid
+  const innerW = Math.max(0, widthPx - 16);
+  const innerH = Math.max(0, heightPx - 6);
+  const grid = gridLayout(values.length, innerW, innerH, opts.orientation);
   const parts = textParts(opts.textMode, values.length);
   return (
     <div
@@ -50,8 +53,8 @@ export default function StatPanel({ panel, data, widthPx, heightPx }: PanelViewP
           opts={opts}
           showName={parts.name}
           showValue={parts.value}
-          width={Math.max(0, grid.cellW - GAP)}
-          height={Math.max(0, grid.cellH - GAP)}
+          width={Math.max(0, (innerW - GAP * (grid.cols - 1)) / grid.cols)}
+          height={Math.max(0, (innerH - GAP * (grid.rows - 1)) / grid.rows)}
           min={panel.fieldConfig.min}
           max={panel.fieldConfig.max}
         />
