@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { SyntaxNode } from '@lezer/common';
+import { LanguageType, promQLLanguage } from '@prometheus-io/codemirror-promql';
 import { formatPromQL } from './format';
+import { substituteVariables } from './variables';
 import { lintPromQL } from './lint';
 
 // vitest loads the package's CommonJS build, which brings its own @codemirror/state; the ESM
@@ -32,6 +35,24 @@ function corpusExprs(): string[] {
   return [...exprs];
 }
 
+const parser = promQLLanguage(LanguageType.PromQL).parser;
+
+/** The tree's shape and leaf texts, independent of layout and of where `by (…)` is written. */
+function shape(expr: string): string {
+  const doc = substituteVariables(expr);
+  const walk = (n: SyntaxNode): string => {
+    const kids: string[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) kids.push(walk(c));
+    if (n.name === 'AggregateExpr') kids.sort();
+    if (kids.length) return `${n.name}(${kids.join(',')})`;
+    const text = doc.slice(n.from, n.to).replace(/\s+/g, '');
+    // keywords are case-insensitive (the formatter writes them in lower case); names are not
+    const exact = ['Identifier', 'LabelName', 'StringLiteral'].includes(n.name);
+    return `${n.name}:${exact ? text : text.toLowerCase()}`;
+  };
+  return walk(parser.parse(doc).topNode);
+}
+
 const oneLine = (s: string) => {
   const r = formatPromQL(s, { maxWidth: Number.MAX_SAFE_INTEGER });
   return r.ok ? r.text : `error: ${r.error}`;
@@ -58,6 +79,7 @@ describe.skipIf(!existsSync(dir))('Grafana corpus', () => {
       if (!r.ok) continue;
       expect(formatPromQL(r.text), e).toEqual(r);
       expect(oneLine(r.text), e).toBe(oneLine(e));
+      expect(shape(r.text), e).toBe(shape(e));
       expect(lintPromQL(r.text), e).toEqual([]);
     }
   });
