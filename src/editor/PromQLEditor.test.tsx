@@ -83,6 +83,14 @@ describe('PromQLEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith('up{job="a"}');
   });
 
+  it('marks template variables', () => {
+    const { host } = mount({ value: 'rate(x{job="$job"}[$__rate_interval])' });
+    expect([...host.querySelectorAll('.scry-var')].map((e) => e.textContent)).toEqual([
+      '$job',
+      '$__rate_interval',
+    ]);
+  });
+
   it('follows value from outside without reporting it back or moving the cursor', () => {
     const onChange = vi.fn();
     const { view, rerender } = mount({ value: 'sum(rate(x[5m]))', onChange });

@@ -14,9 +14,14 @@ import { HighlightStyle, syntaxHighlighting, syntaxTree } from '@codemirror/lang
 import { lintKeymap } from '@codemirror/lint';
 import { Annotation, EditorState, Prec, type Extension } from '@codemirror/state';
 import {
+  Decoration,
   EditorView,
   hoverTooltip,
   keymap,
+  MatchDecorator,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
   placeholder as placeholderExt,
   type Tooltip,
 } from '@codemirror/view';
@@ -102,6 +107,7 @@ const darkTheme = EditorView.theme(
     '.cm-tooltip-lint': { padding: '0' },
     '.cm-diagnostic': { padding: '4px 8px' },
     '.cm-diagnostic-error': { borderLeft: `4px solid ${C.danger}` },
+    '.scry-var, .scry-var span': { color: '#f59e0b' },
     '.scry-metric-hover': { padding: '6px 8px', maxWidth: '480px', fontSize: '12.5px' },
     '.scry-metric-hover b': { fontFamily: "'JetBrains Mono', ui-monospace, monospace" },
     '.scry-metric-type': {
@@ -195,6 +201,26 @@ function metricHover(client: () => EditorClient | null): Extension {
   return hoverTooltip((view, pos, side) => metricTooltipAt(view.state, pos, side, client()));
 }
 
+const variableMark = Decoration.mark({ class: 'scry-var' });
+const variableMatcher = new MatchDecorator({
+  regexp: /\$\w+|\[\[\w+?(?::\w+)?\]\]|\$\{\w+(?:\.[^:^}]+)?(?::[^}]+)?\}/g,
+  decoration: () => variableMark,
+});
+
+/** Template variable references drawn as such (the PromQL grammar sees them as errors). */
+const variableHighlight = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = variableMatcher.createDeco(view);
+    }
+    update(u: ViewUpdate) {
+      this.decorations = variableMatcher.updateDeco(u, this.decorations);
+    }
+  },
+  { decorations: (v) => v.decorations },
+);
+
 /** Changes only the part of the document that differs, so the cursor stays where it was. */
 function minimalChange(from: string, to: string): { from: number; to: number; insert: string } {
   let start = 0;
@@ -258,6 +284,7 @@ export default function PromQLEditor(props: PromQLEditorProps) {
           promQLVariableLinter(),
           metricHover(() => latest.current.client),
           syntaxHighlighting(highlight),
+          variableHighlight,
           darkTheme,
           EditorView.lineWrapping,
           placeholderExt(latest.current.placeholder ?? ''),
