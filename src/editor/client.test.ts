@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LanguageType, promQLLanguage } from '@prometheus-io/codemirror-promql';
+import { PrometheusClient } from '../prometheus/client';
 import {
   clearEditorClientCache,
   createEditorClient,
@@ -126,6 +127,33 @@ describe('EditorPromClient', () => {
     c.metadata.mockClear();
     expect((await a.metadataFor('http_requests_total'))[0]?.type).toBe('counter');
     expect(c.metadata).not.toHaveBeenCalled();
+  });
+});
+
+describe('over a real Scry client', () => {
+  it('sends the datasource headers and respects its concurrency limit', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const seen: { url: string; headers: Record<string, string> }[] = [];
+    const fetchFn = async (url: string, init: RequestInit) => {
+      seen.push({ url, headers: init.headers as Record<string, string> });
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return new Response(JSON.stringify({ status: 'success', data: ['a'] }), { status: 200 });
+    };
+    const prom = new PrometheusClient(
+      { url: 'http://limited:9090/', headers: { Authorization: 'Bearer t' }, maxConcurrent: 2 },
+      fetchFn,
+    );
+    const a = createEditorClient(prom, { now: clock, lookbackMs: 0 });
+    const got = await Promise.all(['l1', 'l2', 'l3', 'l4', 'l5'].map((l) => a.labelValues(l)));
+    expect(got).toEqual([['a'], ['a'], ['a'], ['a'], ['a']]);
+    expect(seen).toHaveLength(5);
+    expect(seen[0]?.url).toBe('http://limited:9090/api/v1/label/l1/values');
+    expect(seen.every((r) => r.headers.Authorization === 'Bearer t')).toBe(true);
+    expect(maxInFlight).toBe(2);
   });
 });
 
