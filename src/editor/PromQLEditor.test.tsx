@@ -130,7 +130,8 @@ describe('PromQLEditor', () => {
     });
     await act(() => sleep(100));
     expect(currentCompletions(view.state).map((c) => c.label)).toContain('$__rate_interval');
-    expect(currentCompletions(view.state)[0]?.label).toBe('$job');
+    expect(currentCompletions(view.state)[0]?.label).toBe('$__rate_interval');
+    expect(currentCompletions(view.state).map((c) => c.label)).toContain('$job');
     expect(host.querySelector('.cm-tooltip-autocomplete')).not.toBeNull();
 
     act(() => {

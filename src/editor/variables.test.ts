@@ -67,8 +67,8 @@ describe('filterVariableDiagnostics', () => {
 
 describe('completeVariables', () => {
   it('offers variables then built-ins after $', () => {
-    const c = completeVariables('rate(x[$', 8, ['job', 'instance']);
-    expect(c?.from).toBe(7);
+    const c = completeVariables('sum by ($', 9, ['job', 'instance']);
+    expect(c?.from).toBe(8);
     expect(c?.options.map((o) => o.label).slice(0, 3)).toEqual([
       '$job',
       '$instance',
@@ -84,6 +84,17 @@ describe('completeVariables', () => {
     expect(completeVariables('[[ins', 5, ['instance'])?.options[0]?.apply).toBe('[[instance]]');
     expect(completeVariables('[[ins', 5, ['instance'])?.from).toBe(0);
   });
+  it('puts duration built-ins first inside a range', () => {
+    const c = completeVariables('rate(x[$', 8, ['job']);
+    expect(c?.options.slice(0, 4).map((o) => o.label)).toEqual([
+      '$__rate_interval',
+      '$__interval',
+      '$__range',
+      '$job',
+    ]);
+    expect(completeVariables('x{a="$', 6, ['job'])?.options[0]?.label).toBe('$job');
+  });
+
   it('stays quiet elsewhere', () => {
     expect(completeVariables('rate(x', 6, ['job'])).toBeNull();
     expect(completeVariables('$zzz', 4, ['job'])).toBeNull();

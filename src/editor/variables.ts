@@ -167,8 +167,9 @@ export interface VariableCompletion {
 
 /**
  * Completion of variable names when the text before the cursor ends in `$`, `$jo`, `${jo` or
- * `[[jo`: the dashboard's variables first, then the built-ins. `textBefore` is the line up to
- * the cursor, `pos` the cursor's document position.
+ * `[[jo`: the dashboard's variables first, then the built-ins, except inside `[…]` or after
+ * `offset`, where the duration built-ins ($__rate_interval, $__interval, $__range) lead.
+ * `textBefore` is the query up to the cursor, `pos` the cursor's document position.
  */
 export function completeVariables(
   textBefore: string,
@@ -182,10 +183,20 @@ export function completeVariables(
   const from = pos - m[0].length;
   const close = open === '${' ? '}' : open === '[[' ? ']]' : '';
   const names = [...new Set(variables)].filter((v) => v && !v.startsWith('__'));
+  // the context the reference being typed sits in, as findVariableRefs sees it
+  const probe = findVariableRefs(textBefore.slice(0, textBefore.length - m[0].length) + '$_');
+  const inDuration = probe[probe.length - 1]?.context === 'duration';
+  const durations: readonly string[] = ['__rate_interval', '__interval', '__range'];
   const options: VariableOption[] = [
     ...names.map((v) => ({ name: v, detail: 'variable', boost: 2 })),
-    ...BUILTIN_VARIABLES.map((v) => ({ name: v, detail: 'built-in', boost: 1 })),
+    ...BUILTIN_VARIABLES.map((v) => ({
+      name: v,
+      detail: 'built-in',
+      // distinct boosts: CodeMirror orders equal scores alphabetically
+      boost: inDuration && durations.includes(v) ? 6 - durations.indexOf(v) : 1,
+    })),
   ]
+    .sort((a, b) => b.boost - a.boost)
     .filter((o) => !typed || o.name.toLowerCase().includes(typed.toLowerCase()))
     .map((o) => ({
       label: `${open}${o.name}${close}`,
@@ -203,7 +214,6 @@ export function variableCompletionSource(
   variables: () => readonly string[],
 ): (ctx: CompletionContext) => CompletionResult | null {
   return (ctx) => {
-    const line = ctx.state.doc.lineAt(ctx.pos);
-    return completeVariables(line.text.slice(0, ctx.pos - line.from), ctx.pos, variables());
+    return completeVariables(ctx.state.sliceDoc(0, ctx.pos), ctx.pos, variables());
   };
 }
