@@ -66,10 +66,11 @@ test('two panels: saved, reloaded, tooltip and legend match the Prometheus API',
     const row = rows.filter({
       has: page.locator('.tt-name', { hasText: new RegExp(`^${s.metric.dc}$`) }),
     });
-    const shown = Number(
-      (await row.locator('.tt-value').textContent())!.replace(/[^0-9.eE+-]/g, ''),
-    );
-    expect(shown).toBeCloseTo(Number(s.value[1]), 2);
+    const value = row.locator('.tt-value');
+    // the raw value is exact; the text is that value formatted with the panel's unit
+    expect(Number(await value.getAttribute('data-value'))).toBe(Number(s.value[1]));
+    const shown = Number((await value.textContent())!.replace(/[^0-9.eE+-]/g, ''));
+    expect(shown).toBeCloseTo(Number(s.value[1]), 1);
   }
 });
 
@@ -108,7 +109,13 @@ test("a bad query shows Prometheus' own error on that panel; the other panel sti
     { title: 'Fine', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
   ]);
   await openAt(page, uid, fromMs, toMs);
-  const expected = await promApi('/api/v1/query', { query: bad, time: toMs / 1000 }).then(
+  // The oracle is the same endpoint the panel uses (query_range words its errors its own way).
+  const expected = await promApi('/api/v1/query_range', {
+    query: bad,
+    start: fromMs / 1000,
+    end: toMs / 1000,
+    step: 60,
+  }).then(
     () => 'no error',
     (e: Error) => e.message,
   );

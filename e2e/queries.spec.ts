@@ -40,8 +40,9 @@ test('a panel below the fold sends no query until it is scrolled into view', asy
   await importDashboard(
     page,
     dashboardJson('lazy', 'Lazy', [
-      { title: 'Top', expr: 'scry_temperature_celsius' },
-      { title: 'Far below', expr: 'sum(scry_temperature_celsius)', y: 120 },
+      // The grid compacts upwards (like Grafana), so a tall panel is what pushes the other down.
+      { title: 'Top', expr: 'scry_temperature_celsius', h: 60 },
+      { title: 'Far below', expr: 'sum(scry_temperature_celsius)', y: 60 },
     ]),
   );
   const sent = rangeQueries(page);

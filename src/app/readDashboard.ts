@@ -14,6 +14,8 @@ export const readAnyDashboard: DashboardReader = (raw) => {
   return {
     ok: true,
     dashboard: r.dashboard,
-    notes: r.report.map((n) => `${n.level === 'warning' ? 'Warning' : 'Note'} (${n.path}): ${n.message}`),
+    notes: r.report.map(
+      (n) => `${n.level === 'warning' ? 'Warning' : 'Note'} (${n.path}): ${n.message}`,
+    ),
   };
 };

@@ -273,7 +273,7 @@ function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartPr
     if (Number.isNaN(v)) return;
     rows.push(
       `<div class="tt-row" data-testid="tooltip-row"><span class="swatch" style="background:${s.color}"></span>` +
-        `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value">${escapeHtml(p.formatValue(v))}</span></div>`,
+        `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value" data-value="${v}">${escapeHtml(p.formatValue(v))}</span></div>`,
     );
   });
   el.innerHTML =

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importAny } from './importAny';
 
-/** CI has `shared/` next to the clone; a missing corpus is an error, never a skip. */
-const dir = path.resolve(__dirname, '../../../shared/corpus/grafana');
+/** The corpus is copied into the repo (with SOURCES.md: origin and licence of each file); a missing corpus is an error, never a skip. */
+const dir = path.resolve(__dirname, '__fixtures__/grafana-corpus');
 if (!existsSync(dir)) throw new Error(`Grafana corpus not found at ${dir}`);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))

@@ -31,6 +31,13 @@ export default function DashboardPage({ uid }: { uid: string }) {
   const dirty = edits !== null;
   const route = useRoute();
   const [editing, setEditing] = useState(route.params.get('edit') === '1');
+  // A link without `edit=1` opens the view: follow the URL when it changes (not on every render).
+  const editParam = route.params.get('edit') === '1';
+  const [prevEditParam, setPrevEditParam] = useState(editParam);
+  if (editParam !== prevEditParam) {
+    setPrevEditParam(editParam);
+    setEditing(editParam);
+  }
   const [editPanelId, setEditPanelId] = useState<number | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
 

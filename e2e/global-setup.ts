@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  fixtureBlocks,
+  hasBinary,
+  root,
+  startCatService,
+  startPrometheus,
+  tmpDir,
+  waitForScrape,
+} from './fixture/stack.mjs';
+import { serveStatic } from '../scripts/server.mjs';
+import { provisionedDashboard } from './fixture/provisioned';
+
+/**
+ * Starts the fixture for the whole run: Prometheus with the backfilled blocks scraping the live
+ * "is it a cat?" service, and two static servers of dist/ (plain, and with a config.json that
+ * provisions the fixture as datasource "fixture" plus dashboards). Hands URLs to the specs via
+ * environment variables; returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  for (const bin of ['prometheus', 'promtool'])
+    if (!hasBinary(bin))
+      throw new Error(
+        `The end-to-end suite needs Debian's ${bin}: apt-get install -y prometheus chromium`,
+      );
+  // SCRY_DIST lets several people test their own builds at once (vite build --outDir …).
+  const dist = path.resolve(root, process.env.SCRY_DIST ?? 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    const r = spawnSync('npx', ['vite', 'build', '--outDir', dist], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  const blocks = await fixtureBlocks();
+  const cat = await startCatService();
+  const prom = await startPrometheus({
+    blocksDir: blocks,
+    targets: [{ job: 'cat-service', target: new URL(cat.url).host }],
+  });
+  await waitForScrape(prom.url, 'cat-service');
+
+  const plain = await serveStatic({
+    root: dist,
+    overlay: {
+      '/samples/scry.json': provisionedDashboard('from-url', 'Imported from a URL'),
+      '/samples/grafana.json': readFileSync(
+        path.join(root, 'e2e/fixture/grafana-sample.json'),
+        'utf8',
+      ),
+    },
+  });
+  const provisioned = await serveStatic({
+    root: dist,
+    overlay: {
+      '/config.json': {
+        datasources: [
+          {
+            name: 'fixture',
+            type: 'prometheus',
+            url: prom.url,
+            default: true,
+            scrapeInterval: '15s',
+          },
+        ],
+        dashboards: ['dashboards/fixture.json', 'dashboards/missing.json'],
+      },
+      '/dashboards/fixture.json': provisionedDashboard('provisioned', 'Provisioned fixture'),
+    },
+  });
+
+  const env = {
+    SCRY_URL: plain.url,
+    SCRY_PROVISIONED_URL: provisioned.url,
+    PROM_URL: prom.url,
+    CAT_URL: cat.url,
+  };
+  Object.assign(process.env, env);
+  mkdirSync(tmpDir, { recursive: true });
+  writeFileSync(path.join(tmpDir, 'e2e-env.json'), JSON.stringify(env, null, 2));
+
+  return async () => {
+    await plain.close();
+    await provisioned.close();
+    await prom.stop();
+    cat.stop();
+  };
+}
