@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { addDatasource, env, open } from './support/app';
 
 test('a fresh user is told how to connect a Prometheus', async ({ page }) => {
@@ -48,4 +49,43 @@ test('invalid datasource input is refused with the field and the reason', async 
   await expect(form.getByRole('alert')).toHaveText(
     'URL: not a valid absolute URL (e.g. http://127.0.0.1:9090)',
   );
+});
+
+test('custom headers go with every request and never into an exported dashboard', async ({
+  page,
+}) => {
+  await open(page, '#/datasources');
+  const form = page.getByRole('form', { name: 'Datasource' });
+  await form.getByLabel('Name').fill('secured');
+  await form.getByLabel('URL').fill(env('PROM_URL'));
+  await form.getByRole('button', { name: 'Add header' }).click();
+  await form.getByLabel('Header name').fill('Authorization');
+  await form.getByLabel('Header value').fill('Bearer s3cret-token');
+  await form.getByRole('button', { name: 'Save' }).click();
+  const row = page.locator('[data-testid="datasource-row"][data-name="secured"]');
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText('s3cret-token');
+
+  const auth: (string | undefined)[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(env('PROM_URL')) && r.method() !== 'OPTIONS')
+      auth.push(r.headers()['authorization']);
+  });
+  await row.getByRole('button', { name: 'Test' }).click();
+  await expect(row.getByTestId('datasource-test-result')).toHaveText(/^Connected: Prometheus/);
+  expect(auth.length).toBeGreaterThan(0);
+  expect(auth.every((a) => a === 'Bearer s3cret-token')).toBe(true);
+
+  await open(page, '#/');
+  await page.getByRole('button', { name: 'New dashboard' }).click();
+  await page.getByRole('button', { name: 'Add a panel' }).click();
+  await page.getByTestId('panel-apply').click();
+  await page.getByTestId('save-dashboard').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-dashboard').click(),
+  ]);
+  const text = await readFile((await download.path())!, 'utf8');
+  expect(text).not.toContain('s3cret-token');
+  expect(text).not.toContain(env('PROM_URL'));
 });
