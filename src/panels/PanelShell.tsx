@@ -3,6 +3,7 @@ import type { Panel } from '../model/dashboard';
 import { useQueryEnv } from '../query/env';
 import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
+import { looksLikeBuckets } from './heatmap/plugin';
 import { panelPlugin } from './registry';
 import type { PanelContext } from './types';
 
@@ -10,6 +11,8 @@ export interface PanelActions {
   onEdit?: (() => void) | undefined;
   onDuplicate?: (() => void) | undefined;
   onRemove?: (() => void) | undefined;
+  /** replaces the panel in the dashboard's working copy (e.g. "Show as heatmap") */
+  onChange?: ((panel: Panel) => void) | undefined;
 }
 
 /**
@@ -46,8 +49,16 @@ export default function PanelShell(props: {
     env,
     queryWidth,
     inView && !!plugin && plugin.queryMode !== 'none',
+    { instant: plugin?.queryMode === 'instant' },
   );
-  const state = plugin ? data.state : 'error';
+  // Panels without queries (text, alert list) own their content and errors.
+  const noQuery = plugin?.queryMode === 'none';
+  const state = !plugin ? 'error' : noQuery ? 'ok' : data.state;
+  const onChange = actions?.onChange;
+  const bucketsAsLines =
+    !!onChange &&
+    panel.type === 'timeseries' &&
+    data.results.some((r) => r.frame && looksLikeBuckets(r.frame));
 
   return (
     <div
@@ -67,10 +78,30 @@ export default function PanelShell(props: {
             ⚠
           </span>
         )}
+        {bucketsAsLines && (
+          <button
+            type="button"
+            className="icon"
+            style={{ fontSize: 11 }}
+            data-testid="show-as-heatmap"
+            title="These series are histogram buckets (le): draw them as a heatmap"
+            onClick={() => {
+              const heatmap = panelPlugin('heatmap');
+              if (heatmap)
+                onChange({
+                  ...panel,
+                  type: 'heatmap',
+                  options: heatmap.defaults().options,
+                });
+            }}
+          >
+            Show as heatmap
+          </button>
+        )}
         {actions && <PanelMenu actions={actions} />}
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}
-      {(state === 'error' || data.errors.length > 0) && (
+      {(state === 'error' || (!noQuery && data.errors.length > 0)) && (
         <div className="panel-error" data-testid="panel-error" role="alert">
           {plugin ? data.errors.join('\n') : `Unsupported panel type "${panel.type}"`}
         </div>
@@ -90,7 +121,7 @@ export default function PanelShell(props: {
             ctx={ctx}
           />
         )}
-        {plugin && data.state === 'empty' && (
+        {plugin && !noQuery && data.state === 'empty' && (
           <div className="panel-msg">
             {panel.targets.some((t) => t.expr.trim())
               ? 'No data'

@@ -4,6 +4,7 @@ import type { Panel } from '../model/dashboard';
 import { isAbort, PromError } from '../prometheus/errors';
 import { instantToRows, matrixToFrame, type InstantRow } from '../prometheus/frames';
 import type { PrometheusClient } from '../prometheus/client';
+import type { MatrixSeries } from '../prometheus/types';
 import type { DatasourceHandle, QueryEnv } from './env';
 import { planTarget, type TargetPlan } from './plan';
 
@@ -13,6 +14,8 @@ export interface TargetResult {
   plan: TargetPlan;
   frame?: Frame;
   rows?: InstantRow[];
+  /** range queries: the series that carry native histograms (frames hold only float samples) */
+  histograms?: MatrixSeries[];
   warnings: string[];
   /** ms from request to parsed frame */
   tookMs: number;
@@ -61,20 +64,33 @@ async function fetchTarget(
   if (a.data.resultType !== 'matrix')
     throw new PromError('not-prometheus', `Expected a matrix, got ${String(a.data.resultType)}`);
   const frame = matrixToFrame(a.data.result, plan, plan.refId);
-  return { refId: plan.refId, plan, frame, warnings: a.warnings, tookMs: performance.now() - t0 };
+  const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
+  return {
+    refId: plan.refId,
+    plan,
+    frame,
+    ...(histograms.length ? { histograms } : {}),
+    warnings: a.warnings,
+    tookMs: performance.now() - t0,
+  };
 }
 
 /**
  * The heart of a panel: targets → interpolate → step → TanStack queries (deduplicated by key,
  * aborted when the key changes) → frames. `enabled` is false while the panel is off screen.
+ * `opts.instant` runs every target as an instant query (panel types whose queryMode is
+ * 'instant', e.g. the table).
  */
 export function usePanelData(
   panel: Panel,
   env: QueryEnv,
   widthPx: number,
   enabled: boolean,
+  opts: { instant?: boolean } = {},
 ): PanelData {
-  const targets = panel.targets.filter((t) => !t.hide && t.expr.trim() !== '');
+  const targets = panel.targets
+    .filter((t) => !t.hide && t.expr.trim() !== '')
+    .map((t) => (opts.instant && !t.instant ? { ...t, instant: true } : t));
   const ds = env.datasource(panel.datasource);
   const handle: DatasourceHandle | undefined = 'error' in ds ? undefined : ds;
   const plans: (TargetPlan | { error: string; refId: string })[] = handle
@@ -123,7 +139,10 @@ export function usePanelData(
   });
   const warnings = [...new Set(results.flatMap((r) => r.warnings))];
   const hasData = results.some(
-    (r) => (r.frame?.series.length ?? 0) > 0 || (r.rows?.length ?? 0) > 0,
+    (r) =>
+      (r.frame?.series.length ?? 0) > 0 ||
+      (r.rows?.length ?? 0) > 0 ||
+      (r.histograms?.length ?? 0) > 0,
   );
   const state: PanelData['state'] = errors.length
     ? 'error'

@@ -367,6 +367,12 @@ function DashboardView(props: ViewProps) {
             if (confirm(`Remove panel "${p.title || 'untitled'}"?`))
               onChange((cur) => ({ ...cur, panels: cur.panels.filter((x) => x.id !== p.id) }));
           }}
+          onPanelChange={(p) =>
+            onChange((cur) => ({
+              ...cur,
+              panels: cur.panels.map((x) => (x.id === p.id ? p : x)),
+            }))
+          }
         />
       )}
       {props.editor}
@@ -382,6 +388,7 @@ function PanelGrid(props: {
   onEditPanel(id: number): void;
   onDuplicate(p: Panel): void;
   onRemove(p: Panel): void;
+  onPanelChange(p: Panel): void;
 }) {
   const { width, containerRef, mounted } = useContainerWidth();
   const layout: Layout = props.dashboard.panels.map((p) => ({
@@ -415,8 +422,9 @@ function PanelGrid(props: {
                         onEdit: () => props.onEditPanel(p.id),
                         onDuplicate: () => props.onDuplicate(p),
                         onRemove: () => props.onRemove(p),
+                        onChange: props.onPanelChange,
                       }
-                    : { onEdit: () => props.onEditPanel(p.id) }
+                    : { onEdit: () => props.onEditPanel(p.id), onChange: props.onPanelChange }
                 }
               />
             </div>

@@ -136,12 +136,14 @@ describe('AlertListPanel', () => {
     expect(qc.getQueryData(alertsKey('k1'))).toBeDefined();
   });
 
-  it('renders nothing for an unknown datasource (the shell shows that error)', () => {
+  it('shows the datasource error itself for an unknown datasource (the shell runs no query)', () => {
     const fetchFn = vi.fn();
     const { tree, panel } = setup(fetchFn);
     const m = mount(tree(1, { ...panel, datasource: 'missing' }));
     cleanup = m.unmount;
-    expect(m.container.querySelector('[data-testid="alertlist"]')).toBeNull();
+    const err = m.container.querySelector('[data-testid="panel-error"]');
+    expect(err?.textContent).toBe('Unknown datasource "missing"');
+    expect(m.container.querySelector('[data-testid="alert-item"]')).toBeNull();
     expect(fetchFn).not.toHaveBeenCalled();
   });
 });

@@ -21,8 +21,8 @@ function useNow(ms: number): number {
 }
 
 /**
- * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). A datasource that
- * cannot be resolved is reported by the panel shell; fetch errors are shown here.
+ * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). The shell runs no
+ * queries for this panel, so an unresolvable datasource and fetch errors are both shown here.
  */
 export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
   const env = useQueryEnv();
@@ -45,7 +45,15 @@ export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
   const now = useNow(10_000);
   const view = useMemo(() => alertListView(q.data, opts), [q.data, opts]);
 
-  if (!handle) return null;
+  // The shell leaves query-less panels alone: the datasource error is ours to show.
+  if (!handle)
+    return (
+      <div className="alertlist-panel" data-testid="alertlist">
+        <div className="panel-error" data-testid="panel-error" role="alert">
+          {'error' in ds ? ds.error : 'No datasource'}
+        </div>
+      </div>
+    );
   const error = q.error && !isAbort(q.error) ? q.error.message : undefined;
   return (
     <div className="alertlist-panel" data-testid="alertlist">
