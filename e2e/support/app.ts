@@ -78,7 +78,10 @@ export async function createDashboard(
   return uid;
 }
 
-/** A minimal Scry dashboard JSON with time-series panels (for importing in tests). */
+/**
+ * A minimal Scry dashboard JSON (for importing in tests): time-series panels unless a panel
+ * says its `type`; `options`, `fieldConfig` (merged over the unit) and `instant` pass through.
+ */
 export function dashboardJson(
   uid: string,
   title: string,
@@ -91,6 +94,11 @@ export function dashboardJson(
     w?: number;
     x?: number;
     unit?: string;
+    type?: string;
+    options?: Record<string, unknown>;
+    fieldConfig?: Record<string, unknown>;
+    instant?: boolean;
+    datasource?: string;
   }[],
   extra: Record<string, unknown> = {},
 ): string {
@@ -100,11 +108,22 @@ export function dashboardJson(
     title,
     panels: panels.map((p, i) => ({
       id: i + 1,
-      type: 'timeseries',
+      type: p.type ?? 'timeseries',
       title: p.title,
       gridPos: { x: p.x ?? 0, y: p.y ?? i * 8, w: p.w ?? 12, h: p.h ?? 8 },
-      fieldConfig: { unit: p.unit ?? 'short' },
-      targets: [{ refId: 'A', expr: p.expr, legendFormat: p.legend ?? '' }],
+      fieldConfig: { unit: p.unit ?? 'short', ...p.fieldConfig },
+      ...(p.options ? { options: p.options } : {}),
+      ...(p.datasource ? { datasource: p.datasource } : {}),
+      targets: p.expr
+        ? [
+            {
+              refId: 'A',
+              expr: p.expr,
+              legendFormat: p.legend ?? '',
+              ...(p.instant ? { instant: true } : {}),
+            },
+          ]
+        : [],
     })),
     ...extra,
   });
