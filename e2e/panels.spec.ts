@@ -1,0 +1,269 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import {
+  addDatasource,
+  dashboardJson,
+  env,
+  importDashboard,
+  open,
+  panel,
+  promApi,
+} from './support/app';
+import { DATASET, DCS } from './fixture/env';
+import { fixtureWindow } from './support/window';
+
+type Vector = {
+  resultType: 'vector';
+  result: { metric: Record<string, string>; value: [number, string] }[];
+};
+type Matrix = {
+  resultType: 'matrix';
+  result: { metric: Record<string, string>; values: [number, string][] }[];
+};
+
+test.beforeEach(async ({ page }) => {
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
+});
+
+/** Records the parameters of every query_range request the page sends, by query. */
+function rangeRequests(page: Page): Map<string, Record<string, string>> {
+  const seen = new Map<string, Record<string, string>>();
+  page.on('request', (r: Request) => {
+    if (!r.url().includes('/api/v1/query_range')) return;
+    const params =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    const p = Object.fromEntries(params);
+    if (p.query) seen.set(p.query, p);
+  });
+  return seen;
+}
+
+/** The same range query the panel sent, asked of the API directly (the oracle). */
+async function sameRange(sent: Map<string, Record<string, string>>, query: string) {
+  const p = sent.get(query);
+  expect(p, `the panel sent query_range ${query}`).toBeDefined();
+  return promApi<Matrix>('/api/v1/query_range', {
+    query,
+    start: p!.start!,
+    end: p!.end!,
+    step: p!.step!,
+  });
+}
+
+const values = (s: Matrix['result'][number]) => s.values.map((v) => Number(v[1]));
+
+test('stat, gauge and bar gauge show the values the API returns (last, max, mean)', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('reduce', 'Reduce', [
+      {
+        title: 'Stat last',
+        type: 'stat',
+        expr: 'sum(scry_temperature_celsius)',
+        options: { reduce: 'last', graphMode: 'none' },
+        x: 0,
+        y: 0,
+        w: 8,
+      },
+      {
+        title: 'Gauge max',
+        type: 'gauge',
+        expr: 'scry_temperature_celsius{dc="ams"}',
+        options: { reduce: 'max' },
+        fieldConfig: { min: 0, max: 40 },
+        x: 8,
+        y: 0,
+        w: 8,
+      },
+      {
+        title: 'Bars mean',
+        type: 'bargauge',
+        expr: 'scry_temperature_celsius',
+        legend: '{{dc}}',
+        options: { reduce: 'mean' },
+        fieldConfig: { min: 0, max: 40 },
+        x: 16,
+        y: 0,
+        w: 8,
+      },
+    ]),
+  );
+  const sent = rangeRequests(page);
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/reduce?from=${fromMs}&to=${toMs}&tz=utc`);
+  for (const t of ['Stat last', 'Gauge max', 'Bars mean'])
+    await expect(panel(page, t)).toHaveAttribute('data-state', 'ok');
+
+  const sum = await sameRange(sent, 'sum(scry_temperature_celsius)');
+  expect(sum.result).toHaveLength(1);
+  const last = values(sum.result[0]!).at(-1)!;
+  const stat = panel(page, 'Stat last').getByTestId('stat-value');
+  await expect(stat).toHaveCount(1);
+  expect(Number(await stat.getAttribute('data-value'))).toBe(last);
+
+  const ams = await sameRange(sent, 'scry_temperature_celsius{dc="ams"}');
+  const max = Math.max(...values(ams.result[0]!));
+  const gauge = panel(page, 'Gauge max').getByTestId('gauge-value');
+  await expect(gauge).toHaveCount(1);
+  expect(Number(await gauge.getAttribute('data-value'))).toBe(max);
+
+  const all = await sameRange(sent, 'scry_temperature_celsius');
+  expect(all.result).toHaveLength(DCS.length);
+  const bars = panel(page, 'Bars mean').getByTestId('bargauge');
+  await expect(bars).toHaveCount(all.result.length);
+  for (const s of all.result) {
+    const v = values(s);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const cell = bars
+      .and(page.locator(`[data-name="${s.metric.dc}"]`))
+      .getByTestId('bargauge-value');
+    const shown = Number(await cell.getAttribute('data-value'));
+    expect(Math.abs(shown - mean)).toBeLessThanOrEqual(1e-9 * Math.abs(mean));
+  }
+});
+
+test('table: an instant query at the window end, one row per dc with the API value', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('table', 'Table', [
+      { title: 'Temperatures', type: 'table', expr: 'scry_temperature_celsius', w: 24 },
+    ]),
+  );
+  const instants: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/query?') || r.url().endsWith('/api/v1/query'))
+      instants.push(r.url());
+  });
+  const ranges = rangeRequests(page);
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/table?from=${fromMs}&to=${toMs}&tz=utc`);
+  const p = panel(page, 'Temperatures');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  // the table's queryMode is instant: no range query was needed
+  expect(instants.length).toBeGreaterThan(0);
+  expect(ranges.size).toBe(0);
+  const api = await promApi<Vector>('/api/v1/query', {
+    query: 'scry_temperature_celsius',
+    time: toMs / 1000,
+  });
+  expect(api.result).toHaveLength(DCS.length);
+  const rows = p.getByTestId('table-panel').locator('tbody tr');
+  await expect(rows).toHaveCount(api.result.length);
+  const shown = new Map<string, number>();
+  for (const row of await rows.all()) {
+    const dc = (await row.locator('td[data-column="dc"]').textContent())!;
+    const v = Number(await row.locator('td[data-column="Value"]').getAttribute('data-value'));
+    shown.set(dc, v);
+  }
+  expect(new Map(api.result.map((s) => [s.metric.dc!, Number(s.value[1])]))).toEqual(shown);
+});
+
+test('text panel: an XSS payload renders as inert content', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const payload =
+    '<img src=x onerror="alert(1)"><script>alert(2)</script>' +
+    '<a href="javascript:alert(3)">link</a><svg onload="alert(4)"></svg><b>bold</b>';
+  await importDashboard(
+    page,
+    dashboardJson('text', 'Text', [
+      { title: 'Html', type: 'text', expr: '', options: { mode: 'html', content: payload } },
+      {
+        title: 'Markdown',
+        type: 'text',
+        expr: '',
+        x: 12,
+        y: 0,
+        options: { mode: 'markdown', content: `# Hello\n\n${payload}\n\n[x](javascript:alert(5))` },
+      },
+    ]),
+  );
+  await open(page, '#/d/text');
+  for (const t of ['Html', 'Markdown']) {
+    const p = panel(page, t);
+    await expect(p).toHaveAttribute('data-state', 'ok');
+    const body = p.getByTestId('text-panel');
+    await expect(body).toBeVisible();
+    // no "No query" message or datasource error for a panel without queries
+    await expect(p.getByTestId('panel-error')).toHaveCount(0);
+    await expect(p.locator('.panel-msg')).toHaveCount(0);
+    await expect(body.locator('script')).toHaveCount(0);
+    await expect(
+      body.locator('[onerror], [onload], [onclick], a[href^="javascript:" i]'),
+    ).toHaveCount(0);
+    const html = await body.innerHTML();
+    expect(html).not.toMatch(/<script|onerror=|onload=|javascript:/i);
+  }
+  await expect(panel(page, 'Html').getByTestId('text-panel').locator('b')).toHaveText('bold');
+  await expect(panel(page, 'Markdown').getByRole('heading', { name: 'Hello' })).toBeVisible();
+  // give a would-be handler (image error, svg load) the chance to run
+  await page.waitForTimeout(300);
+  expect(dialogs).toBe(0);
+});
+
+test('alert list: ScryAlwaysFiring is firing, ScryPendingForAnHour is pending', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('alerts', 'Alerts', [{ title: 'Alerts', type: 'alertlist', expr: '', w: 24 }]),
+  );
+  await open(page, '#/d/alerts');
+  const p = panel(page, 'Alerts');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  await expect(
+    p.locator('[data-testid="alert-item"][data-alertname="ScryAlwaysFiring"]'),
+  ).toHaveAttribute('data-state', 'firing');
+  await expect(
+    p.locator('[data-testid="alert-item"][data-alertname="ScryPendingForAnHour"]'),
+  ).toHaveAttribute('data-state', 'pending');
+  await expect(p.getByTestId('panel-error')).toHaveCount(0);
+});
+
+test('alert list with an unknown datasource shows that error itself', async ({ page }) => {
+  await importDashboard(
+    page,
+    dashboardJson('alerts-bad', 'Alerts bad', [
+      { title: 'Alerts', type: 'alertlist', expr: '', datasource: 'nope' },
+    ]),
+  );
+  await open(page, '#/d/alerts-bad');
+  const err = panel(page, 'Alerts').getByTestId('panel-error');
+  await expect(err).toHaveCount(1);
+  await expect(err).toContainText('nope');
+});
+
+test('5 000 series: the panel draws 500, says so, and the page stays responsive', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('many', 'Many', [
+      { title: 'Many', expr: 'scry_many_series', w: 24, h: 10 },
+      { title: 'Other', expr: 'sum(scry_temperature_celsius)', y: 10 },
+    ]),
+  );
+  const { toMs } = fixtureWindow();
+  await open(page, `#/d/many?from=${DATASET.manyStartMs}&to=${toMs}&tz=utc`);
+  const p = panel(page, 'Many');
+  await expect(p).toHaveAttribute('data-state', 'ok', { timeout: 30_000 });
+  await expect(p.getByTestId('series-limit')).toHaveText('Showing 500 of 5,000 series');
+  await expect(p.getByTestId('legend-item')).toHaveCount(500);
+  // the page still answers: script runs, and a control responds to a click
+  expect(await page.evaluate(() => document.querySelectorAll('[data-testid="panel"]').length)).toBe(
+    2,
+  );
+  await page.getByTestId('edit-toggle').click();
+  await expect(page.getByTestId('edit-toggle')).toHaveText('Done editing');
+  await expect(page.getByTestId('add-panel')).toBeVisible();
+  await page.getByTestId('edit-toggle').click();
+  await expect(page.getByTestId('edit-toggle')).toHaveText('Edit');
+});
