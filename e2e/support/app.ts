@@ -51,6 +51,25 @@ export async function promApi<T>(
   return body.data;
 }
 
+/**
+ * Replaces the text of a PromQL editor (data-testid="query-expr"): CodeMirror once its lazy chunk
+ * has loaded (typed into `.cm-content`), the plain textarea stand-in otherwise.
+ */
+export async function typeExpr(editor: Locator, expr: string) {
+  const page = editor.page();
+  const cm = editor.locator('.cm-content');
+  try {
+    await cm.waitFor({ state: 'visible', timeout: 10_000 });
+  } catch {
+    await editor.fill(expr);
+    return;
+  }
+  await cm.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  if (expr) await page.keyboard.insertText(expr);
+  else await page.keyboard.press('Delete');
+}
+
 /** Creates a dashboard with the given time-series panels through the UI, saves it, returns its uid. */
 export async function createDashboard(
   page: Page,
@@ -67,7 +86,7 @@ export async function createDashboard(
     else await page.getByTestId('add-panel').click();
     const editor = page.getByTestId('panel-editor');
     await editor.getByTestId('panel-title-input').fill(p.title);
-    await editor.getByTestId('query-expr').first().fill(p.expr);
+    await typeExpr(editor.getByTestId('query-expr').first(), p.expr);
     if (p.legend) await editor.getByTestId('query-legend').first().fill(p.legend);
     if (p.unit) await editor.getByTestId('panel-unit').selectOption(p.unit);
     await editor.getByTestId('panel-apply').click();

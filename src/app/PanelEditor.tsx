@@ -1,16 +1,48 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Panel, Target } from '../model/dashboard';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import LazyPromQLEditor, { preloadPromQLEditor } from '../editor/LazyPromQLEditor';
+import { createEditorClient } from '../editor/client';
+import type { Panel, Target, Thresholds } from '../model/dashboard';
 import PanelShell from '../panels/PanelShell';
-import { panelRegistry } from '../panels/registry';
+import { reducerOptions } from '../panels/reducers';
+import { panelPlugin, panelRegistry } from '../panels/registry';
 import { allDatasources, useDatasources } from '../state/datasources';
 import { unitOptions } from '../units/format';
 import { useQueryEnv } from '../query/env';
 import type { PanelContext } from '../panels/types';
+import QueryInspector from './inspect/QueryInspector';
 
 export interface PanelEditorProps {
   panel: Panel;
+  /** names of the dashboard's template variables (completion and lint) */
+  variables?: readonly string[];
   onApply(p: Panel): void;
   onDiscard(): void;
+}
+
+const NO_VARIABLES: readonly string[] = [];
+
+function emptyTarget(refId: string): Target {
+  return { refId, expr: '', legendFormat: '', interval: '', instant: false, hide: false };
+}
+
+/** A new panel type: its default options, the shared field settings kept (Grafana's behaviour). */
+export function changePanelType(p: Panel, type: string): Panel {
+  const plugin = panelPlugin(type);
+  if (!plugin || type === p.type) return { ...p, type };
+  const d = plugin.defaults();
+  const keep = Object.fromEntries(
+    Object.entries(p.options).filter(([k]) => k in d.options && k === 'reduce'),
+  );
+  return {
+    ...p,
+    type,
+    options: { ...d.options, ...keep },
+    fieldConfig: {
+      ...d.fieldConfig,
+      ...p.fieldConfig,
+      thresholds: p.fieldConfig.thresholds ?? d.fieldConfig.thresholds,
+    },
+  };
 }
 
 const REF_IDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -26,6 +58,7 @@ export function nextRefId(targets: readonly Pick<Target, 'refId'>[]): string {
 /** Live preview on top, queries below, options on the side. Apply keeps; Discard drops all. */
 export default function PanelEditor(props: PanelEditorProps) {
   const [p, setP] = useState<Panel>(props.panel);
+  const [inspecting, setInspecting] = useState(false);
   const env = useQueryEnv();
   const own = useDatasources((st) => st.own);
   const provisioned = useDatasources((st) => st.provisioned);
@@ -34,11 +67,24 @@ export default function PanelEditor(props: PanelEditorProps) {
   const set = (patch: Partial<Panel>) => setP((cur) => ({ ...cur, ...patch }));
   const setField = (patch: Partial<Panel['fieldConfig']>) =>
     setP((cur) => ({ ...cur, fieldConfig: { ...cur.fieldConfig, ...patch } }));
+  const setOption = (key: string, value: unknown) =>
+    setP((cur) => ({ ...cur, options: { ...cur.options, [key]: value } }));
   const setTarget = (i: number, patch: Partial<Target>) =>
     setP((cur) => ({
       ...cur,
       targets: cur.targets.map((t, j) => (j === i ? { ...t, ...patch } : t)),
     }));
+
+  useEffect(() => preloadPromQLEditor(), []);
+
+  // The editor's completion source: the panel's datasource, stable between renders.
+  const ds = env.datasource(p.datasource);
+  const promClient = 'error' in ds ? null : ds.client;
+  const editorClient = useMemo(
+    () => (promClient ? createEditorClient(promClient) : null),
+    [promClient],
+  );
+  const variables = props.variables ?? NO_VARIABLES;
 
   // The preview runs the query text as of the last Run (Ctrl+Enter, blur); options apply at once.
   const [ranExprs, setRanExprs] = useState<Record<string, string>>(() =>
@@ -48,7 +94,13 @@ export default function PanelEditor(props: PanelEditorProps) {
     () => ({ ...p, targets: p.targets.map((t) => ({ ...t, expr: ranExprs[t.refId] ?? '' })) }),
     [p, ranExprs],
   );
-  const run = () => setRanExprs(Object.fromEntries(p.targets.map((t) => [t.refId, t.expr])));
+  // reads the latest targets (the editor calls onRun/onBlur from CodeMirror's handlers)
+  const pRef = useRef(p);
+  useEffect(() => {
+    pRef.current = p;
+  });
+  const run = () =>
+    setRanExprs(Object.fromEntries(pRef.current.targets.map((t) => [t.refId, t.expr])));
 
   const discard = () => {
     if (!changed || confirm('Discard the changes to this panel?')) props.onDiscard();
@@ -56,14 +108,44 @@ export default function PanelEditor(props: PanelEditorProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') discard();
+      if (e.key !== 'Escape' || e.defaultPrevented || inspecting) return;
+      // Escape inside the editor closes its completion list first
+      const t = e.target as HTMLElement | null;
+      if (t?.closest('.cm-editor') && document.querySelector('.cm-tooltip-autocomplete')) return;
+      discard();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // Leaving the page with unapplied changes asks first.
+  useEffect(() => {
+    if (!changed) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    const startPath = location.hash.split('?')[0];
+    const onHash = (e: HashChangeEvent) => {
+      const nextPath = new URL(e.newURL).hash.split('?')[0];
+      if (nextPath === startPath) return;
+      if (!confirm('The panel has unapplied changes. Leave without applying them?')) {
+        e.stopImmediatePropagation();
+        history.replaceState(history.state, '', new URL(e.oldURL).hash);
+        window.dispatchEvent(
+          new HashChangeEvent('hashchange', { oldURL: e.newURL, newURL: e.oldURL }),
+        );
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, [changed]);
+
   const { fromMs, toMs, timeZone } = env;
   const ctx: PanelContext = useMemo(() => ({ fromMs, toMs, timeZone }), [fromMs, toMs, timeZone]);
+  const plugin = panelPlugin(p.type);
+  const queries = plugin?.queryMode !== 'none';
 
   return (
     <div className="drawer" role="dialog" aria-label="Edit panel" data-testid="panel-editor">
@@ -77,35 +159,29 @@ export default function PanelEditor(props: PanelEditorProps) {
             <button type="button" onClick={run} data-testid="run-queries">
               Run queries
             </button>
+            <button type="button" onClick={() => setInspecting(true)} data-testid="open-inspect">
+              Query inspector
+            </button>
             <button
               type="button"
-              onClick={() =>
-                set({
-                  targets: [
-                    ...p.targets,
-                    {
-                      refId: nextRefId(p.targets),
-                      expr: '',
-                      legendFormat: '',
-                      interval: '',
-                      instant: false,
-                      hide: false,
-                    },
-                  ],
-                })
-              }
+              data-testid="add-query"
+              onClick={() => set({ targets: [...p.targets, emptyTarget(nextRefId(p.targets))] })}
             >
               Add query
             </button>
           </div>
         </div>
+        {!queries && (
+          <p className="muted">This panel type runs no queries; its options are on the right.</p>
+        )}
         {p.targets.map((t, i) => (
-          <div className="target" key={i} data-testid="target">
+          <div className="target" key={t.refId} data-testid="target" data-ref-id={t.refId}>
             <div className="row">
               <strong>{t.refId}</strong>
               <label className="check row">
                 <input
                   type="checkbox"
+                  data-testid="query-hide"
                   checked={t.hide}
                   onChange={(e) => setTarget(i, { hide: e.target.checked })}
                 />{' '}
@@ -114,6 +190,7 @@ export default function PanelEditor(props: PanelEditorProps) {
               <label className="check row">
                 <input
                   type="checkbox"
+                  data-testid="query-instant"
                   checked={t.instant}
                   onChange={(e) => setTarget(i, { instant: e.target.checked })}
                 />{' '}
@@ -123,27 +200,23 @@ export default function PanelEditor(props: PanelEditorProps) {
                 <button
                   type="button"
                   className="danger"
+                  data-testid="remove-query"
                   onClick={() => set({ targets: p.targets.filter((_x, j) => j !== i) })}
                 >
                   Remove
                 </button>
               )}
             </div>
-            <textarea
-              className="mono"
+            <LazyPromQLEditor
               data-testid="query-expr"
               aria-label={`PromQL expression ${t.refId}`}
-              rows={Math.min(10, Math.max(2, t.expr.split('\n').length))}
               value={t.expr}
-              placeholder="sum by (job) (rate(http_requests_total[$__rate_interval]))"
-              onChange={(e) => setTarget(i, { expr: e.target.value })}
+              onChange={(expr) => setTarget(i, { expr })}
+              onRun={run}
               onBlur={run}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  run();
-                }
-              }}
+              client={editorClient}
+              variables={variables}
+              placeholder="sum by (job) (rate(http_requests_total[$__rate_interval]))"
             />
             <div className="row">
               <label>
@@ -158,6 +231,7 @@ export default function PanelEditor(props: PanelEditorProps) {
               <label>
                 Min step
                 <input
+                  data-testid="query-min-step"
                   value={t.interval}
                   placeholder="auto"
                   size={8}
@@ -181,6 +255,7 @@ export default function PanelEditor(props: PanelEditorProps) {
           <button type="button" data-testid="panel-discard" onClick={discard}>
             Discard
           </button>
+          {changed && <span className="dirty">● unapplied</span>}
         </div>
         <label>
           Title
@@ -194,13 +269,18 @@ export default function PanelEditor(props: PanelEditorProps) {
           Description
           <textarea
             rows={2}
+            data-testid="panel-description"
             value={p.description}
             onChange={(e) => set({ description: e.target.value })}
           />
         </label>
         <label>
           Visualization
-          <select value={p.type} onChange={(e) => set({ type: e.target.value })}>
+          <select
+            data-testid="panel-type"
+            value={p.type}
+            onChange={(e) => setP((cur) => changePanelType(cur, e.target.value))}
+          >
             {[...panelRegistry.values()].map((pl) => (
               <option key={pl.id} value={pl.id}>
                 {pl.name}
@@ -227,6 +307,7 @@ export default function PanelEditor(props: PanelEditorProps) {
             )}
           </select>
         </label>
+        <TypeOptions panel={p} setOption={setOption} />
         <label>
           Unit
           <select
@@ -252,6 +333,7 @@ export default function PanelEditor(props: PanelEditorProps) {
           Decimals
           <input
             type="number"
+            data-testid="panel-decimals"
             min={0}
             max={20}
             value={p.fieldConfig.decimals ?? ''}
@@ -261,7 +343,7 @@ export default function PanelEditor(props: PanelEditorProps) {
                 decimals:
                   e.target.value === ''
                     ? undefined
-                    : Math.max(0, Math.min(20, Number(e.target.value))),
+                    : Math.max(0, Math.min(20, Math.round(Number(e.target.value)))),
               })
             }
           />
@@ -271,6 +353,7 @@ export default function PanelEditor(props: PanelEditorProps) {
             Min
             <input
               type="number"
+              data-testid="panel-min"
               value={p.fieldConfig.min ?? ''}
               placeholder="auto"
               onChange={(e) =>
@@ -282,6 +365,7 @@ export default function PanelEditor(props: PanelEditorProps) {
             Max
             <input
               type="number"
+              data-testid="panel-max"
               value={p.fieldConfig.max ?? ''}
               placeholder="auto"
               onChange={(e) =>
@@ -290,6 +374,10 @@ export default function PanelEditor(props: PanelEditorProps) {
             />
           </label>
         </div>
+        <ThresholdsEditor
+          value={p.fieldConfig.thresholds}
+          onChange={(thresholds) => setField({ thresholds })}
+        />
         <label>
           Max data points
           <input
@@ -316,6 +404,329 @@ export default function PanelEditor(props: PanelEditorProps) {
           />
         </label>
       </div>
+      {inspecting && <QueryInspector panel={preview} onClose={() => setInspecting(false)} />}
     </div>
+  );
+}
+
+const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+
+/** Options of the panel's own type, where they are simple enough for a form. */
+function TypeOptions({
+  panel,
+  setOption,
+}: {
+  panel: Panel;
+  setOption(key: string, value: unknown): void;
+}) {
+  const o = panel.options;
+  const select = (key: string, label: string, choices: [string, string][], fallback: string) => (
+    <label key={key}>
+      {label}
+      <select
+        data-testid={`option-${key}`}
+        value={str(o[key], fallback)}
+        onChange={(e) => setOption(key, e.target.value)}
+      >
+        {choices.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const reduce = select(
+    'reduce',
+    'Calculation',
+    reducerOptions.map((r) => [r.id, r.label]),
+    'lastNotNull',
+  );
+  const check = (key: string, label: string, fallback: boolean) => (
+    <label key={key} className="check row" style={{ flexDirection: 'row' }}>
+      <input
+        type="checkbox"
+        data-testid={`option-${key}`}
+        checked={typeof o[key] === 'boolean' ? (o[key] as boolean) : fallback}
+        onChange={(e) => setOption(key, e.target.checked)}
+      />{' '}
+      {label}
+    </label>
+  );
+  switch (panel.type) {
+    case 'timeseries': {
+      const legend =
+        typeof o.legend === 'object' && o.legend !== null
+          ? (o.legend as Record<string, unknown>)
+          : {};
+      return (
+        <label>
+          Legend
+          <select
+            data-testid="option-legend"
+            value={str(legend.displayMode, 'list')}
+            onChange={(e) => setOption('legend', { ...legend, displayMode: e.target.value })}
+          >
+            <option value="list">List</option>
+            <option value="table">Table</option>
+            <option value="hidden">Hidden</option>
+          </select>
+        </label>
+      );
+    }
+    case 'stat':
+      return (
+        <>
+          {reduce}
+          {select(
+            'colorMode',
+            'Colour mode',
+            [
+              ['value', 'Value'],
+              ['background', 'Background gradient'],
+              ['background_solid', 'Background solid'],
+              ['none', 'None'],
+            ],
+            'value',
+          )}
+          {select(
+            'graphMode',
+            'Graph',
+            [
+              ['area', 'Sparkline'],
+              ['none', 'None'],
+            ],
+            'area',
+          )}
+          {select(
+            'textMode',
+            'Text',
+            [
+              ['auto', 'Auto'],
+              ['value', 'Value'],
+              ['value_and_name', 'Value and name'],
+              ['name', 'Name'],
+              ['none', 'None'],
+            ],
+            'auto',
+          )}
+        </>
+      );
+    case 'gauge':
+      return (
+        <>
+          {reduce}
+          {check('showThresholdMarkers', 'Threshold markers', true)}
+          {check('showThresholdLabels', 'Threshold labels', false)}
+        </>
+      );
+    case 'bargauge':
+      return (
+        <>
+          {reduce}
+          {select(
+            'displayMode',
+            'Display',
+            [
+              ['gradient', 'Gradient'],
+              ['lcd', 'Retro LCD'],
+              ['basic', 'Basic'],
+            ],
+            'gradient',
+          )}
+        </>
+      );
+    case 'table':
+      return (
+        <>
+          {reduce}
+          {check('showHeader', 'Show header', true)}
+        </>
+      );
+    case 'heatmap':
+      return (
+        <>
+          <PercentilesInput
+            value={Array.isArray(o.percentiles) ? (o.percentiles as unknown[]) : [0.5, 0.9, 0.99]}
+            onChange={(v) => setOption('percentiles', v)}
+          />
+          {select(
+            'colorScale',
+            'Colour scale',
+            [
+              ['exponential', 'Exponential'],
+              ['linear', 'Linear'],
+              ['log', 'Logarithmic'],
+            ],
+            'exponential',
+          )}
+        </>
+      );
+    case 'text':
+      return (
+        <>
+          {select(
+            'mode',
+            'Mode',
+            [
+              ['markdown', 'Markdown'],
+              ['html', 'HTML'],
+            ],
+            'markdown',
+          )}
+          <label>
+            Content
+            <textarea
+              className="mono"
+              rows={8}
+              data-testid="option-content"
+              value={str(o.content, '')}
+              onChange={(e) => setOption('content', e.target.value)}
+            />
+          </label>
+        </>
+      );
+    default:
+      return null;
+  }
+}
+
+/** "50, 90, 99" ⇄ [0.5, 0.9, 0.99]; the text is kept while typing. */
+function PercentilesInput(props: { value: unknown[]; onChange(v: number[]): void }) {
+  const shown = props.value
+    .filter((q): q is number => typeof q === 'number')
+    .map((q) => +(q * 100).toFixed(4))
+    .join(', ');
+  const [text, setText] = useState(shown);
+  const valid = (t: string) =>
+    t
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .every((x) => Number.isFinite(Number(x)) && Number(x) >= 0 && Number(x) <= 100);
+  return (
+    <label>
+      Percentile lines (0–100)
+      <input
+        data-testid="option-percentiles"
+        value={text}
+        aria-invalid={!valid(text)}
+        placeholder="50, 90, 99"
+        onChange={(e) => {
+          setText(e.target.value);
+          if (!valid(e.target.value)) return;
+          props.onChange(
+            e.target.value
+              .split(/[\s,]+/)
+              .filter(Boolean)
+              .map((x) => Number(x) / 100),
+          );
+        }}
+      />
+    </label>
+  );
+}
+
+/** Threshold steps: a base colour (from −∞) and any number of value → colour steps. */
+function ThresholdsEditor(props: {
+  value: Thresholds | undefined;
+  onChange(t: Thresholds | undefined): void;
+}) {
+  const t = props.value;
+  const steps = t?.steps ?? [];
+  const setSteps = (s: Thresholds['steps']) =>
+    props.onChange({ mode: t?.mode ?? 'absolute', steps: s });
+  return (
+    <fieldset className="thresholds" data-testid="thresholds">
+      <legend>Thresholds</legend>
+      {!t ? (
+        <button
+          type="button"
+          data-testid="threshold-enable"
+          onClick={() =>
+            props.onChange({
+              mode: 'absolute',
+              steps: [
+                { value: null, color: 'green' },
+                { value: 80, color: 'red' },
+              ],
+            })
+          }
+        >
+          Add thresholds
+        </button>
+      ) : (
+        <>
+          <select
+            aria-label="Threshold mode"
+            value={t.mode}
+            onChange={(e) =>
+              props.onChange({
+                ...t,
+                mode: e.target.value === 'percentage' ? 'percentage' : 'absolute',
+              })
+            }
+          >
+            <option value="absolute">Absolute</option>
+            <option value="percentage">Percentage</option>
+          </select>
+          {steps.map((s, i) => (
+            <div className="row" key={i} data-testid="threshold-step">
+              <input
+                aria-label={`Threshold colour ${i + 1}`}
+                value={s.color}
+                size={8}
+                onChange={(e) =>
+                  setSteps(steps.map((x, j) => (j === i ? { ...x, color: e.target.value } : x)))
+                }
+              />
+              {s.value === null ? (
+                <span className="muted">Base</span>
+              ) : (
+                <input
+                  type="number"
+                  aria-label={`Threshold value ${i + 1}`}
+                  value={s.value}
+                  onChange={(e) =>
+                    setSteps(
+                      steps.map((x, j) =>
+                        j === i ? { ...x, value: Number(e.target.value) || 0 } : x,
+                      ),
+                    )
+                  }
+                />
+              )}
+              {s.value !== null && (
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Remove threshold ${i + 1}`}
+                  onClick={() => setSteps(steps.filter((_x, j) => j !== i))}
+                >
+                  ✕
+                </button>
+              )}
+            </div>
+          ))}
+          <div className="row">
+            <button
+              type="button"
+              data-testid="threshold-add"
+              onClick={() => {
+                const last = steps.reduce(
+                  (m, s) => (s.value !== null && s.value > m ? s.value : m),
+                  0,
+                );
+                setSteps([...steps, { value: last + 10, color: 'orange' }]);
+              }}
+            >
+              Add step
+            </button>
+            <button type="button" onClick={() => props.onChange(undefined)}>
+              Remove all
+            </button>
+          </div>
+        </>
+      )}
+    </fieldset>
   );
 }

@@ -13,6 +13,8 @@ export interface PanelActions {
   onRemove?: (() => void) | undefined;
   /** replaces the panel in the dashboard's working copy (e.g. "Show as heatmap") */
   onChange?: ((panel: Panel) => void) | undefined;
+  /** opens the query inspector */
+  onInspect?: (() => void) | undefined;
 }
 
 /**
@@ -174,6 +176,7 @@ function PanelMenu({ actions }: { actions: PanelActions }) {
           {item('Edit', actions.onEdit)}
           {item('Duplicate', actions.onDuplicate)}
           {item('Remove', actions.onRemove)}
+          {item('Inspect', actions.onInspect)}
         </div>
       )}
     </div>

@@ -15,6 +15,7 @@ import { resolveDatasource } from '../datasourceHandles';
 import { copyDashboard, downloadDashboard } from '../exportFile';
 import { href, navigate, updateParams, useRoute } from '../router';
 import PanelEditor from '../PanelEditor';
+import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 
@@ -108,6 +109,7 @@ export default function DashboardPage({ uid }: { uid: string }) {
         editPanelId !== null && draft.panels.some((p) => p.id === editPanelId) ? (
           <PanelEditor
             panel={draft.panels.find((p) => p.id === editPanelId)!}
+            variables={draft.variables.map((v) => v.name)}
             onApply={(p) => {
               change((d) => ({ ...d, panels: d.panels.map((x) => (x.id === p.id ? p : x)) }));
               setEditPanelId(null);
@@ -391,6 +393,8 @@ function PanelGrid(props: {
   onPanelChange(p: Panel): void;
 }) {
   const { width, containerRef, mounted } = useContainerWidth();
+  const [inspectId, setInspectId] = useState<number | null>(null);
+  const inspected = props.dashboard.panels.find((p) => p.id === inspectId);
   const layout: Layout = props.dashboard.panels.map((p) => ({
     i: String(p.id),
     x: p.gridPos.x,
@@ -423,14 +427,20 @@ function PanelGrid(props: {
                         onDuplicate: () => props.onDuplicate(p),
                         onRemove: () => props.onRemove(p),
                         onChange: props.onPanelChange,
+                        onInspect: () => setInspectId(p.id),
                       }
-                    : { onEdit: () => props.onEditPanel(p.id), onChange: props.onPanelChange }
+                    : {
+                        onEdit: () => props.onEditPanel(p.id),
+                        onChange: props.onPanelChange,
+                        onInspect: () => setInspectId(p.id),
+                      }
                 }
               />
             </div>
           ))}
         </ReactGridLayout>
       )}
+      {inspected && <QueryInspector panel={inspected} onClose={() => setInspectId(null)} />}
     </div>
   );
 }
