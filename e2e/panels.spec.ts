@@ -267,3 +267,53 @@ test('5 000 series: the panel draws 500, says so, and the page stays responsive'
   await page.getByTestId('edit-toggle').click();
   await expect(page.getByTestId('edit-toggle')).toHaveText('Edit');
 });
+
+test('panel menu "View": one panel full screen, viewPanel in the URL, Escape and back return', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('view', 'View', [
+      { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
+      { title: 'Sum', expr: 'sum(scry_temperature_celsius)', type: 'stat', x: 12, y: 0 },
+    ]),
+  );
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/view?from=${fromMs}&to=${toMs}&tz=utc`);
+  const temp = panel(page, 'Temperature');
+  await expect(temp).toHaveAttribute('data-state', 'ok');
+  const small = (await temp.boundingBox())!;
+
+  const viewIt = async () => {
+    await temp.getByRole('button', { name: 'Panel menu' }).click();
+    await temp.getByRole('menuitem', { name: 'View' }).click();
+    await expect(page).toHaveURL(/[?&]viewPanel=1(&|$)/);
+    await expect(page.getByTestId('panel-view')).toBeVisible();
+    await expect(page.getByTestId('panel')).toHaveCount(1);
+    await expect(temp).toHaveAttribute('data-state', 'ok');
+  };
+  await viewIt();
+  const big = (await temp.boundingBox())!;
+  expect(big.width).toBeGreaterThan(small.width * 1.5);
+  expect(big.height).toBeGreaterThan(small.height * 1.5);
+  // the time range stays in the URL
+  expect(page.url()).toContain(`from=${fromMs}`);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('panel-view')).toHaveCount(0);
+  await expect(page.getByTestId('panel')).toHaveCount(2);
+  expect(page.url()).not.toContain('viewPanel');
+
+  await viewIt();
+  await page.goBack();
+  await expect(page.getByTestId('panel-view')).toHaveCount(0);
+  await expect(page.getByTestId('panel')).toHaveCount(2);
+  expect(page.url()).not.toContain('viewPanel');
+
+  // a link opens the view directly; the close button returns
+  await open(page, `#/d/view?from=${fromMs}&to=${toMs}&tz=utc&viewPanel=2`);
+  await expect(page.getByTestId('panel')).toHaveCount(1);
+  await expect(panel(page, 'Sum')).toHaveAttribute('data-state', 'ok');
+  await page.getByTestId('panel-view-close').click();
+  await expect(page.getByTestId('panel')).toHaveCount(2);
+});

@@ -11,6 +11,8 @@ export interface PanelActions {
   onEdit?: (() => void) | undefined;
   onDuplicate?: (() => void) | undefined;
   onRemove?: (() => void) | undefined;
+  /** shows the panel alone, full screen (`viewPanel=<id>`) */
+  onView?: (() => void) | undefined;
   /** replaces the panel in the dashboard's working copy (e.g. "Show as heatmap") */
   onChange?: ((panel: Panel) => void) | undefined;
   /** opens the query inspector */
@@ -173,6 +175,7 @@ function PanelMenu({ actions }: { actions: PanelActions }) {
       </button>
       {open && (
         <div className="menu" role="menu" onMouseDown={(e) => e.stopPropagation()}>
+          {item('View', actions.onView)}
           {item('Edit', actions.onEdit)}
           {item('Duplicate', actions.onDuplicate)}
           {item('Remove', actions.onRemove)}

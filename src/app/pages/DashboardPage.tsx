@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import PanelShell from '../../panels/PanelShell';
+import PanelView from '../../panels/PanelView';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
@@ -214,6 +215,12 @@ function DashboardView(props: ViewProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [doZoomOut]);
 
+  const onPanelChange = (p: Panel) =>
+    onChange((cur) => ({ ...cur, panels: cur.panels.map((x) => (x.id === p.id ? p : x)) }));
+  // "View": one panel full screen while `viewPanel=<id>` names one of ours (Grafana's parameter).
+  const viewed = d.panels.find((p) => String(p.id) === route.params.get('viewPanel'));
+  const closeView = useCallback(() => updateParams({ viewPanel: null }), []);
+
   const addPanel = () => {
     const id = Math.max(0, ...d.panels.map((p) => p.id)) + 1;
     const y = Math.max(0, ...d.panels.map((p) => p.gridPos.y + p.gridPos.h));
@@ -328,6 +335,13 @@ function DashboardView(props: ViewProps) {
             </button>
           )}
         </div>
+      ) : viewed ? (
+        <PanelView
+          panel={viewed}
+          ctx={ctx}
+          actions={{ onEdit: () => props.onEditPanel(viewed.id), onChange: onPanelChange }}
+          onClose={closeView}
+        />
       ) : (
         <PanelGrid
           dashboard={d}
@@ -369,12 +383,7 @@ function DashboardView(props: ViewProps) {
             if (confirm(`Remove panel "${p.title || 'untitled'}"?`))
               onChange((cur) => ({ ...cur, panels: cur.panels.filter((x) => x.id !== p.id) }));
           }}
-          onPanelChange={(p) =>
-            onChange((cur) => ({
-              ...cur,
-              panels: cur.panels.map((x) => (x.id === p.id ? p : x)),
-            }))
-          }
+          onPanelChange={onPanelChange}
         />
       )}
       {props.editor}
@@ -426,10 +435,12 @@ function PanelGrid(props: {
                         onEdit: () => props.onEditPanel(p.id),
                         onDuplicate: () => props.onDuplicate(p),
                         onRemove: () => props.onRemove(p),
+                        onView: () => updateParams({ viewPanel: String(p.id) }),
                         onChange: props.onPanelChange,
                         onInspect: () => setInspectId(p.id),
                       }
                     : {
+                        onView: () => updateParams({ viewPanel: String(p.id) }),
                         onEdit: () => props.onEditPanel(p.id),
                         onChange: props.onPanelChange,
                         onInspect: () => setInspectId(p.id),
