@@ -51,7 +51,7 @@ export const fieldConfigSchema = z.object({
 });
 export type FieldConfig = z.infer<typeof fieldConfigSchema>;
 
-export const panelSchema = z.object({
+const basePanelSchema = z.object({
   id: z.number().int().min(0),
   /** panel type id from the panel registry ("timeseries", …) */
   type: z.string().min(1),
@@ -68,8 +68,27 @@ export const panelSchema = z.object({
   maxDataPoints: z.number().int().positive().optional(),
   /** panel min interval ("1m") */
   interval: z.string().optional(),
+  /** repeat this panel (or row) once per selected value of this variable (All = every value) */
+  repeat: z.string().optional(),
+  /** where panel copies go: "h" side by side (default), "v" one under the other */
+  repeatDirection: z.enum(['h', 'v']).optional(),
+  /** horizontal repeats: at most this many copies per line (default 4) */
+  maxPerRow: z.number().int().min(1).max(24).optional(),
+  /** rows (`type: "row"`): folded; its panels are then kept in `panels` */
+  collapsed: z.boolean().optional(),
+});
+
+/**
+ * A panel, or a row (`type: "row"`, Grafana's model): an expanded row's panels follow it in the
+ * dashboard's `panels` (down to the next row); a collapsed row holds them in its own `panels`.
+ */
+export const panelSchema = basePanelSchema.extend({
+  /** a collapsed row's panels (never rows themselves) */
+  panels: z.array(basePanelSchema).optional(),
 });
 export type Panel = z.infer<typeof panelSchema>;
+/** The type id of row panels. */
+export const ROW_TYPE = 'row';
 
 export const dashboardSchema = z.object({
   scry: z.literal(DASHBOARD_VERSION),

@@ -39,6 +39,7 @@ export type ResolvableVariable = Pick<Variable, 'name' | 'type' | 'query'> &
       | 'auto'
       | 'auto_count'
       | 'auto_min'
+      | 'refresh'
     >
   >;
 
@@ -55,6 +56,11 @@ export interface ResolveInput {
   /** selections from the URL (override each variable's saved `current`) */
   urlValues?: Readonly<Record<string, string | string[]>>;
   range: { fromMs: number; toMs: number };
+  /**
+   * The range the dashboard was loaded with: variables that do not refresh on time-range change
+   * (refresh 0/1) fetch over it, so a new range leaves their lookups unchanged (cache hits).
+   */
+  loadRange?: { fromMs: number; toMs: number };
   fetcher: VariableFetcher;
   /** built-ins for interpolating queries ($__range, $__from, …) */
   builtins?: Scope;
@@ -110,10 +116,11 @@ async function loadOptions(
       const ds = v.datasource ? interpolate(v.datasource, scope, 'raw') : undefined;
       const client = input.fetcher.client(ds === '' ? undefined : ds);
       if ('error' in client) throw new Error(client.error);
-      const range = {
-        startSec: toSec(input.range.fromMs, false),
-        endSec: toSec(input.range.toMs, true),
-      };
+      const r =
+        input.loadRange && !refreshesOn({ type: v.type, refresh: v.refresh ?? 1 }, 'time')
+          ? input.loadRange
+          : input.range;
+      const range = { startSec: toSec(r.fromMs, false), endSec: toSec(r.toMs, true) };
       const raw = await fetchQueryOptions(parsed.query, client, range, opts);
       return processOptions(raw, { regex, sort: v.sort ?? 0 });
     }

@@ -26,6 +26,7 @@ export interface UrlVariableDef {
 /** Read access to query parameters (URLSearchParams fits). */
 export interface UrlParamReader {
   getAll(name: string): string[];
+  get?(name: string): string | null;
 }
 
 export const urlKey = (name: string): string => `${URL_PREFIX}${name}`;

@@ -19,6 +19,8 @@ import PanelEditor from '../PanelEditor';
 import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
+import VariableBar from '../variables/VariableBar';
+import { datasourceName, useVariables } from '../variables/useVariables';
 
 const ROW_HEIGHT_PX = 30;
 const MARGIN_PX = 8;
@@ -168,16 +170,26 @@ function DashboardView(props: ViewProps) {
       ? fallback
       : { ok: true as const, fromMs: nowMs - 3_600_000, toMs: nowMs };
 
+  const vars = useVariables({
+    dashboardUid: d.uid,
+    dashboardTitle: d.title,
+    variables: d.variables,
+    params: route.params,
+    range,
+    timeZone,
+    datasources,
+  });
+  const scope = vars.scope;
   const env: QueryEnv = useMemo(
     () => ({
       fromMs: range.fromMs,
       toMs: range.toMs,
       timeZone,
-      datasource: (name) => resolveDatasource(datasources, name),
-      scope: {},
+      datasource: (name) => resolveDatasource(datasources, datasourceName(name, scope)),
+      scope,
       dashboard: { uid: d.uid, title: d.title },
     }),
-    [range.fromMs, range.toMs, timeZone, datasources, d.uid, d.title],
+    [range.fromMs, range.toMs, timeZone, datasources, d.uid, d.title, scope],
   );
 
   const onZoom = useCallback((fromMs: number, toMs: number) => {
@@ -320,8 +332,18 @@ function DashboardView(props: ViewProps) {
         <button type="button" onClick={props.onCopy}>
           Copy JSON
         </button>
+        <VariableBar
+          variables={d.variables}
+          result={vars.result}
+          fetching={vars.fetching}
+          onChange={vars.select}
+        />
       </div>
-      {d.panels.length === 0 ? (
+      {!vars.ready ? (
+        <div className="empty-dash" data-testid="variables-loading">
+          Loading variables…
+        </div>
+      ) : d.panels.length === 0 ? (
         <div className="empty-dash">
           <p>This dashboard has no panels yet.</p>
           {!editing && (

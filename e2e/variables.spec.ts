@@ -1,0 +1,167 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { addDatasource, env, importDashboard, open, panel } from './support/app';
+import { fixtureWindow } from './support/window';
+
+/** Every query_range expression the page sends from now on. */
+function rangeQueries(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r: Request) => {
+    if (!r.url().includes('/api/v1/query_range')) return;
+    const params =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    seen.push(params.get('query') ?? '');
+  });
+  return seen;
+}
+
+const EXPR =
+  'sum by (instance) (rate(scry_http_requests_total{job="$job",instance=~"$instance"}[5m]))';
+const sent = (job: string, instances: string) =>
+  `sum by (instance) (rate(scry_http_requests_total{job="${job}",instance=~"${instances}"}[5m]))`;
+
+function chainedDashboard(uid: string, extraPanels: Record<string, unknown>[] = []): string {
+  return JSON.stringify({
+    scry: 1,
+    uid,
+    title: 'Chained variables',
+    variables: [
+      {
+        name: 'job',
+        type: 'query',
+        query: 'label_values(scry_http_requests_total, job)',
+        refresh: 1,
+      },
+      {
+        name: 'instance',
+        label: 'Instance',
+        type: 'query',
+        query: 'label_values(scry_http_requests_total{job="$job"}, instance)',
+        multi: true,
+        includeAll: true,
+        current: '$__all',
+        refresh: 2,
+      },
+    ],
+    panels: [
+      {
+        id: 1,
+        type: 'timeseries',
+        title: 'Requests by instance',
+        gridPos: { x: 0, y: 0, w: 24, h: 8 },
+        targets: [{ refId: 'A', expr: EXPR, legendFormat: '{{instance}}' }],
+      },
+      ...extraPanels,
+    ],
+  });
+}
+
+async function openAt(page: Page, uid: string, extra = '') {
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc${extra}`);
+}
+
+const legend = (page: Page, title: string) => panel(page, title).getByTestId('legend-item');
+
+async function pick(page: Page, name: string, option: string) {
+  const picker = page.getByTestId(`variable-${name}`);
+  await picker.getByTestId('variable-button').click();
+  await picker.locator(`[data-testid="variable-option"][data-value="${option}"]`).click();
+}
+
+test.beforeEach(async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
+});
+
+test('chained job → instance: picking a job changes the queries sent and the series shown', async ({
+  page,
+}) => {
+  await importDashboard(page, chainedDashboard('chain'));
+  const queries = rangeQueries(page);
+  await openAt(page, 'chain');
+  const job = page.getByTestId('variable-job');
+  const instance = page.getByTestId('variable-instance');
+  await expect(job.getByTestId('variable-button')).toHaveText(/^api/);
+  await expect(instance.getByTestId('variable-button')).toHaveText(/^All/);
+  await expect(instance).toContainText('Instance');
+  await expect(panel(page, 'Requests by instance')).toHaveAttribute('data-state', 'ok');
+  await expect(legend(page, 'Requests by instance')).toHaveText(['api-1', 'api-2', 'api-3']);
+  expect(queries).toContain(sent('api', '(api-1|api-2|api-3)'));
+
+  // The job menu lists what Prometheus has; picking "web" re-resolves the chained instance.
+  await job.getByTestId('variable-button').click();
+  await expect(job.getByTestId('variable-option')).toHaveText(['api', 'web']);
+  await job.locator('[data-testid="variable-option"][data-value="web"]').click();
+  await expect(page).toHaveURL(/var-job=web/);
+  await expect(legend(page, 'Requests by instance')).toHaveText(['web-1', 'web-2']);
+  expect(queries).toContain(sent('web', '(web-1|web-2)'));
+  await instance.getByTestId('variable-button').click();
+  await expect(instance.getByTestId('variable-option')).toHaveText(['All', 'web-1', 'web-2']);
+});
+
+test('multi-value and All: search, keyboard, select all / none; the URL round-trips', async ({
+  page,
+}) => {
+  await importDashboard(page, chainedDashboard('multi'));
+  const queries = rangeQueries(page);
+  await openAt(page, 'multi');
+  const p = 'Requests by instance';
+  await expect(legend(page, p)).toHaveCount(3);
+  const instance = page.getByTestId('variable-instance');
+
+  // Two instances by clicking; applied when the menu closes.
+  await instance.getByTestId('variable-button').click();
+  await instance.locator('[data-testid="variable-option"][data-value="api-1"]').click();
+  await instance.locator('[data-testid="variable-option"][data-value="api-3"]').click();
+  await page.keyboard.press('Escape');
+  await expect(instance.getByTestId('variable-button')).toHaveText(/^api-1 \+ api-3/);
+  await expect(page).toHaveURL(/var-instance=api-1&var-instance=api-3/);
+  await expect(legend(page, p)).toHaveText(['api-1', 'api-3']);
+  expect(queries).toContain(sent('api', '(api-1|api-3)'));
+
+  // Search + keyboard: filter to "2", Enter toggles it on, None then Select all (= All).
+  await instance.getByTestId('variable-button').click();
+  await instance.getByTestId('variable-search').fill('2');
+  await expect(instance.getByTestId('variable-option')).toHaveText(['api-2']);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/var-instance=api-1&var-instance=api-3&var-instance=api-2/);
+  await expect(legend(page, p)).toHaveCount(3);
+
+  await instance.getByTestId('variable-button').click();
+  await instance.getByTestId('variable-select-none').click();
+  await instance.locator('[data-testid="variable-option"][data-value="api-2"]').click();
+  await page.keyboard.press('Escape');
+  await expect(legend(page, p)).toHaveText(['api-2']);
+  expect(queries).toContain(sent('api', 'api-2'));
+
+  await instance.getByTestId('variable-button').click();
+  await instance.getByTestId('variable-select-all').click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/var-instance=%24__all/);
+  await expect(instance.getByTestId('variable-button')).toHaveText(/^All/);
+  await expect(legend(page, p)).toHaveCount(3);
+
+  // A link with var- params opens the same view.
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/multi?from=${fromMs}&to=${toMs}&tz=utc&var-job=web&var-instance=web-2`);
+  await page.reload();
+  await expect(page.getByTestId('variable-job').getByTestId('variable-button')).toHaveText(/^web/);
+  await expect(instance.getByTestId('variable-button')).toHaveText(/^web-2/);
+  await expect(legend(page, p)).toHaveText(['web-2']);
+  expect(queries).toContain(sent('web', 'web-2'));
+});
+
+test('a child value that does not fit the new parent is replaced in the URL', async ({ page }) => {
+  await importDashboard(page, chainedDashboard('fix'));
+  await openAt(page, 'fix', '&var-job=api&var-instance=api-2');
+  await expect(legend(page, 'Requests by instance')).toHaveText(['api-2']);
+  await pick(page, 'job', 'web');
+  // The instance falls back to All (the variable includes All) and the URL says so.
+  await expect(page).toHaveURL(
+    /var-job=web&var-instance=%24__all|var-instance=%24__all.*var-job=web/,
+  );
+  await expect(legend(page, 'Requests by instance')).toHaveText(['web-1', 'web-2']);
+});
