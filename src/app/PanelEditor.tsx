@@ -80,9 +80,21 @@ export default function PanelEditor(props: PanelEditorProps) {
   // The editor's completion source: the panel's datasource, stable between renders.
   const ds = env.datasource(p.datasource);
   const promClient = 'error' in ds ? null : ds.client;
+  // Completion looks back from now to the start of the range viewed (at least 12 h), so old
+  // ranges complete their own metric names; whole hours keep the client's identity stable.
+  const [openedAt] = useState(() => Date.now());
+  const lookbackHours = Math.max(12, Math.ceil((openedAt - env.fromMs) / 3_600_000));
+  const completionClient = promClient;
+  const cacheKey = 'error' in ds ? '' : ds.cacheKey;
   const editorClient = useMemo(
-    () => (promClient ? createEditorClient(promClient) : null),
-    [promClient],
+    () =>
+      completionClient
+        ? createEditorClient(completionClient, {
+            lookbackMs: lookbackHours * 3_600_000,
+            key: `${cacheKey}|${lookbackHours}h`,
+          })
+        : null,
+    [completionClient, cacheKey, lookbackHours],
   );
   const variables = props.variables ?? NO_VARIABLES;
 
