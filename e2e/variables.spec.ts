@@ -165,3 +165,80 @@ test('a child value that does not fit the new parent is replaced in the URL', as
   );
   await expect(legend(page, 'Requests by instance')).toHaveText(['web-1', 'web-2']);
 });
+
+test('variable editor: add with a live preview, edit, reorder and delete', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'editvars',
+      title: 'Edit variables',
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          title: 'Temperature',
+          gridPos: { x: 0, y: 0, w: 24, h: 8 },
+          targets: [
+            { refId: 'A', expr: 'scry_temperature_celsius{dc=~"$dc"}', legendFormat: '{{dc}}' },
+          ],
+        },
+      ],
+    }),
+  );
+  await open(page, `#/d/editvars?from=${fromMs}&to=${toMs}&tz=utc`);
+  await page.getByTestId('dashboard-settings-button').click();
+  const settings = page.getByTestId('dashboard-settings');
+  await settings.getByTestId('variable-add').click();
+  const form = settings.getByTestId('variable-form');
+  await form.getByTestId('variable-name').fill('dc');
+  await form.getByTestId('variable-label').fill('Data centre');
+  await form.getByTestId('variable-query').fill('label_values(scry_temperature_celsius, dc)');
+  await expect(form.getByTestId('variable-preview-value')).toHaveText(['ams', 'fra', 'nyc', 'sfo']);
+  // The regex filters the preview live.
+  await form.getByTestId('variable-regex').fill('/^(ams|nyc)$/');
+  await expect(form.getByTestId('variable-preview-value')).toHaveText(['ams', 'nyc']);
+  await form.getByTestId('variable-regex').fill('');
+  await form.getByTestId('variable-sort').selectOption('2');
+  await expect(form.getByTestId('variable-preview-value')).toHaveText(['sfo', 'nyc', 'fra', 'ams']);
+  await form.getByTestId('variable-multi').check();
+  await form.getByTestId('variable-include-all').check();
+  // A bad query shows its error in the preview.
+  await form.getByTestId('variable-query').fill('label_values(scry_temperature_celsius{, dc)');
+  await expect(form.getByTestId('variable-preview-error')).toBeVisible();
+  await form.getByTestId('variable-query').fill('label_values(scry_temperature_celsius, dc)');
+  await form.getByTestId('variable-apply').click();
+  await expect(settings.getByTestId('variable-row')).toHaveCount(1);
+
+  // A second variable (custom), then moved above the first.
+  await settings.getByTestId('variable-add').click();
+  await form.getByTestId('variable-name').fill('dc');
+  await expect(form.getByTestId('variable-problems')).toContainText('already used');
+  await form.getByTestId('variable-name').fill('unit');
+  await form.getByTestId('variable-type').selectOption('custom');
+  await form.getByTestId('variable-query').fill('celsius, kelvin');
+  await expect(form.getByTestId('variable-preview-value')).toHaveText(['celsius', 'kelvin']);
+  await form.getByTestId('variable-apply').click();
+  await expect(settings.getByTestId('variable-row')).toHaveCount(2);
+  await settings.getByRole('button', { name: 'Move unit up' }).click();
+  await expect(settings.getByTestId('variable-row')).toHaveText([/unit/, /dc/]);
+  await settings.getByTestId('settings-close').click();
+
+  const bar = page.getByTestId('variable-bar');
+  await expect(bar.locator('[data-testid^="variable-"][data-value]')).toHaveCount(2);
+  await expect(bar.locator('.var-picker').first()).toHaveAttribute('data-testid', 'variable-unit');
+  await expect(page.getByTestId('variable-dc')).toContainText('Data centre');
+  await expect(legend(page, 'Temperature')).toHaveCount(4);
+  await pick(page, 'dc', 'fra');
+  await page.keyboard.press('Escape');
+  await expect(legend(page, 'Temperature')).toHaveText(['fra']);
+
+  // Saved with the dashboard; deleting removes the picker.
+  await page.getByTestId('save-dashboard').click();
+  await page.getByTestId('dashboard-settings-button').click();
+  await settings.getByRole('button', { name: 'Delete unit' }).click();
+  await expect(settings.getByTestId('variable-row')).toHaveCount(1);
+  await settings.getByTestId('settings-close').click();
+  await expect(page.getByTestId('variable-unit')).toHaveCount(0);
+});

@@ -183,6 +183,30 @@ describe('resolveVariables', () => {
     expect(r.variables.env?.value).toBe('cached');
     expect(calls).toEqual(['instance up{r="21600s"}']);
   });
+  it('refresh-on-load variables fetch over the load range, refresh 2 over the current one', async () => {
+    const seen: Record<string, [number | undefined, number | undefined]> = {};
+    const client: VariableClient = {
+      labelNames: async () => ({ data: [] }),
+      labelValues: async (label, q) => {
+        seen[label] = [q?.startSec, q?.endSec];
+        return { data: ['x'] };
+      },
+      series: async () => ({ data: [] }),
+      query: async () => ({ data: { resultType: 'scalar', result: [0, '1'] } }),
+    };
+    const loadRange = { fromMs: 0, toMs: 60_000 };
+    await resolveVariables({
+      variables: [
+        v('a', 'label_values(a)', { refresh: 1 }),
+        v('b', 'label_values(b)', { refresh: 2 }),
+      ],
+      range,
+      loadRange,
+      fetcher: { client: () => client },
+    });
+    expect(seen.a).toEqual([0, 60]);
+    expect(seen.b).toEqual([range.fromMs / 1000, range.toMs / 1000]);
+  });
   it('custom all value reaches the scope', async () => {
     const { fetcher } = server();
     const r = await resolveVariables({

@@ -20,6 +20,7 @@ import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
+import VariableSettings from '../variables/VariableSettings';
 import { datasourceName, useVariables } from '../variables/useVariables';
 
 const ROW_HEIGHT_PX = 30;
@@ -153,6 +154,7 @@ function DashboardView(props: ViewProps) {
   const refresh = route.params.get('refresh') ?? d.refresh;
   const timeZone = route.params.get('tz') ?? route.params.get('timezone') ?? d.timezone;
   const [nowMs, setNowMs] = useState(() => Date.now());
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   // Auto refresh: move "now" forward; new keys fetch, identical ones (same aligned step) hit cache.
   useEffect(() => {
@@ -332,6 +334,14 @@ function DashboardView(props: ViewProps) {
         <button type="button" onClick={props.onCopy}>
           Copy JSON
         </button>
+        <button
+          type="button"
+          aria-pressed={settingsOpen}
+          onClick={() => setSettingsOpen(!settingsOpen)}
+          data-testid="dashboard-settings-button"
+        >
+          Settings
+        </button>
         <VariableBar
           variables={d.variables}
           result={vars.result}
@@ -409,6 +419,17 @@ function DashboardView(props: ViewProps) {
         />
       )}
       {props.editor}
+      {settingsOpen && (
+        <VariableSettings
+          dashboard={d}
+          onChange={onChange}
+          onClose={() => setSettingsOpen(false)}
+          range={range}
+          timeZone={timeZone}
+          params={route.params}
+          datasources={datasources}
+        />
+      )}
     </QueryEnvContext.Provider>
   );
 }

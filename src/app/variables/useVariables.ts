@@ -114,6 +114,8 @@ export function useVariables(input: {
   range: { fromMs: number; toMs: number };
   timeZone: string;
   datasources: Datasource[];
+  /** a settings preview: own cache entry, never writes the URL */
+  preview?: boolean;
 }): VariablesState {
   const qc = useQueryClient();
   const { variables, datasources } = input;
@@ -134,7 +136,7 @@ export function useVariables(input: {
   const query = useQuery({
     queryKey: [
       'prom',
-      'variables',
+      input.preview ? 'variables-preview' : 'variables',
       input.dashboardUid,
       JSON.stringify(variables),
       urlKey,
@@ -172,7 +174,12 @@ export function useVariables(input: {
     retry: false,
   });
   const result = variables.length ? query.data : undefined;
-  useUrlCorrection(result, !query.isPlaceholderData && !query.isFetching, variables, input.params);
+  useUrlCorrection(
+    result,
+    !input.preview && !query.isPlaceholderData && !query.isFetching,
+    variables,
+    input.params,
+  );
   return {
     variables,
     select: (name, value) =>
