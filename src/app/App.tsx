@@ -5,6 +5,7 @@ import { useDatasources } from '../state/datasources';
 import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
 import DatasourcesPage from './pages/DatasourcesPage';
+import ExplorePage from './pages/ExplorePage';
 import HomePage from './pages/HomePage';
 import ImportPage from './pages/ImportPage';
 import { loadProvisioning } from './provisioning';
@@ -52,6 +53,7 @@ export default function App() {
   if (!ready) page = <p className="page muted">Loading…</p>;
   else if (m) page = <DashboardPage key={m[1]} uid={decodeURIComponent(m[1]!)} />;
   else if (route.path === '/datasources') page = <DatasourcesPage />;
+  else if (route.path === '/explore') page = <ExplorePage />;
   else if (route.path === '/import') page = <ImportPage key={route.params.get('url') ?? ''} />;
   else if (route.path === '/') page = <HomePage />;
   else
@@ -74,6 +76,9 @@ export default function App() {
         <nav>
           <a href={href('/')} aria-current={route.path === '/' ? 'page' : undefined}>
             Dashboards
+          </a>
+          <a href={href('/explore')} aria-current={route.path === '/explore' ? 'page' : undefined}>
+            Explore
           </a>
           <a
             href={href('/datasources')}

@@ -1,0 +1,499 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEditor';
+import { createEditorClient } from '../../editor/client';
+import { proposeQuery } from '../../editor/proposals';
+import type { Panel } from '../../model/dashboard';
+import PanelShell from '../../panels/PanelShell';
+import { panelPlugin } from '../../panels/registry';
+import type { PanelContext } from '../../panels/types';
+import { instantToRows } from '../../prometheus/frames';
+import { formatLegend } from '../../prometheus/legend';
+import { QueryEnvContext, type QueryEnv } from '../../query/env';
+import { promKeys } from '../../query/usePanelData';
+import { useDashboards } from '../../state/dashboards';
+import { allDatasources, pickDatasource, useDatasources } from '../../state/datasources';
+import { resolveRange, zoomOut } from '../../time/range';
+import { handleFor } from '../datasourceHandles';
+import { loadHistory, pushHistory, saveHistory, type HistoryEntry } from '../explore/history';
+import MetricBrowser, { MetricLabels, type MetricChoice } from '../explore/MetricBrowser';
+import { addFilter, addGroupBy } from '../explore/queryEdit';
+import '../explore/explore.css';
+import { newDashboard } from '../newDashboard';
+import { href, navigate, updateParams, useRoute } from '../router';
+import TimePicker from '../toolbar/TimePicker';
+
+const NO_VARIABLES: readonly string[] = [];
+
+/** How the graph shows the query: chosen by a metric proposal, or by hand. */
+interface View {
+  panelType: 'timeseries' | 'heatmap';
+  legendFormat: string;
+  unit: string;
+  percentiles?: number[];
+}
+
+const DEFAULT_VIEW: View = { panelType: 'timeseries', legendFormat: '', unit: 'short' };
+
+/** `#/explore?ds=<name>&expr=<promql>&from=…&to=…`: one query, graph or table, no dashboard. */
+export default function ExplorePage() {
+  const route = useRoute();
+  const queryClient = useQueryClient();
+  const own = useDatasources((s) => s.own);
+  const provisioned = useDatasources((s) => s.provisioned);
+  const datasources = useMemo(() => allDatasources({ own, provisioned }), [own, provisioned]);
+  const dsParam = route.params.get('ds') ?? '';
+  const expr = route.params.get('expr') ?? '';
+  const from = route.params.get('from') ?? 'now-1h';
+  const to = route.params.get('to') ?? 'now';
+  const timeZone = route.params.get('tz') ?? 'browser';
+  const ds = pickDatasource(datasources, dsParam || undefined);
+  const handle = useMemo(() => (ds ? handleFor(ds) : undefined), [ds]);
+
+  const [draft, setDraft] = useState(expr);
+  const [prevExpr, setPrevExpr] = useState(expr);
+  if (expr !== prevExpr) {
+    setPrevExpr(expr);
+    setDraft(expr);
+  }
+  const [tab, setTab] = useState<'graph' | 'table'>('graph');
+  const [view, setView] = useState<View>(DEFAULT_VIEW);
+  const [metric, setMetric] = useState<string | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory());
+  const [nowMs, setNowMs] = useState(() => Date.now());
+
+  useEffect(() => preloadPromQLEditor(), []);
+
+  const resolved = resolveRange({ from, to }, { nowMs, timeZone });
+  const range = resolved.ok ? resolved : { fromMs: nowMs - 3_600_000, toMs: nowMs };
+
+  const run = (text: string, extra: Record<string, string | null> = {}) => {
+    const e = text.trim();
+    setNowMs(Date.now());
+    if (e) {
+      const next = pushHistory(loadHistory(), { expr: e, ds: ds?.name ?? '', at: Date.now() });
+      saveHistory(next);
+      setHistory(next);
+    }
+    updateParams({ expr: e || null, ...extra });
+  };
+
+  // Completion looks back from now to the start of the range viewed (at least 12 h), so old
+  // ranges complete their own metric names; whole hours keep the client's identity stable.
+  const lookbackHours = Math.max(12, Math.ceil((nowMs - range.fromMs) / 3_600_000));
+  const completionClient = handle?.client ?? null;
+  const editorClient = useMemo(
+    () =>
+      completionClient
+        ? createEditorClient(completionClient, {
+            lookbackMs: lookbackHours * 3_600_000,
+            key: `${handle?.cacheKey ?? ''}|${lookbackHours}h`,
+          })
+        : null,
+    [completionClient, handle?.cacheKey, lookbackHours],
+  );
+
+  const env: QueryEnv = useMemo(
+    () => ({
+      fromMs: range.fromMs,
+      toMs: range.toMs,
+      timeZone,
+      datasource: () => handle ?? { error: 'No datasource configured: add one under Datasources.' },
+      scope: {},
+      dashboard: { uid: 'explore', title: 'Explore' },
+    }),
+    [range.fromMs, range.toMs, timeZone, handle],
+  );
+  const onZoom = useCallback((fromMs: number, toMs: number) => {
+    if (toMs - fromMs < 1000) return;
+    updateParams({ from: String(fromMs), to: String(toMs) });
+  }, []);
+  const ctx: PanelContext = useMemo(
+    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone, onZoom }),
+    [range.fromMs, range.toMs, timeZone, onZoom],
+  );
+
+  const panel: Panel = useMemo(() => {
+    const plugin = panelPlugin(view.panelType);
+    const defaults = plugin?.defaults().options ?? {};
+    return {
+      id: 1,
+      type: view.panelType,
+      title: '',
+      description: '',
+      gridPos: { x: 0, y: 0, w: 24, h: 10 },
+      ...(ds ? { datasource: ds.name } : {}),
+      targets: expr
+        ? [
+            {
+              refId: 'A',
+              expr,
+              legendFormat: view.legendFormat,
+              interval: '',
+              instant: false,
+              hide: false,
+            },
+          ]
+        : [],
+      fieldConfig: { unit: view.unit },
+      options:
+        view.panelType === 'heatmap'
+          ? { ...defaults, percentiles: view.percentiles ?? [0.5, 0.9, 0.99] }
+          : defaults,
+    };
+  }, [view, expr, ds]);
+
+  const choose = (c: MetricChoice) => {
+    const p = proposeQuery(c.name, c.metadata);
+    setMetric(p.metric.base);
+    setView({
+      panelType: p.panelType,
+      legendFormat: p.legendFormat,
+      unit: p.unit ?? 'short',
+      ...(p.percentiles ? { percentiles: p.percentiles } : {}),
+    });
+    setTab('graph');
+    setDraft(p.expr);
+    run(p.expr);
+  };
+
+  return (
+    <QueryEnvContext.Provider value={env}>
+      <div className="explore" data-testid="explore">
+        <div className="dash-toolbar">
+          <strong className="dash-title">Explore</strong>
+          <label className="row">
+            Datasource{' '}
+            <select
+              data-testid="explore-datasource"
+              value={ds?.name ?? ''}
+              onChange={(e) => updateParams({ ds: e.target.value || null })}
+            >
+              {!ds && <option value="">None</option>}
+              {datasources.map((d) => (
+                <option key={d.id} value={d.name}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!resolved.ok && (
+            <span className="error" role="alert">
+              {resolved.error}
+            </span>
+          )}
+          <TimePicker
+            from={from}
+            to={to}
+            timeZone={timeZone}
+            nowMs={nowMs}
+            onChange={(r) => {
+              setNowMs(Date.now());
+              updateParams({ from: r.from, to: r.to });
+            }}
+            onTimeZone={(tz) => updateParams({ tz: tz === 'browser' ? null : tz })}
+            onZoomOut={() => {
+              const z = zoomOut(range, 2, Date.now());
+              updateParams({ from: String(z.fromMs), to: String(z.toMs) });
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              setNowMs(Date.now());
+              void queryClient.invalidateQueries({ queryKey: promKeys.all });
+            }}
+          >
+            Refresh
+          </button>
+        </div>
+        {!ds && (
+          <p className="page">
+            No datasource yet: <a href={href('/datasources')}>add one</a>.
+          </p>
+        )}
+        <div className="explore-main">
+          <div className="explore-left">
+            <div className="explore-query">
+              <LazyPromQLEditor
+                data-testid="query-expr"
+                aria-label="PromQL expression"
+                value={draft}
+                onChange={setDraft}
+                onRun={() => run(draft)}
+                client={editorClient}
+                variables={NO_VARIABLES}
+                placeholder="Enter a PromQL expression (Ctrl+Enter runs)"
+              />
+              <div className="row">
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="explore-run"
+                  onClick={() => run(draft)}
+                >
+                  Run query
+                </button>
+                <label className="row">
+                  Legend{' '}
+                  <input
+                    data-testid="explore-legend"
+                    value={view.legendFormat}
+                    placeholder="{{job}}"
+                    onChange={(e) => setView({ ...view, legendFormat: e.target.value })}
+                  />
+                </label>
+                <label className="row">
+                  Graph as{' '}
+                  <select
+                    data-testid="explore-panel-type"
+                    value={view.panelType}
+                    onChange={(e) =>
+                      setView({
+                        ...view,
+                        panelType: e.target.value === 'heatmap' ? 'heatmap' : 'timeseries',
+                      })
+                    }
+                  >
+                    <option value="timeseries">Time series</option>
+                    <option value="heatmap">Heatmap</option>
+                  </select>
+                </label>
+                <AddToDashboard panel={panel} disabled={!expr} />
+              </div>
+            </div>
+            <div className="explore-tabs row" role="tablist">
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'graph'}
+                data-testid="explore-tab-graph"
+                onClick={() => setTab('graph')}
+              >
+                Graph
+              </button>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'table'}
+                data-testid="explore-tab-table"
+                onClick={() => setTab('table')}
+              >
+                Table
+              </button>
+            </div>
+            {tab === 'graph' ? (
+              <div className="explore-graph" data-testid="explore-graph">
+                <PanelShell panel={panel} ctx={ctx} />
+              </div>
+            ) : (
+              <InstantTable
+                expr={expr}
+                timeSec={range.toMs / 1000}
+                legendFormat={view.legendFormat}
+                client={handle?.client}
+                cacheKey={handle?.cacheKey ?? ''}
+              />
+            )}
+            {metric && handle && (
+              <MetricLabels
+                client={handle.client}
+                cacheKey={handle.cacheKey}
+                metric={metric}
+                startSec={range.fromMs / 1000}
+                endSec={range.toMs / 1000}
+                onGroupBy={(label) => {
+                  const next = addGroupBy(draft, label);
+                  setDraft(next);
+                  run(next);
+                }}
+                onFilter={(label, value) => {
+                  const next = addFilter(draft, metric, label, value);
+                  setDraft(next);
+                  run(next);
+                }}
+              />
+            )}
+          </div>
+          <div className="explore-side">
+            <details open>
+              <summary>
+                <strong>Metrics</strong>
+              </summary>
+              {handle && (
+                <MetricBrowser
+                  client={handle.client}
+                  cacheKey={handle.cacheKey}
+                  startSec={range.fromMs / 1000}
+                  endSec={range.toMs / 1000}
+                  onChoose={choose}
+                />
+              )}
+            </details>
+            <details open>
+              <summary>
+                <strong>History</strong>
+              </summary>
+              <ul className="explore-history" data-testid="explore-history">
+                {history.length === 0 && <li className="muted">No queries run yet.</li>}
+                {history.map((h) => (
+                  <li key={`${h.ds}\u0000${h.expr}`}>
+                    <button
+                      type="button"
+                      className="mono"
+                      data-testid="history-item"
+                      title={`${h.ds || 'default'} · ${new Date(h.at).toLocaleString()}`}
+                      onClick={() => {
+                        setDraft(h.expr);
+                        run(h.expr, h.ds && h.ds !== ds?.name ? { ds: h.ds } : {});
+                      }}
+                    >
+                      {h.expr}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {history.length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    saveHistory([]);
+                    setHistory([]);
+                  }}
+                >
+                  Clear history
+                </button>
+              )}
+            </details>
+          </div>
+        </div>
+      </div>
+    </QueryEnvContext.Provider>
+  );
+}
+
+/** The instant answer at the end of the range: one row per series, its labels and value. */
+function InstantTable(props: {
+  expr: string;
+  timeSec: number;
+  legendFormat: string;
+  client: import('../../prometheus/client').PrometheusClient | undefined;
+  cacheKey: string;
+}) {
+  const { expr, client } = props;
+  const timeSec = Math.round(props.timeSec * 1000) / 1000;
+  const q = useQuery({
+    queryKey: ['prom', props.cacheKey, 'instant', expr, timeSec],
+    queryFn: ({ signal }) =>
+      client!.query({ expr, timeSec }, { signal }).then((a) => ({
+        rows: instantToRows(a.data),
+        warnings: a.warnings,
+      })),
+    enabled: !!client && expr.trim() !== '',
+  });
+  if (!expr) return <p className="muted">Run a query to see its values.</p>;
+  if (q.error) return <div className="panel-error">{q.error.message}</div>;
+  if (!q.data) return <p className="muted">Loading…</p>;
+  const rows = q.data.rows;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.labels)))].sort();
+  return (
+    <div className="explore-table-wrap">
+      <p className="muted">
+        {rows.length} series at {new Date(timeSec * 1000).toISOString()}
+      </p>
+      {q.data.warnings.map((w, i) => (
+        <div key={i} className="panel-warning">
+          {w}
+        </div>
+      ))}
+      <table className="inspect-table" data-testid="explore-table">
+        <thead>
+          <tr>
+            <th>Series</th>
+            {keys.map((k) => (
+              <th key={k}>{k}</th>
+            ))}
+            <th>Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, 2000).map((r, i) => (
+            <tr key={i} data-testid="explore-row">
+              <td>{formatLegend(props.legendFormat, r.labels)}</td>
+              {keys.map((k) => (
+                <td key={k} data-label={k}>
+                  {r.labels[k] ?? ''}
+                </td>
+              ))}
+              <td data-testid="explore-value" data-value={String(r.value)}>
+                {r.value}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Adds the query as a panel to a saved dashboard (or a new one) and opens it. */
+function AddToDashboard({ panel, disabled }: { panel: Panel; disabled: boolean }) {
+  const saved = useDashboards((s) => s.saved);
+  const save = useDashboards((s) => s.save);
+  const [open, setOpen] = useState(false);
+  const [target, setTarget] = useState('__new');
+  const list = Object.values(saved)
+    .map((s) => s.dashboard)
+    .sort((a, b) => a.title.localeCompare(b.title));
+  const add = () => {
+    const base = target === '__new' ? newDashboard('New dashboard') : saved[target]?.dashboard;
+    if (!base) return;
+    const id = Math.max(0, ...base.panels.map((p) => p.id)) + 1;
+    const y = Math.max(0, ...base.panels.map((p) => p.gridPos.y + p.gridPos.h));
+    const title = panel.targets[0]?.expr.slice(0, 60) ?? 'Explore';
+    const stored = save({
+      ...base,
+      panels: [...base.panels, { ...panel, id, title, gridPos: { x: 0, y, w: 12, h: 8 } }],
+    });
+    navigate(`/d/${stored.uid}`);
+  };
+  if (!open)
+    return (
+      <button
+        type="button"
+        disabled={disabled}
+        data-testid="explore-add-to-dashboard"
+        onClick={() => setOpen(true)}
+      >
+        Add to dashboard
+      </button>
+    );
+  return (
+    <span className="row" data-testid="add-to-dashboard-form">
+      <select
+        aria-label="Dashboard"
+        data-testid="add-to-dashboard-target"
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+      >
+        <option value="__new">New dashboard</option>
+        {list.map((d) => (
+          <option key={d.uid} value={d.uid}>
+            {d.title}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="primary"
+        data-testid="add-to-dashboard-confirm"
+        onClick={add}
+      >
+        Add
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}
