@@ -317,3 +317,135 @@ test('panel menu "View": one panel full screen, viewPanel in the URL, Escape and
   await page.getByTestId('panel-view-close').click();
   await expect(page.getByTestId('panel')).toHaveCount(2);
 });
+
+test('time series options: table legend with mean/max/last equal to the API; bars, percent stacking, log scale, thresholds render', async ({
+  page,
+}) => {
+  const thresholds = {
+    mode: 'absolute',
+    steps: [
+      { value: null, color: 'green' },
+      { value: 20, color: 'red' },
+    ],
+  };
+  await importDashboard(
+    page,
+    dashboardJson('ts-options', 'TS options', [
+      {
+        title: 'Legend table',
+        expr: 'scry_temperature_celsius',
+        legend: '{{dc}}',
+        w: 24,
+        h: 10,
+        options: {
+          legend: { displayMode: 'table', placement: 'bottom', calcs: ['mean', 'max', 'last'] },
+        },
+        fieldConfig: {
+          thresholds,
+          custom: { thresholdsStyle: { mode: 'line+area' } },
+        },
+      },
+      {
+        title: 'Stacked bars',
+        expr: 'sum by (job) (rate(scry_http_requests_total[5m]))',
+        legend: '{{job}}',
+        y: 10,
+        fieldConfig: { custom: { drawStyle: 'bars', stacking: { mode: 'percent', group: 'A' } } },
+      },
+      {
+        title: 'Log points',
+        expr: 'sum by (le) (rate(scry_request_duration_seconds_bucket[5m]))',
+        x: 12,
+        y: 10,
+        fieldConfig: {
+          custom: { drawStyle: 'points', scaleDistribution: { type: 'log', log: 2 } },
+        },
+      },
+    ]),
+  );
+  const sent = rangeRequests(page);
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/ts-options?from=${fromMs}&to=${toMs}&tz=utc`);
+  for (const t of ['Legend table', 'Stacked bars', 'Log points'])
+    await expect(panel(page, t)).toHaveAttribute('data-state', 'ok');
+
+  const p = panel(page, 'Legend table');
+  const table = p.getByTestId('legend-table');
+  await expect(table.locator('th')).toHaveText(['Name', 'Mean', 'Max', 'Last']);
+  const api = await sameRange(sent, 'scry_temperature_celsius');
+  await expect(table.locator('tbody tr')).toHaveCount(api.result.length);
+  const lastStep = Number(sent.get('scry_temperature_celsius')!.end);
+  for (const s of api.result) {
+    const row = table.locator('tbody tr').filter({
+      has: page.locator('[data-testid="legend-item"]', { hasText: new RegExp(`^${s.metric.dc}$`) }),
+    });
+    const v = values(s);
+    const cell = async (calc: string) =>
+      Number(await row.locator(`[data-calc="${calc}"]`).getAttribute('data-value'));
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    expect(Math.abs((await cell('mean')) - mean)).toBeLessThanOrEqual(1e-9 * Math.abs(mean));
+    expect(await cell('max')).toBe(Math.max(...v));
+    // "last" is the value at the last step (NaN if the series has no sample there)
+    const at = s.values.at(-1)!;
+    expect(await cell('last')).toBe(at[0] === lastStep ? Number(at[1]) : NaN);
+  }
+
+  await expect(panel(page, 'Stacked bars').locator('.ts-panel')).toHaveAttribute(
+    'data-draw-style',
+    'bars',
+  );
+  await expect(panel(page, 'Stacked bars').locator('.ts-panel')).toHaveAttribute(
+    'data-stacking',
+    'percent',
+  );
+  await expect(panel(page, 'Log points').locator('.ts-panel')).toHaveAttribute(
+    'data-y-scale',
+    'log2',
+  );
+  for (const t of ['Legend table', 'Stacked bars', 'Log points'])
+    await expect(panel(page, t).getByTestId('panel-error')).toHaveCount(0);
+});
+
+test('ALERTS state changes as annotations: firing and pending markers from the live rules', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('alert-annotations', 'Alert annotations', [
+      {
+        title: 'Up',
+        expr: 'vector(1)',
+        w: 24,
+        h: 10,
+        options: { alertAnnotations: true },
+      },
+    ]),
+  );
+  // The fixture's Prometheus started at most minutes ago, so its alerts began inside the last
+  // 3 hours; wait until that start is at least two 15 s steps old, so the grid sees it.
+  test.setTimeout(120_000);
+  await expect
+    .poll(
+      async () => {
+        const v = await promApi<Vector>('/api/v1/query', {
+          query: 'time() - min(ALERTS_FOR_STATE)',
+        });
+        return Number(v.result[0]?.value[1] ?? 0);
+      },
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toBeGreaterThan(35);
+  await open(page, '#/d/alert-annotations?from=now-3h&to=now&tz=utc');
+  const p = panel(page, 'Up');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  const api = await promApi<Vector>('/api/v1/query', { query: 'ALERTS' });
+  expect(api.result.length).toBeGreaterThan(0);
+  await expect(
+    p.locator('[data-testid="annotation"][data-alertname="ScryAlwaysFiring"][data-state="firing"]'),
+  ).toHaveCount(1);
+  await expect(
+    p.locator(
+      '[data-testid="annotation"][data-alertname="ScryPendingForAnHour"][data-state="pending"]',
+    ),
+  ).toHaveCount(1);
+});

@@ -1,7 +1,9 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { finiteExtent, toUPlotColumn } from './gaps';
+import './chart.css';
+import { alpha } from '../units/colors';
+import { finiteExtent, logColumn, logTickLabels, toUPlotColumn } from './gaps';
 
 /** One line of the chart. */
 export interface ChartSeries {
@@ -10,7 +12,56 @@ export interface ChartSeries {
   label: string;
   values: Float64Array;
   color: string;
+  /** what is drawn when it differs from `values` (stacking); the tooltip shows `values` */
+  drawValues?: Float64Array | undefined;
+  /** legend table cells, in the order of `legend.calcs` */
+  calcs?: number[] | undefined;
 }
+
+/** How the series are drawn (Grafana's fieldConfig.custom). */
+export interface ChartStyle {
+  drawStyle: 'line' | 'bars' | 'points';
+  lineWidth: number;
+  /** 0–100 */
+  fillOpacity: number;
+  pointSize: number;
+  /** series are stacked: fill each one down to the one before it */
+  stacked: boolean;
+  /** log y axis base; undefined = linear */
+  logBase?: 2 | 10 | undefined;
+}
+
+/** A horizontal threshold band in data units (±Infinity for open ends). */
+export interface ChartThreshold {
+  from: number;
+  to: number;
+  color: string;
+}
+
+/** A vertical marker (annotation) at a time. */
+export interface ChartAnnotation {
+  timeMs: number;
+  color: string;
+  /** shown on hover */
+  text: string;
+  /** attributes for tests and styling, written as data-* on the marker */
+  data: Record<string, string>;
+}
+
+export interface ChartLegend {
+  mode: 'list' | 'table' | 'hidden';
+  placement: 'bottom' | 'right';
+  /** calc columns of the table legend: reducer id and header */
+  calcs: { id: string; label: string }[];
+}
+
+const DEFAULT_STYLE: ChartStyle = {
+  drawStyle: 'line',
+  lineWidth: 1,
+  fillOpacity: 0,
+  pointSize: 5,
+  stacked: false,
+};
 
 export interface TimeSeriesChartProps {
   /** seconds since epoch, shared by every series */
@@ -37,6 +88,13 @@ export interface TimeSeriesChartProps {
   onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
   /** the x range to show (ms): the query range, so gaps at the edges stay visible */
   xRangeMs?: [number, number] | undefined;
+  style?: ChartStyle | undefined;
+  /** threshold bands for the visible y range; drawn as lines, areas or both */
+  thresholds?:
+    | { marks: (yMin: number, yMax: number) => ChartThreshold[]; line: boolean; area: boolean }
+    | undefined;
+  annotations?: ChartAnnotation[] | undefined;
+  legend?: ChartLegend | undefined;
 }
 
 /**
@@ -48,6 +106,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { times, series } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
+  const markersRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const drawnData = useRef<uPlot.AlignedData | null>(null);
   const propsRef = useRef(props);
@@ -58,15 +117,30 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
 
   // Series layout identity: a new uPlot only when the set or order of series changes.
+  const style = props.style ?? DEFAULT_STYLE;
+  const styleKey = JSON.stringify(style);
   const layoutKey = useMemo(
-    () => series.map((s) => s.key + '\u0000' + s.color).join('\u0001'),
-    [series],
+    () => series.map((s) => s.key + '\u0000' + s.color).join('\u0001') + styleKey,
+    [series, styleKey],
   );
+  const logBase = style.logBase;
 
   const data = useMemo<uPlot.AlignedData>(
-    () => [times, ...series.map((s) => toUPlotColumn(s.values))] as unknown as uPlot.AlignedData,
-    [times, series],
+    () =>
+      [
+        times,
+        ...series.map((s) => {
+          const v = s.drawValues ?? s.values;
+          return logBase ? logColumn(v) : toUPlotColumn(v);
+        }),
+      ] as unknown as uPlot.AlignedData,
+    [times, series, logBase],
   );
+  // Annotations are drawn by a hook that reads props: redraw when they change.
+  const annotationsKey = JSON.stringify(props.annotations ?? []);
+  useEffect(() => {
+    plotRef.current?.redraw(false, false);
+  }, [annotationsKey]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -96,6 +170,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
         },
         y: {
           range: (u) => yRange(u, propsRef.current),
+          ...(p.style?.logBase ? { distr: 3, log: p.style.logBase } : {}),
         },
       },
       axes: [
@@ -109,21 +184,28 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           size: 60,
           grid: { stroke: '#2a303b', width: 1 },
           ticks: { stroke: '#2a303b', width: 1 },
-          values: (_u, ticks) => propsRef.current.formatTicks(ticks),
+          values: (_u, ticks) =>
+            p.style?.logBase
+              ? logTickLabels(ticks, p.style.logBase, propsRef.current.formatValue)
+              : propsRef.current.formatTicks(ticks),
         },
       ],
-      series: [
-        {},
-        ...p.series.map((s) => ({
-          label: s.label,
-          stroke: s.color,
-          width: 1,
-          points: { show: false },
-          spanGaps: false,
-          show: !hidden.has(s.key),
-        })),
-      ],
+      series: [{}, ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden))],
+      ...(p.style?.stacked
+        ? {
+            bands: p.series
+              .slice(1)
+              .map((_s, i) => ({ series: [i + 2, i + 1] as [number, number] })),
+          }
+        : {}),
       hooks: {
+        drawAxes: [(u) => drawThresholds(u, propsRef.current, 'area')],
+        draw: [
+          (u) => {
+            drawThresholds(u, propsRef.current, 'line');
+            drawAnnotations(u, propsRef.current, markersRef.current);
+          },
+        ],
         setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
         setSelect: [
           (u) => {
@@ -191,12 +273,195 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     });
   };
 
+  const legend = props.legend ?? { mode: 'list', placement: 'bottom', calcs: [] };
   return (
-    <div className="ts-chart">
+    <div className={legend.placement === 'right' ? 'ts-chart legend-right' : 'ts-chart'}>
       <div className="ts-plot" ref={hostRef}>
+        <div className="chart-markers" ref={markersRef} />
         <div className="chart-tooltip" ref={tooltipRef} data-testid="tooltip" hidden />
       </div>
-      <Legend series={series} hidden={hidden} onClick={onLegendClick} />
+      {legend.mode === 'table' ? (
+        <LegendTable
+          series={series}
+          hidden={hidden}
+          onClick={onLegendClick}
+          calcs={legend.calcs}
+          formatValue={props.formatValue}
+        />
+      ) : legend.mode === 'list' ? (
+        <Legend series={series} hidden={hidden} onClick={onLegendClick} />
+      ) : null}
+    </div>
+  );
+}
+
+function seriesOptions(
+  s: ChartSeries,
+  style: ChartStyle,
+  hidden: ReadonlySet<string>,
+): uPlot.Series {
+  const fill =
+    style.fillOpacity > 0 ? alpha(s.color, Math.min(1, style.fillOpacity / 100)) : undefined;
+  const base: uPlot.Series = {
+    label: s.label,
+    stroke: s.color,
+    width: style.lineWidth,
+    spanGaps: false,
+    show: !hidden.has(s.key),
+    ...(fill ? { fill } : {}),
+  };
+  if (style.drawStyle === 'bars')
+    return {
+      ...base,
+      width: Math.max(1, style.lineWidth),
+      fill: fill ?? alpha(s.color, 0.8),
+      paths: uPlot.paths.bars!({ size: [0.6, 100], align: 0 }),
+      points: { show: false },
+    };
+  if (style.drawStyle === 'points')
+    return {
+      ...base,
+      paths: () => null,
+      points: { show: true, size: style.pointSize, fill: s.color, stroke: s.color },
+    };
+  return { ...base, points: { show: false } };
+}
+
+/** Threshold areas (under the series) or lines (over them), clipped to the plotting area. */
+function drawThresholds(u: uPlot, p: TimeSeriesChartProps, what: 'area' | 'line') {
+  const t = p.thresholds;
+  if (!t || (what === 'area' ? !t.area : !t.line)) return;
+  const yMin = u.scales.y!.min;
+  const yMax = u.scales.y!.max;
+  if (yMin == null || yMax == null) return;
+  const { left, top, width, height } = u.bbox;
+  const ctx = u.ctx;
+  const yPos = (v: number) =>
+    v === -Infinity || v < yMin
+      ? top + height
+      : v === Infinity || v > yMax
+        ? top
+        : u.valToPos(v, 'y', true);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  for (const m of t.marks(yMin, yMax)) {
+    if (what === 'area') {
+      const y1 = yPos(m.to);
+      const y0 = yPos(m.from);
+      if (y0 - y1 <= 0) continue;
+      ctx.fillStyle = alpha(m.color, 0.15);
+      ctx.fillRect(left, y1, width, y0 - y1);
+    } else if (m.from !== -Infinity && m.from >= yMin && m.from <= yMax) {
+      const y = Math.round(u.valToPos(m.from, 'y', true)) + 0.5;
+      ctx.strokeStyle = m.color;
+      ctx.lineWidth = Math.max(1, devicePixelRatio);
+      ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + width, y);
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
+/** Vertical lines on the canvas, plus one DOM marker each (hover text, data-* for tests). */
+function drawAnnotations(u: uPlot, p: TimeSeriesChartProps, el: HTMLDivElement | null) {
+  const list = p.annotations ?? [];
+  const xMin = u.scales.x!.min;
+  const xMax = u.scales.x!.max;
+  const shown =
+    xMin == null || xMax == null
+      ? []
+      : list.filter((a) => a.timeMs / 1000 >= xMin && a.timeMs / 1000 <= xMax);
+  const { top, height } = u.bbox;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.lineWidth = Math.max(1, devicePixelRatio);
+  ctx.setLineDash([3 * devicePixelRatio, 3 * devicePixelRatio]);
+  for (const a of shown) {
+    const x = Math.round(u.valToPos(a.timeMs / 1000, 'x', true)) + 0.5;
+    ctx.strokeStyle = a.color;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+  }
+  ctx.restore();
+  if (!el) return;
+  el.innerHTML = shown
+    .map((a) => {
+      const x = u.over.offsetLeft + u.valToPos(a.timeMs / 1000, 'x');
+      const attrs = Object.entries(a.data)
+        .map(([k, v]) => ` data-${k.replace(/[^a-z0-9-]/gi, '')}="${escapeHtml(v)}"`)
+        .join('');
+      return (
+        `<div class="chart-marker" data-testid="annotation" data-time-ms="${a.timeMs}"${attrs}` +
+        ` title="${escapeHtml(a.text)}" style="left:${x - 4}px;top:${u.over.offsetTop}px;border-bottom-color:${escapeHtml(a.color)}"></div>`
+      );
+    })
+    .join('');
+}
+
+function LegendTable(props: {
+  series: ChartSeries[];
+  hidden: ReadonlySet<string>;
+  onClick: (key: string, e: React.MouseEvent) => void;
+  calcs: { id: string; label: string }[];
+  formatValue: (v: number) => string;
+}) {
+  const big = props.series.length > BIG_LEGEND;
+  const deferred = useDeferredValue(props.series, big ? NO_SERIES : props.series);
+  if (props.series.length === 0) return null;
+  return (
+    <div className={big ? 'legend legend-table-wrap big' : 'legend legend-table-wrap'}>
+      <table className="legend-table" data-testid="legend-table" aria-label="Legend">
+        <thead>
+          <tr>
+            <th>Name</th>
+            {props.calcs.map((c) => (
+              <th key={c.id} className="num">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {deferred.map((s) => (
+            <tr key={s.key}>
+              <td>
+                <button
+                  type="button"
+                  className={props.hidden.has(s.key) ? 'legend-item off' : 'legend-item'}
+                  data-testid="legend-item"
+                  aria-pressed={!props.hidden.has(s.key)}
+                  title="Click to show only this series; Ctrl/Shift-click to toggle it"
+                  onClick={(e) => props.onClick(s.key, e)}
+                >
+                  <span className="swatch" style={{ background: s.color }} />
+                  {s.label}
+                </button>
+              </td>
+              {props.calcs.map((c, i) => {
+                const v = s.calcs?.[i] ?? NaN;
+                return (
+                  <td
+                    key={c.id}
+                    className="num"
+                    data-testid="legend-calc"
+                    data-calc={c.id}
+                    data-value={String(v)}
+                  >
+                    {Number.isNaN(v) ? '–' : props.formatValue(v)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -237,8 +502,12 @@ function Legend(props: {
 }
 
 function yRange(u: uPlot, p: TimeSeriesChartProps): uPlot.Range.MinMax {
-  const visible = p.series.filter((_s, i) => u.series[i + 1]?.show !== false).map((s) => s.values);
-  let [lo, hi] = finiteExtent(visible.length ? visible : p.series.map((s) => s.values));
+  const drawn = (s: ChartSeries) => s.drawValues ?? s.values;
+  const visible = p.series.filter((_s, i) => u.series[i + 1]?.show !== false).map(drawn);
+  const columns = visible.length ? visible : p.series.map(drawn);
+  const base = p.style?.logBase;
+  if (base) return logRange(columns, base, p.min, p.max);
+  let [lo, hi] = finiteExtent(columns);
   if (Number.isNaN(lo)) [lo, hi] = [0, 1];
   if (p.min !== undefined) lo = p.min;
   if (p.max !== undefined) hi = p.max;
@@ -250,6 +519,30 @@ function yRange(u: uPlot, p: TimeSeriesChartProps): uPlot.Range.MinMax {
   const a = a0 ?? lo;
   const b = b0 ?? hi;
   return [p.min ?? (lo >= 0 && a < 0 ? 0 : a), p.max ?? b];
+}
+
+/** y range of a log axis: whole powers of the base around the positive values. */
+function logRange(
+  columns: readonly Float64Array[],
+  base: 2 | 10,
+  min: number | undefined,
+  max: number | undefined,
+): uPlot.Range.MinMax {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const c of columns)
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i]!;
+      if (v > 0 && v < Infinity) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+  if (!(lo <= hi)) [lo, hi] = [1, base];
+  if (min !== undefined && min > 0) lo = min;
+  if (max !== undefined && max > 0) hi = max;
+  const [a, b] = uPlot.rangeLog(lo, hi, base, true);
+  return [min !== undefined && min > 0 ? min : a, max !== undefined && max > 0 ? max : b];
 }
 
 function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartProps) {

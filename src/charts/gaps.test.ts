@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finiteExtent, toUPlotColumn } from './gaps';
+import { finiteExtent, logColumn, logTickLabels, toUPlotColumn } from './gaps';
 
 describe('toUPlotColumn', () => {
   it('passes a gapless column through without copying', () => {
@@ -25,5 +25,33 @@ describe('finiteExtent', () => {
   });
   it('is NaN for no finite values', () => {
     expect(finiteExtent([new Float64Array([NaN])])).toEqual([NaN, NaN]);
+  });
+});
+
+describe('logColumn', () => {
+  it('drops what a log axis cannot draw: zero, negatives, gaps and ±Inf', () => {
+    expect(logColumn(Float64Array.from([1, 0, -2, NaN, Infinity, 0.5]))).toEqual([
+      1,
+      null,
+      null,
+      null,
+      null,
+      0.5,
+    ]);
+  });
+});
+
+describe('logTickLabels', () => {
+  it('labels whole powers of the base only', () => {
+    expect(logTickLabels([0.01, 0.02, 0.1, 0.5, 1, 10, 20], 10, String)).toEqual([
+      '0.01',
+      '',
+      '0.1',
+      '',
+      '1',
+      '10',
+      '',
+    ]);
+    expect(logTickLabels([1, 2, 3, 4, 8], 2, String)).toEqual(['1', '2', '', '4', '8']);
   });
 });

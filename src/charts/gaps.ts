@@ -44,3 +44,30 @@ export function finiteExtent(columns: readonly Float64Array[]): [number, number]
   }
   return min <= max ? [min, max] : [NaN, NaN];
 }
+
+/** A column for a log axis: values ≤ 0 (and gaps) become null, as they cannot be drawn. */
+export function logColumn(values: Float64Array): (number | null)[] {
+  const out: (number | null)[] = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    out[i] = v > 0 && v - v === 0 ? v : null;
+  }
+  return out;
+}
+
+/**
+ * Labels of a log axis: uPlot puts ticks at every multiple within each decade (or octave); only
+ * whole powers of the base are labelled, each formatted on its own (a shared decimals count
+ * makes no sense across decades).
+ */
+export function logTickLabels(
+  ticks: readonly number[],
+  base: number,
+  format: (v: number) => string,
+): string[] {
+  return ticks.map((t) => {
+    if (!(t > 0)) return '';
+    const e = Math.log(t) / Math.log(base);
+    return Math.abs(e - Math.round(e)) < 1e-9 ? format(t) : '';
+  });
+}

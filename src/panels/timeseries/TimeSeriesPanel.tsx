@@ -1,11 +1,24 @@
 import { useMemo } from 'react';
-import TimeSeriesChart from '../../charts/TimeSeriesChart';
+import TimeSeriesChart, {
+  type ChartAnnotation,
+  type ChartLegend,
+  type ChartStyle,
+} from '../../charts/TimeSeriesChart';
 import { formatAxisTicks, formatTime } from '../../time/format';
 import { seriesColor } from '../../units/colors';
 import { formattedToString, formatValue } from '../../units/format';
 import { formatTicks } from '../../units/ticks';
 import type { PanelViewProps } from '../types';
+import {
+  ALERT_STATE_COLORS,
+  calcLabel,
+  legendCalcs,
+  readTimeSeriesOptions,
+  stackColumns,
+  thresholdMarks,
+} from './options';
 import { buildSeries } from './series';
+import { useAlertAnnotations } from './useAlertAnnotations';
 
 /** Series beyond this are not drawn (the panel says so): thousands of lines freeze a tab. */
 export const SERIES_LIMIT = 500;
@@ -13,29 +26,81 @@ export const SERIES_LIMIT = 500;
 export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
   const unit = panel.fieldConfig.unit;
   const decimals = panel.fieldConfig.decimals;
+  const opts = useMemo(() => readTimeSeriesOptions(panel), [panel]);
   const frames = useMemo(
     () => data.results.flatMap((r) => (r.frame ? [r.frame] : [])),
     [data.results],
   );
-  const { times, series, total } = useMemo(
+  const built = useMemo(
     () => buildSeries(frames, panel.targets, seriesColor, SERIES_LIMIT),
     [frames, panel.targets],
   );
+  const calcsKey = opts.legend.calcs.join(',');
+  const tableLegend = opts.legend.displayMode === 'table';
+  const series = useMemo(() => {
+    const calcs = calcsKey ? calcsKey.split(',') : [];
+    const stacked =
+      opts.stacking === 'none'
+        ? undefined
+        : stackColumns(
+            built.series.map((s) => s.values),
+            opts.stacking,
+          );
+    return built.series.map((s, i) => ({
+      ...s,
+      ...(stacked ? { drawValues: stacked[i] } : {}),
+      ...(tableLegend && calcs.length ? { calcs: legendCalcs(s.values, calcs) } : {}),
+    }));
+  }, [built.series, opts.stacking, calcsKey, tableLegend]);
+
+  const style: ChartStyle = {
+    drawStyle: opts.drawStyle,
+    lineWidth: opts.lineWidth,
+    fillOpacity: opts.fillOpacity,
+    pointSize: opts.pointSize,
+    stacked: opts.stacking !== 'none',
+    logBase: opts.logBase,
+  };
+  const legend: ChartLegend = {
+    mode: opts.legend.displayMode,
+    placement: opts.legend.placement,
+    calcs: opts.legend.calcs.map((id) => ({ id, label: calcLabel(id) })),
+  };
+  const thresholds = panel.fieldConfig.thresholds;
+  const transitions = useAlertAnnotations(panel, data.plans[0], opts.alertAnnotations);
+  const annotations = useMemo<ChartAnnotation[]>(
+    () =>
+      transitions.map((t) => ({
+        timeMs: t.timeMs,
+        color: ALERT_STATE_COLORS[t.state],
+        text: `${t.alertname}: ${t.state === 'resolved' ? `resolved (was ${t.from ?? '?'})` : t.state}`,
+        data: { alertname: t.alertname, state: t.state },
+      })),
+    [transitions],
+  );
+
   if (series.length === 0) return null;
+  const percent = opts.stacking === 'percent';
+  const axisUnit = percent ? 'percentunit' : unit;
   const tz =
     ctx.timeZone === 'browser' ? undefined : ctx.timeZone === 'utc' ? 'Etc/UTC' : ctx.timeZone;
   return (
-    <div className="ts-panel">
-      {total > series.length && (
+    <div
+      className="ts-panel"
+      data-draw-style={opts.drawStyle}
+      data-stacking={opts.stacking}
+      data-y-scale={opts.logBase ? `log${opts.logBase}` : 'linear'}
+    >
+      {built.total > series.length && (
         <div className="panel-warning" data-testid="series-limit">
-          Showing {series.length.toLocaleString('en')} of {total.toLocaleString('en')} series
+          Showing {series.length.toLocaleString('en')} of {built.total.toLocaleString('en')} series
         </div>
       )}
       <TimeSeriesChart
-        times={times}
+        times={built.times}
         series={series}
         formatValue={(v) => formattedToString(formatValue(v, unit, decimals))}
-        formatTicks={(ticks) => formatTicks(ticks, unit, decimals)}
+        formatTicks={(ticks) => formatTicks(ticks, axisUnit, percent ? undefined : decimals)}
         formatTime={(ms) => formatTime(ms, { timeZone: ctx.timeZone })}
         formatTimeTicks={(ticksMs, spacingMs) =>
           formatAxisTicks(ticksMs, {
@@ -47,10 +112,22 @@ export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
         timeZone={tz}
         syncKey={ctx.syncKey}
         sharedTooltip={ctx.sharedTooltip}
-        min={panel.fieldConfig.min}
-        max={panel.fieldConfig.max}
+        min={percent ? (panel.fieldConfig.min ?? 0) : panel.fieldConfig.min}
+        max={percent ? (panel.fieldConfig.max ?? 1) : panel.fieldConfig.max}
         onZoom={ctx.onZoom}
         xRangeMs={[ctx.fromMs, ctx.toMs]}
+        style={style}
+        thresholds={
+          opts.thresholdsStyle !== 'off' && thresholds
+            ? {
+                marks: (yMin, yMax) => thresholdMarks(thresholds, yMin, yMax),
+                line: opts.thresholdsStyle !== 'area',
+                area: opts.thresholdsStyle !== 'line',
+              }
+            : undefined
+        }
+        annotations={annotations}
+        legend={legend}
       />
     </div>
   );
