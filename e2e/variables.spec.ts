@@ -242,3 +242,54 @@ test('variable editor: add with a live preview, edit, reorder and delete', async
   await settings.getByTestId('settings-close').click();
   await expect(page.getByTestId('variable-unit')).toHaveCount(0);
 });
+
+test('a panel repeated per selected instance, each copy querying its own value', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    chainedDashboard('repeat', [
+      {
+        id: 2,
+        type: 'timeseries',
+        title: 'Instance $instance',
+        repeat: 'instance',
+        repeatDirection: 'h',
+        maxPerRow: 4,
+        gridPos: { x: 0, y: 8, w: 8, h: 6 },
+        targets: [{ refId: 'A', expr: EXPR, legendFormat: '{{instance}}' }],
+      },
+    ]),
+  );
+  const queries = rangeQueries(page);
+  await openAt(page, 'repeat');
+  // All: one copy per instance of the job.
+  for (const i of ['api-1', 'api-2', 'api-3']) {
+    await expect(panel(page, `Instance ${i}`)).toHaveAttribute('data-state', 'ok');
+    await expect(legend(page, `Instance ${i}`)).toHaveText([i]);
+    expect(queries).toContain(sent('api', i));
+  }
+  // Side by side: the three copies share a line.
+  const ys = await Promise.all(
+    ['api-1', 'api-2', 'api-3'].map(
+      async (i) => (await panel(page, `Instance ${i}`).boundingBox())!.y,
+    ),
+  );
+  expect(new Set(ys).size).toBe(1);
+
+  const instance = page.getByTestId('variable-instance');
+  await instance.getByTestId('variable-button').click();
+  await instance.getByTestId('variable-select-none').click();
+  await instance.locator('[data-testid="variable-option"][data-value="api-1"]').click();
+  await instance.locator('[data-testid="variable-option"][data-value="api-3"]').click();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-testid="panel"][data-panel-title^="Instance "]')).toHaveCount(2);
+  await expect(legend(page, 'Instance api-3')).toHaveText(['api-3']);
+  await expect(panel(page, 'Instance api-2')).toHaveCount(0);
+
+  // Another job: the copies follow its instances.
+  await pick(page, 'job', 'web');
+  await expect(legend(page, 'Instance web-1')).toHaveText(['web-1']);
+  await expect(legend(page, 'Instance web-2')).toHaveText(['web-2']);
+  await expect(page.locator('[data-testid="panel"][data-panel-title^="Instance "]')).toHaveCount(2);
+});

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allPanels } from '../model/rows';
 import { importAny } from './importAny';
 
 /** The corpus is copied into the repo (with SOURCES.md: origin and licence of each file); a missing corpus is an error, never a skip. */
@@ -31,7 +32,7 @@ function summary(f: string) {
   const r = importAny(load(f), { datasourceNames: ['prometheus'] });
   if (!r.ok) throw new Error(`${f}: ${r.errors.join('; ')}`);
   const types: Record<string, number> = {};
-  for (const p of r.dashboard.panels) types[p.type] = (types[p.type] ?? 0) + 1;
+  for (const p of allPanels(r.dashboard.panels)) types[p.type] = (types[p.type] ?? 0) + 1;
   const notes = { info: 0, warning: 0 };
   for (const n of r.report) notes[n.level]++;
   return {
@@ -51,12 +52,16 @@ describe('Grafana corpus', () => {
     const r = importAny(raw);
     if (!r.ok) throw new Error(r.errors.join('\n'));
     const source = grafanaPanels(raw);
-    expect(r.dashboard.panels).toHaveLength(source.length);
+    const panels = allPanels(r.dashboard.panels).filter((p) => p.type !== 'row');
+    expect(panels).toHaveLength(source.length);
+    // rows are kept (modern ones all; legacy ones when shown)
+    const rows = list(raw.panels).filter((p) => p.type === 'row').length;
+    expect(r.dashboard.panels.filter((p) => p.type === 'row').length).toBeGreaterThanOrEqual(rows);
     const want = source
       .flatMap((p) => list(p.targets))
       .flatMap((t) => (typeof t.expr === 'string' ? [t.expr] : []))
       .sort();
-    const got = r.dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr)).sort();
+    const got = panels.flatMap((p) => p.targets.map((t) => t.expr)).sort();
     expect(got).toEqual(want);
   });
 
@@ -66,18 +71,14 @@ describe('Grafana corpus', () => {
 
   it('imports the node-exporter mixin (jsonnet: no refIds, object query, rows of timeseries)', () => {
     expect(summary('node-exporter-mixin-nodes.json')).toEqual({
-      panels: { gauge: 1, table: 1, timeseries: 6 },
+      panels: { gauge: 1, row: 4, table: 1, timeseries: 6 },
       variables: 3,
-      notes: { info: 7, warning: 1 },
+      notes: { info: 3, warning: 1 },
     });
     const r = importAny(load('node-exporter-mixin-nodes.json'));
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.dashboard.uid).toBe('7d57716318ee0dddbac5a7f451fb7753');
     expect(r.report.map((n) => `${n.level} ${n.path}: ${n.message}`)).toEqual([
-      'info panels[0]: Removed row "CPU" (Scry has no rows yet); the panels under it are kept in reading order',
-      'info panels[3]: Removed row "Memory" (Scry has no rows yet); the panels under it are kept in reading order',
-      'info panels[6]: Removed row "Disk" (Scry has no rows yet); the panels under it are kept in reading order',
-      'info panels[9]: Removed row "Network" (Scry has no rows yet); the panels under it are kept in reading order',
       'info panels[7]: 2 field override(s) not carried over',
       'warning panels[8]: Transformations not supported, data is shown untransformed: groupBy, merge, calculateField, calculateField, organize, sortBy',
       'info panels[8]: 5 field override(s) not carried over',
@@ -89,8 +90,15 @@ describe('Grafana corpus', () => {
       ['cluster', 'query', '$datasource'],
       ['instance', 'query', '$datasource'],
     ]);
-    expect(new Set(r.dashboard.panels.map((p) => p.datasource))).toEqual(new Set(['$datasource']));
-    for (const p of r.dashboard.panels) {
+    const panels = r.dashboard.panels.filter((p) => p.type !== 'row');
+    expect(r.dashboard.panels.filter((p) => p.type === 'row').map((p) => p.title)).toEqual([
+      'CPU',
+      'Memory',
+      'Disk',
+      'Network',
+    ]);
+    expect(new Set(panels.map((p) => p.datasource))).toEqual(new Set(['$datasource']));
+    for (const p of panels) {
       expect(p.targets.map((t) => t.refId)).toEqual(p.targets.map((_, i) => 'ABCDEFGH'[i]));
     }
   });
@@ -98,20 +106,30 @@ describe('Grafana corpus', () => {
   it('lays out a legacy rows[] dashboard (kubernetes-mixin) from span and height', () => {
     const r = importAny(load('kubernetes-mixin-k8s-resources-workload.json'));
     if (!r.ok) throw new Error(r.errors.join('\n'));
+    // shown legacy rows become Scry rows, one grid line each
     expect(r.dashboard.panels.map((p) => [p.type, p.gridPos])).toEqual([
-      ['timeseries', { x: 0, y: 0, w: 24, h: 8 }],
-      ['table', { x: 0, y: 8, w: 24, h: 8 }],
-      ['timeseries', { x: 0, y: 16, w: 24, h: 8 }],
-      ['table', { x: 0, y: 24, w: 24, h: 8 }],
-      ['table', { x: 0, y: 32, w: 24, h: 8 }],
-      ['timeseries', { x: 0, y: 40, w: 12, h: 8 }],
-      ['timeseries', { x: 12, y: 40, w: 12, h: 8 }],
-      ['timeseries', { x: 0, y: 48, w: 12, h: 8 }],
-      ['timeseries', { x: 12, y: 48, w: 12, h: 8 }],
-      ['timeseries', { x: 0, y: 56, w: 12, h: 8 }],
-      ['timeseries', { x: 12, y: 56, w: 12, h: 8 }],
+      ['row', { x: 0, y: 0, w: 24, h: 1 }],
+      ['timeseries', { x: 0, y: 1, w: 24, h: 8 }],
+      ['row', { x: 0, y: 9, w: 24, h: 1 }],
+      ['table', { x: 0, y: 10, w: 24, h: 8 }],
+      ['row', { x: 0, y: 18, w: 24, h: 1 }],
+      ['timeseries', { x: 0, y: 19, w: 24, h: 8 }],
+      ['row', { x: 0, y: 27, w: 24, h: 1 }],
+      ['table', { x: 0, y: 28, w: 24, h: 8 }],
+      ['row', { x: 0, y: 36, w: 24, h: 1 }],
+      ['table', { x: 0, y: 37, w: 24, h: 8 }],
+      ['row', { x: 0, y: 45, w: 24, h: 1 }],
+      ['timeseries', { x: 0, y: 46, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 46, w: 12, h: 8 }],
+      ['row', { x: 0, y: 54, w: 24, h: 1 }],
+      ['timeseries', { x: 0, y: 55, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 55, w: 12, h: 8 }],
+      ['row', { x: 0, y: 63, w: 24, h: 1 }],
       ['timeseries', { x: 0, y: 64, w: 12, h: 8 }],
       ['timeseries', { x: 12, y: 64, w: 12, h: 8 }],
+      ['row', { x: 0, y: 72, w: 24, h: 1 }],
+      ['timeseries', { x: 0, y: 73, w: 12, h: 8 }],
+      ['timeseries', { x: 12, y: 73, w: 12, h: 8 }],
     ]);
   });
 

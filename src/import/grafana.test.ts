@@ -217,4 +217,50 @@ describe('panels', () => {
     expect(dashboard.panels?.[0]?.targets?.[0]?.expr).toBe('up{job="node"}');
     expect(report[0]?.message).toBe('Import input ${VAR_JOB} replaced by its value "node"');
   });
+
+  it('keeps rows: a collapsed row holds its panels, repeats carried over, ids unique', () => {
+    const { dashboard } = importGrafana({
+      ...base,
+      panels: [
+        {
+          id: 1,
+          type: 'row',
+          title: 'Open',
+          collapsed: false,
+          gridPos: { x: 0, y: 0, w: 24, h: 1 },
+        },
+        {
+          id: 2,
+          type: 'timeseries',
+          repeat: 'instance',
+          repeatDirection: 'h',
+          maxPerRow: 3,
+          gridPos: { x: 0, y: 1, w: 8, h: 6 },
+        },
+        {
+          id: 3,
+          type: 'row',
+          title: 'Per $job',
+          collapsed: true,
+          repeat: 'job',
+          gridPos: { x: 0, y: 7, w: 24, h: 1 },
+          panels: [{ id: 2, type: 'stat', gridPos: { x: 0, y: 8, w: 6, h: 4 } }],
+        },
+      ],
+    });
+    const v = validateDashboard(dashboard);
+    if (!v.ok) throw new Error(v.errors.join('\n'));
+    const panels = v.value.panels;
+    expect(panels.map((p) => [p.id, p.type, p.gridPos.y])).toEqual([
+      [1, 'row', 0],
+      [2, 'timeseries', 1],
+      [3, 'row', 7],
+    ]);
+    expect(panels[0]).toMatchObject({ collapsed: false, panels: [] });
+    expect(panels[1]).toMatchObject({ repeat: 'instance', repeatDirection: 'h', maxPerRow: 3 });
+    expect(panels[2]).toMatchObject({ title: 'Per $job', collapsed: true, repeat: 'job' });
+    expect(panels[2]!.panels?.map((p) => [p.id, p.type, p.gridPos])).toEqual([
+      [4, 'stat', { x: 0, y: 8, w: 6, h: 4 }],
+    ]);
+  });
 });

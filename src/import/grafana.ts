@@ -1,7 +1,13 @@
-import { DASHBOARD_VERSION, type DashboardInput } from '../model/dashboard';
+import {
+  DASHBOARD_VERSION,
+  ROW_TYPE,
+  type DashboardInput,
+  type GridPos,
+  type PanelInput,
+} from '../model/dashboard';
 import type { DsContext } from './datasource';
 import { layoutPanels } from './layout';
-import { convertPanel } from './panels';
+import { convertPanel, repeatFields } from './panels';
 import { convertVariables } from './variables';
 import { arr, isObj, num, obj, str, Notes, type ImportNote, type Obj } from './util';
 
@@ -79,6 +85,20 @@ function substituteConstants(value: unknown, inputs: Map<string, string>): unkno
     return out;
   }
   return value;
+}
+
+/** A Grafana row (modern `type: "row"` or a shown legacy row) as a Scry row. */
+function convertRow(raw: Obj, id: number, gridPos: GridPos): PanelInput {
+  const collapsed = raw.type === ROW_TYPE ? raw.collapsed === true : raw.collapse === true;
+  return {
+    id,
+    type: ROW_TYPE,
+    title: str(raw.title) ?? '',
+    gridPos,
+    collapsed,
+    panels: [],
+    ...repeatFields(raw),
+  };
 }
 
 const TIMEZONES: Record<string, string> = { '': 'browser', browser: 'browser', utc: 'utc' };
@@ -169,14 +189,23 @@ export function importGrafana(raw: unknown, opts: ImportOptions = {}): GrafanaIm
     return id;
   });
   let nextId = Math.max(0, ...used) + 1;
-  out.panels = placed.map((p, i) => {
+  const built: PanelInput[] = placed.map((p, i) => {
     let id = wanted[i];
     if (id === undefined) {
       id = nextId++;
       if (num(p.raw.id) !== undefined)
         notes.info(p.path, `Duplicate panel id ${String(p.raw.id)} changed to ${id}`);
     }
+    if (p.row) return convertRow(p.raw, id, p.gridPos);
     return { id, gridPos: p.gridPos, ...convertPanel(p.raw, p.path, ds, notes) };
+  });
+  // Panels folded in a collapsed row go inside it (Grafana's model).
+  out.panels = [];
+  placed.forEach((p, i) => {
+    const panel = built[i]!;
+    const row = p.parent === undefined ? undefined : built[p.parent];
+    if (row) (row.panels ??= []).push(panel);
+    else out.panels!.push(panel);
   });
 
   const annotations = arr(obj(dash.annotations).list).filter(

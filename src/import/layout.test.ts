@@ -6,7 +6,13 @@ const layout = (dash: Record<string, unknown>) => {
   const notes = new Notes();
   const placed = layoutPanels(dash, notes);
   return {
-    placed: placed.map((p) => [p.raw.id, p.path, p.gridPos] as const),
+    placed: placed.map((p) =>
+      p.row
+        ? (['row', p.path, p.gridPos] as const)
+        : p.parent !== undefined
+          ? ([p.raw.id, p.path, p.gridPos, `in ${p.parent}`] as const)
+          : ([p.raw.id, p.path, p.gridPos] as const),
+    ),
     notes: notes.list,
   };
 };
@@ -71,15 +77,23 @@ describe('layoutPanels', () => {
       [1, 'rows[0].panels[0]', { x: 0, y: 0, w: 12, h: 8 }],
       [2, 'rows[0].panels[1]', { x: 12, y: 0, w: 8, h: 8 }],
       [3, 'rows[0].panels[2]', { x: 0, y: 8, w: 8, h: 8 }],
-      [4, 'rows[1].panels[0]', { x: 0, y: 16, w: 24, h: 5 }],
+      ['row', 'rows[1]', { x: 0, y: 16, w: 24, h: 1 }],
+      [4, 'rows[1].panels[0]', { x: 0, y: 17, w: 24, h: 5 }],
     ]);
-    expect(notes).toEqual([
-      {
-        level: 'info',
-        path: 'rows[1]',
-        message:
-          'Removed row "Disk" (Scry has no rows yet); the panels under it are kept in reading order',
-      },
+    expect(notes).toEqual([]);
+  });
+
+  it('a collapsed legacy row keeps its panels folded and takes one line', () => {
+    const { placed } = layout({
+      rows: [
+        { collapse: true, title: 'Folded', panels: [{ id: 1, span: 12 }] },
+        { panels: [{ id: 2, span: 12 }] },
+      ],
+    });
+    expect(placed).toEqual([
+      ['row', 'rows[0]', { x: 0, y: 0, w: 24, h: 1 }],
+      [1, 'rows[0].panels[0]', { x: 0, y: 1, w: 24, h: 8 }, 'in 0'],
+      [2, 'rows[1].panels[0]', { x: 0, y: 1, w: 24, h: 8 }],
     ]);
   });
 
@@ -93,7 +107,7 @@ describe('layoutPanels', () => {
     expect(placed).toEqual([[1, 'rows[0].panels[0]', { x: 0, y: 0, w: 6, h: 8 }]]);
   });
 
-  it('flattens expanded and collapsed rows in reading order and closes the row gaps', () => {
+  it('keeps expanded and collapsed rows, folds what a collapsed row holds, closes the gaps', () => {
     const { placed, notes } = layout({
       panels: [
         { id: 1, type: 'stat', gridPos: { x: 0, y: 0, w: 24, h: 4 } },
@@ -127,31 +141,18 @@ describe('layoutPanels', () => {
     });
     expect(placed).toEqual([
       [1, 'panels[0]', { x: 0, y: 0, w: 24, h: 4 }],
-      [3, 'panels[3]', { x: 0, y: 4, w: 12, h: 8 }],
-      [2, 'panels[2]', { x: 12, y: 4, w: 12, h: 8 }],
-      [4, 'panels[4].panels[0]', { x: 0, y: 12, w: 24, h: 6 }],
+      ['row', 'panels[1]', { x: 0, y: 4, w: 24, h: 1 }],
+      [3, 'panels[3]', { x: 0, y: 5, w: 12, h: 8 }],
+      [2, 'panels[2]', { x: 12, y: 5, w: 12, h: 8 }],
+      ['row', 'panels[4]', { x: 0, y: 13, w: 24, h: 1 }],
+      [4, 'panels[4].panels[0]', { x: 0, y: 14, w: 24, h: 6 }, 'in 4'],
+      ['row', 'panels[5]', { x: 0, y: 14, w: 24, h: 1 }],
     ]);
-    expect(notes.map((n) => [n.level, n.path, n.message])).toEqual([
-      [
-        'info',
-        'panels[1]',
-        'Removed row "Open" (Scry has no rows yet); the panels under it are kept in reading order',
-      ],
-      [
-        'info',
-        'panels[4]',
-        'Removed collapsed row "Closed" (Scry has no rows yet); the panels under it are kept in reading order',
-      ],
-      [
-        'info',
-        'panels[5]',
-        'Removed collapsed row "Last" (Scry has no rows yet); the panels under it are kept in reading order',
-      ],
-    ]);
+    expect(notes).toEqual([]);
   });
 
-  it('warns about a repeating row', () => {
-    const { notes } = layout({
+  it('keeps a repeating row without a warning', () => {
+    const { placed, notes } = layout({
       panels: [
         {
           type: 'row',
@@ -162,11 +163,8 @@ describe('layoutPanels', () => {
         },
       ],
     });
-    expect(notes[1]).toEqual({
-      level: 'warning',
-      path: 'panels[0]',
-      message: 'Row "$instance" repeats for each value of $instance; Scry shows it once',
-    });
+    expect(placed).toEqual([['row', 'panels[0]', { x: 0, y: 0, w: 24, h: 1 }]]);
+    expect(notes).toEqual([]);
   });
 
   it('places panels without a gridPos after the positioned ones', () => {

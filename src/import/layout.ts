@@ -1,12 +1,16 @@
 import type { GridPos } from '../model/dashboard';
 import { arr, isObj, num, obj, str, type Notes, type Obj } from './util';
 
-/** A Grafana panel found in the dashboard, in reading order, with its Scry grid position. */
+/** A Grafana panel or row found in the dashboard, in reading order, with its Scry grid position. */
 export interface PlacedPanel {
   raw: Obj;
   /** where it is in the Grafana JSON (`panels[2].panels[0]`, `rows[1].panels[3]`) */
   path: string;
   gridPos: GridPos;
+  /** a row (`type: "row"`, or a shown legacy row) */
+  row?: boolean;
+  /** a panel folded in a collapsed row: the index of that row in the list */
+  parent?: number | undefined;
 }
 
 const COLS = 24;
@@ -111,65 +115,77 @@ function placeSection(items: Item[], top: number, notes: Notes, out: PlacedPanel
   return bottom;
 }
 
-const rowName = (row: Obj): string => {
-  const t = str(row.title)?.trim();
-  return t ? `"${t}"` : '(untitled)';
-};
+interface Section {
+  /** the Grafana row opening the section (none for the panels above the first row) */
+  row?: Item;
+  /** a collapsed row's own panels (folded in Scry too) */
+  folded: Item[];
+  /** panels shown under the row */
+  items: Item[];
+}
 
-/** Flattens `type: "row"` panels: their children stay in reading order, the rows are dropped. */
+/** Emits a row at `y` (full width, 1 high) and its folded panels; returns the row's index. */
+function placeRow(row: Item, folded: Item[], y: number, notes: Notes, out: PlacedPanel[]): void {
+  const index = out.length;
+  out.push({ raw: row.raw, path: row.path, gridPos: { x: 0, y, w: COLS, h: 1 }, row: true });
+  if (!folded.length) return;
+  const inner: PlacedPanel[] = [];
+  placeSection(folded, y + 1, notes, inner);
+  for (const p of inner) out.push({ ...p, parent: index });
+}
+
+/**
+ * Keeps `type: "row"` panels as Scry rows (Grafana's model): an expanded row's panels follow it,
+ * a collapsed row keeps its own. Sections are laid out one under the other without gaps.
+ */
 function modernLayout(panels: unknown[], top: number, notes: Notes, out: PlacedPanel[]): number {
-  const sections: Item[][] = [[]];
+  const sections: Section[] = [{ folded: [], items: [] }];
   panels.forEach((p, i) => {
     if (!isObj(p)) return;
     const path = `panels[${i}]`;
     if (p.type === 'row') {
-      const children = arr(p.panels);
-      const how = p.collapsed === true ? 'collapsed row' : 'row';
-      notes.info(
-        path,
-        `Removed ${how} ${rowName(p)} (Scry has no rows yet); the panels under it are kept in reading order`,
-      );
-      const repeat = str(p.repeat);
-      if (repeat) {
-        notes.warn(
-          path,
-          `Row ${rowName(p)} repeats for each value of $${repeat}; Scry shows it once`,
-        );
-      }
-      const section: Item[] = [];
-      children.forEach((c, j) => {
-        if (isObj(c)) section.push({ raw: c, path: `${path}.panels[${j}]` });
+      const children: Item[] = [];
+      arr(p.panels).forEach((c, j) => {
+        if (isObj(c)) children.push({ raw: c, path: `${path}.panels[${j}]` });
       });
-      sections.push(section);
+      const collapsed = p.collapsed === true;
+      sections.push({
+        row: { raw: p, path },
+        folded: collapsed ? children : [],
+        items: collapsed ? [] : children,
+      });
       return;
     }
-    sections[sections.length - 1]!.push({ raw: p, path });
+    sections[sections.length - 1]!.items.push({ raw: p, path });
   });
   let y = top;
-  for (const s of sections) y = placeSection(s, y, notes, out);
+  for (const s of sections) {
+    if (s.row) {
+      placeRow(s.row, s.folded, y, notes, out);
+      y += 1;
+    }
+    y = placeSection(s.items, y, notes, out);
+  }
   return y;
 }
 
-/** Lays out legacy `rows[]` (Grafana ≤ 4): `span` of 12 columns, `height` in px. */
-function legacyLayout(rows: unknown[], top: number, notes: Notes, out: PlacedPanel[]): number {
+/**
+ * Lays out legacy `rows[]` (Grafana ≤ 4): `span` of 12 columns, `height` in px. A row with a
+ * shown title, folded or repeated becomes a Scry row (Grafana's own migration does the same).
+ */
+function legacyLayout(rows: unknown[], top: number, out: PlacedPanel[]): number {
   let y = top;
   rows.forEach((row, i) => {
     if (!isObj(row)) return;
     const path = `rows[${i}]`;
     const rowH = legacyHeightToGrid(row.height) ?? legacyHeightToGrid(LEGACY_ROW_HEIGHT_PX)!;
     const shown = row.showTitle === true || row.collapse === true || !!str(row.repeat);
+    const collapsed = shown && row.collapse === true;
+    let rowIndex: number | undefined;
     if (shown) {
-      notes.info(
-        path,
-        `Removed ${row.collapse === true ? 'collapsed row' : 'row'} ${rowName(row)} (Scry has no rows yet); the panels under it are kept in reading order`,
-      );
-    }
-    const repeat = str(row.repeat);
-    if (repeat) {
-      notes.warn(
-        path,
-        `Row ${rowName(row)} repeats for each value of $${repeat}; Scry shows it once`,
-      );
+      rowIndex = out.length;
+      out.push({ raw: row, path, gridPos: { x: 0, y, w: COLS, h: 1 }, row: true });
+      y += 1;
     }
     const flow = new Flow(y);
     arr(row.panels).forEach((p, j) => {
@@ -177,9 +193,15 @@ function legacyLayout(rows: unknown[], top: number, notes: Notes, out: PlacedPan
       const span = num(p.span) ?? LEGACY_SPAN;
       const w = clampInt(Math.floor(span) * 2, 1, COLS);
       const h = legacyHeightToGrid(p.height) ?? rowH;
-      out.push({ raw: p, path: `${path}.panels[${j}]`, gridPos: flow.place(w, h) });
+      const placed: PlacedPanel = {
+        raw: p,
+        path: `${path}.panels[${j}]`,
+        gridPos: flow.place(w, h),
+      };
+      if (collapsed) placed.parent = rowIndex;
+      out.push(placed);
     });
-    y = flow.bottom;
+    if (!collapsed) y = flow.bottom;
   });
   return y;
 }
@@ -188,7 +210,9 @@ const overlaps = (a: GridPos, b: GridPos): boolean =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Moves a panel that overlaps an earlier one down below it (Grafana's grid does the same). */
-function resolveOverlaps(placed: PlacedPanel[], notes: Notes): void {
+function resolveOverlaps(all: PlacedPanel[], notes: Notes): void {
+  // folded panels are off the grid: they are checked among themselves when the row opens
+  const placed = all.filter((p) => p.parent === undefined);
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i]!;
     const startY = p.gridPos.y;
@@ -207,14 +231,15 @@ function resolveOverlaps(placed: PlacedPanel[], notes: Notes): void {
 }
 
 /**
- * Every non-row panel of a Grafana dashboard in reading order, with its position on Scry's
- * 24-column grid: legacy `rows[]` first (when present), then top-level `panels[]`.
+ * Every panel and row of a Grafana dashboard in reading order, with its position on Scry's
+ * 24-column grid: legacy `rows[]` first (when present), then top-level `panels[]`. Panels folded
+ * in a collapsed row come right after it, with `parent` set.
  */
 export function layoutPanels(dash: Obj, notes: Notes): PlacedPanel[] {
   const out: PlacedPanel[] = [];
   let y = 0;
   const rows = arr(dash.rows);
-  if (rows.length) y = legacyLayout(rows, y, notes, out);
+  if (rows.length) y = legacyLayout(rows, y, out);
   const panels = arr(dash.panels);
   if (panels.length) modernLayout(panels, y, notes, out);
   resolveOverlaps(out, notes);

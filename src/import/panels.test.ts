@@ -483,7 +483,18 @@ describe('panel-level fields', () => {
     ]);
   });
 
-  it('reports repeat, time overrides, library panels, links and legacy alerts', () => {
+  it('keeps repeat, repeatDirection and maxPerRow', () => {
+    const { body } = convert({
+      type: 'timeseries',
+      repeat: '$instance',
+      repeatDirection: 'v',
+      maxPerRow: 3,
+    });
+    expect(body).toMatchObject({ repeat: 'instance', repeatDirection: 'v', maxPerRow: 3 });
+    expect(convert({ type: 'stat', repeat: '' }).body.repeat).toBeUndefined();
+  });
+
+  it('reports time overrides, library panels, links and legacy alerts', () => {
     const { notes } = convert({
       type: 'timeseries',
       repeat: 'instance',
@@ -494,7 +505,6 @@ describe('panel-level fields', () => {
       alert: { name: 'a' },
     });
     expect(notes).toEqual([
-      'warning: Panel repeats for each value of $instance; Scry shows it once (not supported yet)',
       'warning: Relative time override "1h" dropped; the panel uses the dashboard time range',
       'warning: Time shift "1d" dropped',
       'warning: Library panel "Shared": only the copy saved in this dashboard is imported',

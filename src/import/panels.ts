@@ -460,12 +460,6 @@ function alertlist(raw: Obj): Pick<PanelBody, 'options'> {
 /** Notes for panel-level Grafana features Scry does not have. */
 function commonNotes(raw: Obj, ctx: Ctx): void {
   const { notes, path } = ctx;
-  const repeat = str(raw.repeat);
-  if (repeat)
-    notes.warn(
-      path,
-      `Panel repeats for each value of $${repeat}; Scry shows it once (not supported yet)`,
-    );
   const timeFrom = str(raw.timeFrom);
   if (timeFrom)
     notes.warn(
@@ -564,5 +558,22 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
     out.maxDataPoints = Math.round(maxDataPoints);
   const interval = str(raw.interval)?.trim();
   if (interval) out.interval = interval;
+  Object.assign(out, repeatFields(raw));
+  return out;
+}
+
+/** Grafana's `repeat`, `repeatDirection` (h|v) and `maxPerRow` (panels and rows). */
+export function repeatFields(
+  raw: Obj,
+): Pick<PanelBody, 'repeat' | 'repeatDirection' | 'maxPerRow'> {
+  const repeat = str(raw.repeat)
+    ?.trim()
+    .replace(/^\$\{?(\w+)\}?$/, '$1');
+  if (!repeat) return {};
+  const out: Pick<PanelBody, 'repeat' | 'repeatDirection' | 'maxPerRow'> = { repeat };
+  if (raw.repeatDirection === 'v') out.repeatDirection = 'v';
+  else if (raw.repeatDirection === 'h') out.repeatDirection = 'h';
+  const max = num(raw.maxPerRow);
+  if (max !== undefined && max >= 1) out.maxPerRow = Math.min(24, Math.round(max));
   return out;
 }

@@ -87,6 +87,8 @@ export const panelSchema = basePanelSchema.extend({
   panels: z.array(basePanelSchema).optional(),
 });
 export type Panel = z.infer<typeof panelSchema>;
+/** A panel as written by hand or an importer: defaults not yet filled in. */
+export type PanelInput = z.input<typeof panelSchema>;
 /** The type id of row panels. */
 export const ROW_TYPE = 'row';
 

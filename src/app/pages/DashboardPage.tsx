@@ -20,6 +20,8 @@ import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
+import { addRow, nextPanelId } from '../../model/rows';
+import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
 import VariableSettings from '../variables/VariableSettings';
 import { datasourceName, useVariables } from '../variables/useVariables';
 
@@ -236,7 +238,7 @@ function DashboardView(props: ViewProps) {
   const closeView = useCallback(() => updateParams({ viewPanel: null }), []);
 
   const addPanel = () => {
-    const id = Math.max(0, ...d.panels.map((p) => p.id)) + 1;
+    const id = nextPanelId(d.panels);
     const y = Math.max(0, ...d.panels.map((p) => p.gridPos.y + p.gridPos.h));
     const plugin = panelPlugin('timeseries')!;
     const panel: Panel = {
@@ -284,6 +286,15 @@ function DashboardView(props: ViewProps) {
         {editing && (
           <button type="button" onClick={addPanel} data-testid="add-panel">
             Add panel
+          </button>
+        )}
+        {editing && (
+          <button
+            type="button"
+            onClick={() => onChange((cur) => ({ ...cur, panels: addRow(cur.panels) }))}
+            data-testid="add-row"
+          >
+            Add row
           </button>
         )}
         <TimePicker
@@ -402,7 +413,7 @@ function DashboardView(props: ViewProps) {
           onEditPanel={props.onEditPanel}
           onDuplicate={(p) =>
             onChange((cur) => {
-              const id = Math.max(0, ...cur.panels.map((x) => x.id)) + 1;
+              const id = nextPanelId(cur.panels);
               const copy = {
                 ...structuredClone(p),
                 id,
@@ -416,6 +427,7 @@ function DashboardView(props: ViewProps) {
               onChange((cur) => ({ ...cur, panels: cur.panels.filter((x) => x.id !== p.id) }));
           }}
           onPanelChange={onPanelChange}
+          onChange={onChange}
         />
       )}
       {props.editor}
@@ -443,19 +455,14 @@ function PanelGrid(props: {
   onDuplicate(p: Panel): void;
   onRemove(p: Panel): void;
   onPanelChange(p: Panel): void;
+  onChange(fn: (d: Dashboard) => Dashboard): void;
 }) {
   const { width, containerRef, mounted } = useContainerWidth();
   const [inspectId, setInspectId] = useState<number | null>(null);
   const inspected = props.dashboard.panels.find((p) => p.id === inspectId);
-  const layout: Layout = props.dashboard.panels.map((p) => ({
-    i: String(p.id),
-    x: p.gridPos.x,
-    y: p.gridPos.y,
-    w: p.gridPos.w,
-    h: p.gridPos.h,
-    minW: 2,
-    minH: 2,
-  }));
+  // rows, repeats and collapsed rows' panels left out (src/variables/repeat.ts)
+  const grid = useDashboardGrid(props.dashboard.panels);
+  const layout: Layout = grid.layout;
   return (
     <div className={props.editing ? 'dash-grid edit-mode' : 'dash-grid'} ref={containerRef}>
       {mounted && (
@@ -465,33 +472,44 @@ function PanelGrid(props: {
           gridConfig={{ cols: 24, rowHeight: ROW_HEIGHT_PX, margin: [MARGIN_PX, MARGIN_PX] }}
           dragConfig={{ enabled: props.editing, handle: '.panel-head', cancel: '.panel-menu' }}
           resizeConfig={{ enabled: props.editing }}
-          onLayoutChange={(l) => props.editing && props.onLayout(l)}
+          onLayoutChange={(l) => props.editing && props.onLayout(grid.toModel(l))}
         >
-          {props.dashboard.panels.map((p) => (
-            <div key={String(p.id)}>
-              <PanelShell
-                panel={p}
-                ctx={props.ctx}
-                actions={
-                  props.editing
-                    ? {
-                        onEdit: () => props.onEditPanel(p.id),
-                        onDuplicate: () => props.onDuplicate(p),
-                        onRemove: () => props.onRemove(p),
-                        onView: () => updateParams({ viewPanel: String(p.id) }),
-                        onChange: props.onPanelChange,
-                        onInspect: () => setInspectId(p.id),
-                      }
-                    : {
-                        onView: () => updateParams({ viewPanel: String(p.id) }),
-                        onEdit: () => props.onEditPanel(p.id),
-                        onChange: props.onPanelChange,
-                        onInspect: () => setInspectId(p.id),
-                      }
-                }
-              />
-            </div>
-          ))}
+          {grid.items.map((item) => {
+            const p = item.source;
+            if (p.type === 'row')
+              return (
+                <div key={item.key}>
+                  <RowHeader item={item} editing={props.editing} onChange={props.onChange} />
+                </div>
+              );
+            return (
+              <div key={item.key}>
+                <ScopedEnv scope={item.scope}>
+                  <PanelShell
+                    panel={item.panel}
+                    ctx={props.ctx}
+                    actions={
+                      props.editing
+                        ? {
+                            onEdit: () => props.onEditPanel(p.id),
+                            onDuplicate: () => props.onDuplicate(p),
+                            onRemove: () => props.onRemove(p),
+                            onView: () => updateParams({ viewPanel: String(p.id) }),
+                            onChange: props.onPanelChange,
+                            onInspect: () => setInspectId(p.id),
+                          }
+                        : {
+                            onView: () => updateParams({ viewPanel: String(p.id) }),
+                            onEdit: () => props.onEditPanel(p.id),
+                            onChange: props.onPanelChange,
+                            onInspect: () => setInspectId(p.id),
+                          }
+                    }
+                  />
+                </ScopedEnv>
+              </div>
+            );
+          })}
         </ReactGridLayout>
       )}
       {inspected && <QueryInspector panel={inspected} onClose={() => setInspectId(null)} />}

@@ -1,0 +1,138 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { addDatasource, env, importDashboard, open, panel } from './support/app';
+import { fixtureWindow } from './support/window';
+
+function rangeQueries(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r: Request) => {
+    if (!r.url().includes('/api/v1/query_range')) return;
+    const params =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    seen.push(params.get('query') ?? '');
+  });
+  return seen;
+}
+
+const ts = (id: number, title: string, expr: string, y: number) => ({
+  id,
+  type: 'timeseries',
+  title,
+  gridPos: { x: 0, y, w: 12, h: 6 },
+  targets: [{ refId: 'A', expr }],
+});
+const row = (id: number, title: string, y: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'row',
+  title,
+  gridPos: { x: 0, y, w: 24, h: 1 },
+  ...extra,
+});
+
+async function openAt(page: Page, uid: string) {
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
+}
+
+const rowBar = (page: Page, title: string) =>
+  page.locator(`[data-testid="row"][data-row-title="${title}"]`);
+
+test.beforeEach(async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
+});
+
+test('a collapsed row sends no query until it is expanded', async ({ page }) => {
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'rows',
+      title: 'Rows',
+      panels: [
+        ts(1, 'Top', 'scry_temperature_celsius', 0),
+        row(2, 'Folded', 6, {
+          collapsed: true,
+          panels: [ts(3, 'Hidden', 'sum(scry_temperature_celsius)', 7)],
+        }),
+        row(4, 'Open', 7),
+        ts(5, 'Under open', 'max(scry_temperature_celsius)', 8),
+      ],
+    }),
+  );
+  const queries = rangeQueries(page);
+  await openAt(page, 'rows');
+  await expect(panel(page, 'Top')).toHaveAttribute('data-state', 'ok');
+  await expect(panel(page, 'Under open')).toHaveAttribute('data-state', 'ok');
+  await expect(rowBar(page, 'Folded')).toHaveAttribute('data-collapsed', 'true');
+  await expect(rowBar(page, 'Folded').getByTestId('row-count')).toHaveText('(1 panel)');
+  await page.waitForTimeout(500);
+  await expect(panel(page, 'Hidden')).toHaveCount(0);
+  expect(queries).not.toContain('sum(scry_temperature_celsius)');
+
+  await rowBar(page, 'Folded').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Hidden')).toHaveAttribute('data-state', 'ok');
+  expect(queries).toContain('sum(scry_temperature_celsius)');
+  // Under the row it belongs to, above the next row.
+  const bottom = async (l: ReturnType<Page['locator']>) => {
+    const box = (await l.boundingBox())!;
+    return [box.y, box.y + box.height];
+  };
+  await expect
+    .poll(
+      async () =>
+        (await bottom(panel(page, 'Hidden')))[1]! <= (await bottom(rowBar(page, 'Open')))[0]!,
+    )
+    .toBe(true);
+
+  // Folding an expanded row removes its panels from the grid.
+  await rowBar(page, 'Open').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Under open')).toHaveCount(0);
+  await expect(rowBar(page, 'Open').getByTestId('row-count')).toHaveText('(1 panel)');
+});
+
+test('edit mode: add, rename and move rows; saved with the dashboard', async ({ page }) => {
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'rowedit',
+      title: 'Row edit',
+      panels: [
+        row(1, 'A', 0),
+        ts(2, 'Panel A', 'scry_temperature_celsius', 1),
+        row(3, 'B', 7),
+        ts(4, 'Panel B', 'sum(scry_temperature_celsius)', 8),
+      ],
+    }),
+  );
+  await openAt(page, 'rowedit');
+  await expect(panel(page, 'Panel B')).toHaveAttribute('data-state', 'ok');
+  const titles = () =>
+    page.getByTestId('row').evaluateAll((els) => els.map((e) => e.getAttribute('data-row-title')));
+  expect(await titles()).toEqual(['A', 'B']);
+  await expect(page.getByTestId('row-up')).toHaveCount(0);
+
+  await page.getByTestId('edit-toggle').click();
+  await rowBar(page, 'B').getByTestId('row-up').click();
+  await expect.poll(titles).toEqual(['B', 'A']);
+  // The panels moved with their rows (polled: the grid animates moves).
+  const top = async (title: string) => (await panel(page, title).boundingBox())!.y;
+  await expect.poll(async () => (await top('Panel B')) < (await top('Panel A'))).toBe(true);
+
+  await page.getByTestId('add-row').click();
+  await expect.poll(titles).toEqual(['B', 'A', 'Row title']);
+  await rowBar(page, 'Row title').getByTestId('row-title-input').fill('Third');
+  await expect.poll(titles).toEqual(['B', 'A', 'Third']);
+  await rowBar(page, 'Third').getByTestId('row-up').click();
+  await expect.poll(titles).toEqual(['B', 'Third', 'A']);
+  await rowBar(page, 'B').getByTestId('row-down').click();
+  await expect.poll(titles).toEqual(['Third', 'B', 'A']);
+
+  await page.getByTestId('save-dashboard').click();
+  await expect(page.getByTestId('save-dashboard')).toBeHidden();
+  await page.reload();
+  await expect.poll(titles).toEqual(['Third', 'B', 'A']);
+  await expect(panel(page, 'Panel A')).toHaveAttribute('data-state', 'ok');
+});
