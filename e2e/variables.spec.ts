@@ -293,3 +293,84 @@ test('a panel repeated per selected instance, each copy querying its own value',
   await expect(legend(page, 'Instance web-2')).toHaveText(['web-2']);
   await expect(page.locator('[data-testid="panel"][data-panel-title^="Instance "]')).toHaveCount(2);
 });
+
+test('textbox, constant, interval with auto, a huge All, and errors shown on the variable', async ({
+  page,
+}) => {
+  const many = Array.from({ length: 205 }, (_, i) => `v${i}`).join(',');
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'kinds',
+      title: 'Variable kinds',
+      variables: [
+        { name: 'dc', type: 'textbox', query: 'ams' },
+        { name: 'metric', type: 'constant', query: 'scry_temperature_celsius' },
+        { name: 'win', type: 'interval', query: '1m,1h', auto: true, current: '$__auto' },
+        {
+          name: 'big',
+          type: 'custom',
+          query: many,
+          multi: true,
+          includeAll: true,
+          current: '$__all',
+        },
+        { name: 'broken', type: 'query', query: 'label_values(scry_http_requests_total{, job)' },
+        { name: 'a', type: 'query', query: 'label_values({x="$b"}, job)' },
+        { name: 'b', type: 'query', query: 'label_values({x="$a"}, job)' },
+      ],
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          title: 'Kinds',
+          gridPos: { x: 0, y: 0, w: 24, h: 8 },
+          targets: [
+            {
+              refId: 'A',
+              expr: 'max_over_time($metric{dc="$dc"}[$win]) or vector(0) and on() absent(x{v=~"$big"})',
+              legendFormat: '{{dc}}',
+            },
+          ],
+        },
+      ],
+    }),
+  );
+  const queries = rangeQueries(page);
+  await openAt(page, 'kinds');
+  const bar = page.getByTestId('variable-bar');
+  // Constants are not shown.
+  await expect(page.getByTestId('variable-metric')).toHaveCount(0);
+  await expect(bar.locator('.var-picker')).toHaveCount(6);
+  // Auto interval for 6 h = 10m; All over 205 values is sent as .+ and says so.
+  await expect(page.getByTestId('variable-win').getByTestId('variable-button')).toHaveText(/^auto/);
+  await expect(page.getByTestId('variable-all-note')).toContainText('.+');
+  const first =
+    'max_over_time(scry_temperature_celsius{dc="ams"}[10m]) or vector(0) and on() absent(x{v=~".+"})';
+  await expect.poll(() => queries).toContain(first);
+  await expect(panel(page, 'Kinds')).toHaveAttribute('data-state', 'ok');
+
+  // Errors stay on their variable: a bad query, a cycle.
+  await expect(page.getByTestId('variable-broken').getByTestId('variable-error')).toBeVisible();
+  await expect(page.getByTestId('variable-a').getByTestId('variable-error')).toContainText(
+    /Circular dependency: \$a → \$b → \$a/,
+  );
+  await expect(page.getByTestId('variable-b').getByTestId('variable-error')).toContainText(
+    /Circular dependency/,
+  );
+
+  // Text box: typed value + Enter; interval: a fixed pick.
+  const box = page.getByTestId('variable-dc').locator('input');
+  await box.fill('fra');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/var-dc=fra/);
+  await pick(page, 'win', '1h');
+  await expect(page).toHaveURL(/var-win=1h/);
+  await expect
+    .poll(() => queries)
+    .toContain(
+      'max_over_time(scry_temperature_celsius{dc="fra"}[1h]) or vector(0) and on() absent(x{v=~".+"})',
+    );
+  await expect(legend(page, 'Kinds').filter({ hasText: 'fra' })).toHaveCount(1);
+});
