@@ -446,6 +446,13 @@ function DashboardView(props: ViewProps) {
   );
 }
 
+/** A change made on a drawn panel (title with values, repeat copy position) applies to its source. */
+const toSource = (drawn: Panel, source: Panel): Panel => ({
+  ...drawn,
+  title: source.title,
+  gridPos: source.gridPos,
+});
+
 function PanelGrid(props: {
   dashboard: Dashboard;
   editing: boolean;
@@ -495,13 +502,13 @@ function PanelGrid(props: {
                             onDuplicate: () => props.onDuplicate(p),
                             onRemove: () => props.onRemove(p),
                             onView: () => updateParams({ viewPanel: String(p.id) }),
-                            onChange: props.onPanelChange,
+                            onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
                             onInspect: () => setInspectId(p.id),
                           }
                         : {
                             onView: () => updateParams({ viewPanel: String(p.id) }),
                             onEdit: () => props.onEditPanel(p.id),
-                            onChange: props.onPanelChange,
+                            onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
                             onInspect: () => setInspectId(p.id),
                           }
                     }
