@@ -136,3 +136,41 @@ test('edit mode: add, rename and move rows; saved with the dashboard', async ({ 
   await expect.poll(titles).toEqual(['Third', 'B', 'A']);
   await expect(panel(page, 'Panel A')).toHaveAttribute('data-state', 'ok');
 });
+
+test('a row repeated per job value, its panels querying that job', async ({ page }) => {
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'rowrepeat',
+      title: 'Row repeat',
+      variables: [
+        {
+          name: 'job',
+          type: 'custom',
+          query: 'api,web',
+          multi: true,
+          includeAll: true,
+          current: '$__all',
+        },
+      ],
+      panels: [
+        row(1, 'Job $job', 0, { repeat: 'job' }),
+        ts(2, 'Rate $job', 'sum(rate(scry_http_requests_total{job=~"$job"}[5m]))', 1),
+      ],
+    }),
+  );
+  const queries = rangeQueries(page);
+  await openAt(page, 'rowrepeat');
+  await expect(rowBar(page, 'Job api')).toBeVisible();
+  await expect(rowBar(page, 'Job web')).toBeVisible();
+  await expect(panel(page, 'Rate api')).toHaveAttribute('data-state', 'ok');
+  await expect(panel(page, 'Rate web')).toHaveAttribute('data-state', 'ok');
+  expect(queries).toContain('sum(rate(scry_http_requests_total{job=~"api"}[5m]))');
+  expect(queries).toContain('sum(rate(scry_http_requests_total{job=~"web"}[5m]))');
+  // Folding the row folds every copy; their panels leave the grid.
+  await rowBar(page, 'Job web').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Rate api')).toHaveCount(0);
+  await expect(panel(page, 'Rate web')).toHaveCount(0);
+  await expect(page.getByTestId('row')).toHaveCount(2);
+});
