@@ -374,3 +374,35 @@ test('textbox, constant, interval with auto, a huge All, and errors shown on the
     );
   await expect(legend(page, 'Kinds').filter({ hasText: 'fra' })).toHaveCount(1);
 });
+
+test('a new time range re-resolves the variables over it; the options follow the data', async ({
+  page,
+}) => {
+  await importDashboard(page, chainedDashboard('ranged'));
+  const lookups: { label: string; start: number }[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/v1\/label\/([^/]+)\/values/.exec(r.url());
+    if (!m) return;
+    const params =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    lookups.push({ label: m[1]!, start: Number(params.get('start')) });
+  });
+  const { fromMs, toMs } = fixtureWindow();
+  await openAt(page, 'ranged');
+  await expect(legend(page, 'Requests by instance')).toHaveCount(3);
+  expect(lookups).toContainEqual({ label: 'instance', start: fromMs / 1000 });
+
+  // The last hour of the window: looked up again over it (refresh "on time range change").
+  const later = toMs - 3_600_000;
+  await open(page, `#/d/ranged?from=${later}&to=${toMs}&tz=utc`);
+  await expect.poll(() => lookups).toContainEqual({ label: 'instance', start: later / 1000 });
+  await expect(legend(page, 'Requests by instance')).toHaveCount(3);
+
+  // Long before the fixture: no jobs, the picker and the panel say so.
+  const before = fromMs - 30 * 86_400_000;
+  await open(page, `#/d/ranged?from=${before}&to=${before + 3_600_000}&tz=utc`);
+  await expect(page.getByTestId('variable-job').getByTestId('variable-button')).toHaveText(/^None/);
+  await expect(panel(page, 'Requests by instance')).toHaveAttribute('data-state', 'empty');
+});

@@ -42,7 +42,7 @@ export function selectionText(r: ResolvedVariable | undefined): string {
   if (!r) return '…';
   if (r.isAll) return 'All';
   const text = asArray(r.text);
-  if (text.length === 0) return 'None';
+  if (text.length === 0 || (r.options.length === 0 && text.join('') === '')) return 'None';
   return text.join(' + ');
 }
 

@@ -41,5 +41,9 @@ describe('variable bar helpers', () => {
     expect(selectionText({ ...base, value: '$__all', text: 'All', isAll: true })).toBe('All');
     expect(selectionText({ ...base, value: ['a', 'b'], text: ['a', 'b'] })).toBe('a + b');
     expect(selectionText({ ...base, value: [], text: [] })).toBe('None');
+    expect(selectionText({ ...base, value: '', text: '' })).toBe('None');
+    expect(
+      selectionText({ ...base, options: [{ text: '', value: '' }], value: '', text: '' }),
+    ).toBe('');
   });
 });
