@@ -158,7 +158,15 @@ test('a child value that does not fit the new parent is replaced in the URL', as
   await importDashboard(page, chainedDashboard('fix'));
   await openAt(page, 'fix', '&var-job=api&var-instance=api-2');
   await expect(legend(page, 'Requests by instance')).toHaveText(['api-2']);
-  await pick(page, 'job', 'web');
+  // Keyboard: the menu opens with the search focused; arrows move, Enter picks.
+  await page.getByTestId('variable-job').getByTestId('variable-button').click();
+  await expect(page.getByTestId('variable-job').getByTestId('variable-search')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('variable-job').getByTestId('variable-menu')).toBeHidden();
   // The instance falls back to All (the variable includes All) and the URL says so.
   await expect(page).toHaveURL(
     /var-job=web&var-instance=%24__all|var-instance=%24__all.*var-job=web/,
