@@ -414,3 +414,23 @@ test('a new time range re-resolves the variables over it; the options follow the
   await expect(page.getByTestId('variable-job').getByTestId('variable-button')).toHaveText(/^None/);
   await expect(panel(page, 'Requests by instance')).toHaveAttribute('data-state', 'empty');
 });
+
+test('repeat is set in the panel editor: one copy per value, side by side', async ({ page }) => {
+  await importDashboard(page, chainedDashboard('repeat-ui'));
+  await openAt(page, 'repeat-ui');
+  const original = panel(page, 'Requests by instance');
+  await expect(original).toHaveAttribute('data-state', 'ok');
+  await original.getByRole('button', { name: 'Panel menu' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  const editor = page.getByTestId('panel-editor');
+  await editor.getByTestId('panel-repeat').selectOption('instance');
+  await editor.getByTestId('panel-max-per-row').selectOption('3');
+  await editor.getByTestId('panel-apply').click();
+  await expect(editor).toBeHidden();
+  // All instances of job api: three copies, each with its own single value.
+  await expect(panel(page, 'Requests by instance')).toHaveCount(3);
+  const legends = await panel(page, 'Requests by instance')
+    .getByTestId('legend-item')
+    .allTextContents();
+  expect(legends.sort()).toEqual(['api-1', 'api-2', 'api-3']);
+});
