@@ -409,20 +409,9 @@ test('time series options: table legend with mean/max/last equal to the API; bar
 test('ALERTS state changes as annotations: firing and pending markers from the live rules', async ({
   page,
 }) => {
-  await importDashboard(
-    page,
-    dashboardJson('alert-annotations', 'Alert annotations', [
-      {
-        title: 'Up',
-        expr: 'vector(1)',
-        w: 24,
-        h: 10,
-        options: { alertAnnotations: true },
-      },
-    ]),
-  );
   // The fixture's Prometheus started at most minutes ago, so its alerts began inside the last
-  // 3 hours; wait until that start is at least two 15 s steps old, so the grid sees it.
+  // 3 hours; wait (before the page takes its "now") until that start is at least two 15 s steps
+  // old, so the panel's grid sees the change.
   test.setTimeout(120_000);
   await expect
     .poll(
@@ -435,6 +424,18 @@ test('ALERTS state changes as annotations: firing and pending markers from the l
       { timeout: 60_000, intervals: [1000] },
     )
     .toBeGreaterThan(35);
+  await importDashboard(
+    page,
+    dashboardJson('alert-annotations', 'Alert annotations', [
+      {
+        title: 'Up',
+        expr: 'vector(1)',
+        w: 24,
+        h: 10,
+        options: { alertAnnotations: true },
+      },
+    ]),
+  );
   await open(page, '#/d/alert-annotations?from=now-3h&to=now&tz=utc');
   const p = panel(page, 'Up');
   await expect(p).toHaveAttribute('data-state', 'ok');
