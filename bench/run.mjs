@@ -141,6 +141,12 @@ async function main() {
         scry: 'scry',
         baseline: 'baseline',
       },
+      {
+        name: 'heatmap 40 buckets × 1 441 steps',
+        expr: 'rate(bench_latency_seconds_bucket[1m])',
+        scry: 'heatmap',
+        baseline: 'heatmapBaseline',
+      },
     ];
     for (const w of workloads) {
       const grid = { startSec: BENCH.startSec, endSec: BENCH.endSec, stepSec: BENCH.stepSec };

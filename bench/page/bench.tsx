@@ -10,6 +10,8 @@ import { parseAnswer } from '../../src/prometheus/client';
 import { matrixToFrame } from '../../src/prometheus/frames';
 import type { MatrixResult } from '../../src/prometheus/types';
 import { buildSeries } from '../../src/panels/timeseries/series';
+import HeatmapChart, { type HeatmapLine } from '../../src/charts/heatmap/HeatmapChart';
+import { bucketGroups, quantileSeries } from '../../src/panels/heatmap/buckets';
 
 declare global {
   interface Window {
@@ -17,6 +19,8 @@ declare global {
       load(url: string, body: string): Promise<number>;
       scry(grid: { startSec: number; endSec: number; stepSec: number }): Promise<number>;
       baseline(): Promise<number>;
+      heatmap(grid: { startSec: number; endSec: number; stepSec: number }): Promise<number>;
+      heatmapBaseline(): Promise<number>;
     };
   }
 }
@@ -106,6 +110,117 @@ window.scryBench = {
       t5 - t4,
     ];
     return t5 - t0;
+  },
+
+  /** Scry's heatmap panel path: parse → frame → bucket groups → p50/p90/p99 lines → chart. */
+  async heatmap(grid) {
+    clear();
+    const t0 = performance.now();
+    const text = new TextDecoder().decode(bytes);
+    const answer = parseAnswer<MatrixResult>(
+      { status: 200, statusText: 'OK', headers: new Headers() },
+      text,
+      'bench',
+    );
+    const frame = matrixToFrame(answer.data.result, grid, 'A');
+    const group = bucketGroups(frame)[0]!;
+    const lines: HeatmapLine[] = [0.5, 0.9, 0.99].map((q, i) => ({
+      key: `p${q * 100}`,
+      label: `p${q * 100}`,
+      q,
+      values: quantileSeries(group, q),
+      color: palette[i]!,
+    }));
+    const host = document.createElement('div');
+    host.style.cssText = 'position:absolute;inset:0;display:flex;flex-direction:column';
+    stage.appendChild(host);
+    root = createRoot(host);
+    flushSync(() =>
+      root!.render(
+        <HeatmapChart
+          times={group.times}
+          bounds={group.bounds}
+          lowest={group.lowest}
+          counts={group.counts}
+          totals={group.totals}
+          lines={lines}
+          colorScale="exponential"
+          formatValue={(v) => v.toFixed(3)}
+          formatCount={(v) => v.toFixed(1)}
+          formatTime={(ms) => new Date(ms).toISOString()}
+        />,
+      ),
+    );
+    await painted();
+    return performance.now() - t0;
+  },
+
+  /**
+   * Bare heatmap: JSON.parse, buckets sorted by le and de-accumulated, one ImageData of
+   * steps × buckets (linear colour by count) scaled into a uPlot with time and bucket axes.
+   */
+  async heatmapBaseline() {
+    clear();
+    const t0 = performance.now();
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as {
+      data: { result: { metric: Record<string, string>; values: [number, string][] }[] };
+    };
+    const result = json.data.result
+      .map((s) => ({ le: Number(s.metric.le === '+Inf' ? Infinity : s.metric.le), s }))
+      .sort((a, b) => a.le - b.le);
+    const xs = result[0]!.s.values.map((p) => p[0]);
+    const n = xs.length;
+    const nb = result.length;
+    const cum = result.map(({ s }) => {
+      const col = new Float64Array(n);
+      for (let i = 0; i < s.values.length; i++) col[i] = parseFloat(s.values[i]![1]);
+      return col;
+    });
+    const img = new ImageData(n, nb);
+    let max = 0;
+    const counts = cum.map((c, b) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        out[i] = b === 0 ? c[i]! : c[i]! - cum[b - 1]![i]!;
+        if (out[i]! > max) max = out[i]!;
+      }
+      return out;
+    });
+    for (let b = 0; b < nb; b++)
+      for (let i = 0; i < n; i++) {
+        const v = max > 0 ? counts[b]![i]! / max : 0;
+        const o = ((nb - 1 - b) * n + i) * 4;
+        img.data[o] = 255 * v;
+        img.data[o + 1] = 80 + 120 * v;
+        img.data[o + 2] = 255 * (1 - v);
+        img.data[o + 3] = 255;
+      }
+    const off = document.createElement('canvas');
+    off.width = n;
+    off.height = nb;
+    off.getContext('2d')!.putImageData(img, 0, 0);
+    plot = new uPlot(
+      {
+        width: stage.clientWidth,
+        height: stage.clientHeight,
+        legend: { show: false },
+        scales: { y: { time: false, range: [0, nb] } },
+        series: [{}, { paths: () => null, points: { show: false } }],
+        hooks: {
+          drawClear: [
+            (u) => {
+              const { left, top, width, height } = u.bbox;
+              u.ctx.imageSmoothingEnabled = false;
+              u.ctx.drawImage(off, left, top, width, height);
+            },
+          ],
+        },
+      },
+      [xs, xs.map(() => null)],
+      stage,
+    );
+    await painted();
+    return performance.now() - t0;
   },
 
   async baseline() {
