@@ -242,10 +242,14 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
+    // NOTE: an observer reports once right after observe(); uPlot's setSize redraws everything
+    // even at the same size, so only real changes go through (a full second draw otherwise).
     const ro = new ResizeObserver(() => {
       const u = plotRef.current;
-      if (u && host.clientWidth > 0)
-        u.setSize({ width: host.clientWidth, height: Math.max(host.clientHeight, 50) });
+      const width = host.clientWidth;
+      const height = Math.max(host.clientHeight, 50);
+      if (u && width > 0 && (width !== u.width || height !== u.height))
+        u.setSize({ width, height });
     });
     ro.observe(host);
     return () => ro.disconnect();
