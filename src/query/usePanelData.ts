@@ -41,7 +41,8 @@ export const promKeys = {
   instant: (dsKey: string, p: TargetPlan) => ['prom', dsKey, 'instant', p.expr, p.endSec] as const,
 };
 
-async function fetchTarget(
+/** One target's request and its answer as a TargetResult (exported for tests). */
+export async function fetchTarget(
   client: PrometheusClient,
   plan: TargetPlan,
   signal: AbortSignal,

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { Panel } from '../../model/dashboard';
 import { matrixToFrame } from '../../prometheus/frames';
 import { useQueryEnv } from '../../query/env';
-import { promKeys } from '../../query/usePanelData';
 import type { TargetPlan } from '../../query/plan';
 import { alertTransitions, type AlertTransition } from './options';
 
@@ -20,7 +19,16 @@ export function useAlertAnnotations(
   const handle = 'error' in ds ? undefined : ds;
   const plan: TargetPlan | undefined = grid && { ...grid, refId: 'ALERTS', expr: 'ALERTS' };
   const q = useQuery({
-    queryKey: plan && handle ? promKeys.range(handle.cacheKey, plan) : ['prom', 'none', 'alerts'],
+    // Under ['prom', dsKey] (refresh invalidates it) but not a range key: a panel querying
+    // `ALERTS` itself caches a TargetResult there, this caches transitions.
+    queryKey: [
+      'prom',
+      handle?.cacheKey ?? '',
+      'alert-annotations',
+      plan?.startSec,
+      plan?.endSec,
+      plan?.stepSec,
+    ],
     queryFn: async ({ signal }) => {
       const a = await handle!.client.queryRange(
         { expr: 'ALERTS', startSec: plan!.startSec, endSec: plan!.endSec, stepSec: plan!.stepSec },
