@@ -10,13 +10,15 @@ import {
   tmpDir,
   waitForScrape,
 } from './fixture/stack.mjs';
+import { startNativeExporter } from './fixture/native-exporter.mjs';
 import { serveStatic } from '../scripts/server.mjs';
 import { provisionedDashboard } from './fixture/provisioned';
 
 /**
- * Starts the fixture for the whole run: Prometheus with the backfilled blocks scraping the live
- * "is it a cat?" service, and two static servers of dist/ (plain, and with a config.json that
- * provisions the fixture as datasource "fixture" plus dashboards). Hands URLs to the specs via
+ * Starts the fixture for the whole run: Prometheus (native histograms enabled) with the
+ * backfilled blocks scraping the live "is it a cat?" service and the native-histogram exporter,
+ * and two static servers of dist/ (plain, and with a config.json that provisions the fixture as
+ * datasource "fixture" plus dashboards). Hands URLs to the specs via
  * environment variables; returns the teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -36,11 +38,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const blocks = await fixtureBlocks();
   const cat = await startCatService();
+  // a native (sparse) histogram, which 2.42 ingests only from protobuf scrapes behind the flag
+  const native = await startNativeExporter();
   const prom = await startPrometheus({
     blocksDir: blocks,
-    targets: [{ job: 'cat-service', target: new URL(cat.url).host }],
+    targets: [
+      { job: 'cat-service', target: new URL(cat.url).host },
+      { job: 'native', target: new URL(native.url).host },
+    ],
+    features: ['native-histograms'],
   });
   await waitForScrape(prom.url, 'cat-service');
+  await waitForScrape(prom.url, 'native');
 
   const plain = await serveStatic({
     root: dist,
@@ -86,5 +95,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await provisioned.close();
     await prom.stop();
     cat.stop();
+    await native.stop();
   };
 }
