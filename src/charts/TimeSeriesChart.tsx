@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
+import { selectToZoom, usePlotUpdates } from './plotLifecycle';
 import 'uplot/dist/uPlot.min.css';
 import './chart.css';
 import { alpha } from '../units/colors';
@@ -207,17 +208,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           },
         ],
         setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
-        setSelect: [
-          (u) => {
-            const sel = u.select;
-            if (sel.width > 2) {
-              const from = u.posToVal(sel.left, 'x') * 1000;
-              const to = u.posToVal(sel.left + sel.width, 'x') * 1000;
-              propsRef.current.onZoom?.(Math.round(from), Math.round(to));
-            }
-            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-          },
-        ],
+        setSelect: [selectToZoom(() => propsRef.current.onZoom)],
       },
     };
     const u = new uPlot(opts, data, host);
@@ -231,37 +222,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layoutKey, props.syncKey, props.timeZone]);
 
-  useEffect(() => {
-    // A plot created in this same commit already has this data: drawing it twice costs a frame.
-    if (drawnData.current === data) return;
-    drawnData.current = data;
-    plotRef.current?.setData(data);
-  }, [data]);
-
-  useEffect(() => {
-    const u = plotRef.current;
-    if (!u) return;
-    series.forEach((s, i) => {
-      const show = !hidden.has(s.key);
-      if (u.series[i + 1]?.show !== show) u.setSeries(i + 1, { show });
-    });
-  }, [hidden, series]);
-
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    // NOTE: an observer reports once right after observe(); uPlot's setSize redraws everything
-    // even at the same size, so only real changes go through (a full second draw otherwise).
-    const ro = new ResizeObserver(() => {
-      const u = plotRef.current;
-      const width = host.clientWidth;
-      const height = Math.max(host.clientHeight, 50);
-      if (u && width > 0 && (width !== u.width || height !== u.height))
-        u.setSize({ width, height });
-    });
-    ro.observe(host);
-    return () => ro.disconnect();
-  }, []);
+  usePlotUpdates({ plotRef, hostRef, drawnDataRef: drawnData, data, series: series, hidden });
 
   const onLegendClick = (key: string, e: React.MouseEvent) => {
     setHidden((prev) => {
