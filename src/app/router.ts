@@ -6,6 +6,8 @@ export interface Route {
   params: URLSearchParams;
   /** the raw hash, for effects keyed on the whole route */
   hash: string;
+  /** when this route was entered (ms): the "now" a newly linked relative range resolves against */
+  atMs: number;
 }
 
 function parseHash(hash: string): Route {
@@ -13,7 +15,7 @@ function parseHash(hash: string): Route {
   const q = raw.indexOf('?');
   const path = q >= 0 ? raw.slice(0, q) : raw;
   const params = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
-  return { path: path.startsWith('/') ? path : '/' + path, params, hash };
+  return { path: path.startsWith('/') ? path : '/' + path, params, hash, atMs: Date.now() };
 }
 
 let cached: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);

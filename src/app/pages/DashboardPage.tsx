@@ -157,6 +157,14 @@ function DashboardView(props: ViewProps) {
   const timeZone = route.params.get('tz') ?? route.params.get('timezone') ?? d.timezone;
   const [nowMs, setNowMs] = useState(() => Date.now());
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // A new range (picker, link, zoom) is resolved against the present, as in Grafana: "now" is
+  // taken again whenever from/to change, not only when the page mounts.
+  const rangeKey = `${from}\u0000${to}`;
+  const [prevRangeKey, setPrevRangeKey] = useState(rangeKey);
+  if (rangeKey !== prevRangeKey) {
+    setPrevRangeKey(rangeKey);
+    setNowMs(route.atMs);
+  }
 
   // Auto refresh: move "now" forward; new keys fetch, identical ones (same aligned step) hit cache.
   useEffect(() => {
