@@ -434,3 +434,67 @@ test('repeat is set in the panel editor: one copy per value, side by side', asyn
     .allTextContents();
   expect(legends.sort()).toEqual(['api-1', 'api-2', 'api-3']);
 });
+
+test('View and Inspect on a repeated copy keep its value; the variable bar stays on screen', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    chainedDashboard('viewcopy', [
+      {
+        id: 2,
+        type: 'timeseries',
+        title: 'Instance $instance',
+        repeat: 'instance',
+        maxPerRow: 3,
+        gridPos: { x: 0, y: 8, w: 8, h: 6 },
+        targets: [{ refId: 'A', expr: EXPR, legendFormat: '{{instance}}' }],
+      },
+      {
+        id: 3,
+        type: 'timeseries',
+        title: 'Far below',
+        gridPos: { x: 0, y: 14, w: 24, h: 40 },
+        targets: [{ refId: 'A', expr: 'scry_temperature_celsius' }],
+      },
+    ]),
+  );
+  const queries = rangeQueries(page);
+  await openAt(page, 'viewcopy');
+  const copy = panel(page, 'Instance api-2');
+  await expect(legend(page, 'Instance api-2')).toHaveText(['api-2']);
+
+  // Sticky: scrolled to the bottom, the variable bar is still at the top of the window.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
+  const bar = (await page.getByTestId('variable-bar').boundingBox())!;
+  expect(bar.y).toBeGreaterThanOrEqual(0);
+  expect(bar.y).toBeLessThan(200);
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // Inspect the second copy: its own instance, not the first one's.
+  await copy.getByRole('button', { name: 'Panel menu' }).click();
+  await copy.getByRole('menuitem', { name: 'Inspect' }).click();
+  await expect(page.getByTestId('inspect-expr')).toHaveText(sent('api', 'api-2'));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('query-inspector')).toHaveCount(0);
+
+  // View the second copy: full screen with its own value, title and series.
+  await copy.getByRole('button', { name: 'Panel menu' }).click();
+  await copy.getByRole('menuitem', { name: 'View' }).click();
+  await expect(page).toHaveURL(/[?&]viewPanel=2(~|%7E)api-2(&|$)/);
+  await expect(page.getByTestId('panel-view')).toBeVisible();
+  await expect(page.getByTestId('panel')).toHaveCount(1);
+  await expect(copy).toHaveAttribute('data-state', 'ok');
+  await expect(legend(page, 'Instance api-2')).toHaveText(['api-2']);
+  expect(queries).toContain(sent('api', 'api-2'));
+
+  // The link reopens the same copy; a copy no longer selected falls back to the panel itself.
+  await page.reload();
+  await expect(legend(page, 'Instance api-2')).toHaveText(['api-2']);
+  await pick(page, 'job', 'web');
+  await expect(page.getByTestId('panel')).toHaveCount(1);
+  await expect(legend(page, 'Instance web-1')).toHaveText(['web-1']);
+  await page.getByTestId('panel-view-close').click();
+  await expect(panel(page, 'Instance web-2')).toHaveAttribute('data-state', 'ok');
+});

@@ -18,7 +18,7 @@ describe('builtinScope', () => {
     expect(values).toEqual({
       __interval: '1m',
       __interval_ms: '90000',
-      __rate_interval: '2m',
+      __rate_interval: '2m30s',
       __rate_interval_ms: '150000',
       __range: '21600s',
       __range_s: '21600',
@@ -32,7 +32,7 @@ describe('builtinScope', () => {
   });
   it('interpolates without escaping', () => {
     expect(interpolate('rate(x[$__rate_interval]) $__dashboard', scope)).toBe(
-      "rate(x[2m]) Node's \\ overview",
+      "rate(x[2m30s]) Node's \\ overview",
     );
     expect(interpolate('${__range_s}s $__interval_ms', scope)).toBe('21600s 90000');
     expect(interpolate('${__to:date:seconds}', scope)).toBe('1600021600');
@@ -48,7 +48,9 @@ describe('builtinScope', () => {
     const s = builtinScope({ ...input, intervalMs: 0.4, rateIntervalMs: 15_000.6 });
     expect(s.__interval?.value).toBe('1ms');
     expect(s.__interval_ms?.value).toBe('0');
-    expect(s.__rate_interval?.value).toBe('15s');
+    expect(s.__rate_interval?.value).toBe('15s1ms');
+    expect(builtinScope({ ...input, rateIntervalMs: 75_000 }).__rate_interval?.value).toBe('1m15s');
+    expect(builtinScope({ ...input, rateIntervalMs: 0 }).__rate_interval?.value).toBe('1ms');
     expect(s.__rate_interval_ms?.value).toBe('15001');
   });
 });

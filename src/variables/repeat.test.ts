@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { panelSchema, type Panel } from '../model/dashboard';
 import { interpolate, type Scope } from './interpolate';
-import { expandGrid, itemsToModel, repeatValues } from './repeat';
+import { expandGrid, findViewedItem, itemsToModel, repeatValues } from './repeat';
 
 const p = (id: number, gridPos: Panel['gridPos'], extra: Partial<Panel> = {}): Panel =>
   panelSchema.parse({ id, type: 'timeseries', gridPos, ...extra });
@@ -137,5 +137,34 @@ describe('expandGrid', () => {
       '20@a-3',
       '4@a-3',
     ]);
+  });
+  it('View (viewPanel): a copy keeps its own value; a stale copy key falls back to the panel', () => {
+    const panels = [
+      repeated,
+      row(20, 5, { title: 'Instance $instance', repeat: 'instance' }),
+      p(4, { x: 0, y: 6, w: 12, h: 4 }, { title: 'In $instance', targets: repeated.targets }),
+      row(30, 10, { collapsed: true, panels: [p(5, { x: 0, y: 11, w: 12, h: 4 })] }),
+    ];
+    const seen = (key: string | null, sc: Scope = scope) => {
+      const it = findViewedItem(panels, sc, key);
+      if (!it) return undefined;
+      const expr = interpolate(it.source.targets[0]!.expr, { ...sc, ...it.scope });
+      return `${it.source.id} ${it.panel.title} ${expr}`;
+    };
+    expect(seen('1')).toBe('1 Requests a-1 up{instance=~"a-1"}');
+    expect(seen('1~a-3')).toBe('1 Requests a-3 up{instance=~"a-3"}');
+    // a panel inside a repeated row copy
+    expect(seen('4@a-2')).toBe('4 In a-2 up{instance=~"a-2"}');
+    // All: any option's copy
+    expect(seen('1~a-5', all)).toBe('1 Requests a-5 up{instance=~"a-5"}');
+    // the value is no longer selected: the panel with its first value
+    expect(seen('1~a-5')).toBe('1 Requests a-1 up{instance=~"a-1"}');
+    expect(seen('4@a-9')).toBe('4 In a-1 up{instance=~"a-1"}');
+    // rows, folded panels, unknown ids and no parameter: nothing to view
+    expect(seen('20')).toBeUndefined();
+    expect(seen('5')).toBeUndefined();
+    expect(seen('99')).toBeUndefined();
+    expect(seen('x')).toBeUndefined();
+    expect(seen(null)).toBeUndefined();
   });
 });

@@ -160,3 +160,23 @@ export function itemsToModel<L extends { i: string; y: number }>(
   }
   return out;
 }
+
+/**
+ * The panel `viewPanel=<key>` shows full screen: the grid item with that key (a repeat copy's key
+ * is `id~value`, so the copy keeps its own value), else — the copy is gone after a new selection,
+ * or an older link — the item of that panel id (the original, with the first value). Rows and
+ * panels folded in a collapsed row are never viewed.
+ */
+export function findViewedItem(
+  panels: readonly Panel[],
+  scope: Scope,
+  key: string | null,
+): GridItem | undefined {
+  if (!key) return undefined;
+  const items = expandGrid(panels, scope).filter((it) => it.source.type !== 'row');
+  const exact = items.find((it) => it.key === key);
+  if (exact) return exact;
+  const id = /^\d+/.exec(key)?.[0];
+  if (id === undefined) return undefined;
+  return items.find((it) => it.key === id);
+}

@@ -93,6 +93,29 @@ describe('resolveVariables', () => {
     expect(r.variables.job?.value).toEqual(['web']);
     expect(r.variables.inst?.value).toBe('up{job=~"web"}-2');
   });
+  it('URL values flow down the chain: a child kept because the URL parent offers it', async () => {
+    const { calls, fetcher } = server();
+    const r = await resolveVariables({
+      variables: chain,
+      range,
+      fetcher,
+      // `up{job=~"web"}-1` is an option only when job = web, which only env = dev offers
+      urlValues: { env: 'dev', job: ['web'], inst: 'up{job=~"web"}-1' },
+    });
+    expect(calls).toEqual(['env', 'job up{env=~"dev"}', 'instance up{job=~"web"}']);
+    expect(r.variables.env?.value).toBe('dev');
+    expect(r.variables.job).toMatchObject({ value: ['web'], isAll: false });
+    expect(r.variables.inst?.value).toBe('up{job=~"web"}-1');
+    expect(interpolate('x{env="$env",job=~"$job"}', r.scope)).toBe('x{env="dev",job=~"web"}');
+    // the same URL without the parents: the child is not an option and falls back
+    const bare = await resolveVariables({
+      variables: chain,
+      range,
+      fetcher,
+      urlValues: { inst: 'up{job=~"web"}-1' },
+    });
+    expect(bare.variables.inst?.value).toBe('up{job=~"(api|db)"}-2');
+  });
   it('URL beats saved current; saved current used otherwise; $__all', async () => {
     const { fetcher } = server();
     const vars = chain.map((x) =>

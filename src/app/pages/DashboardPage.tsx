@@ -21,6 +21,7 @@ import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
 import { addRow, nextPanelId } from '../../model/rows';
+import { findViewedItem } from '../../variables/repeat';
 import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
 import VariableSettings from '../variables/VariableSettings';
 import { datasourceName, useVariables } from '../variables/useVariables';
@@ -241,8 +242,13 @@ function DashboardView(props: ViewProps) {
 
   const onPanelChange = (p: Panel) =>
     onChange((cur) => ({ ...cur, panels: cur.panels.map((x) => (x.id === p.id ? p : x)) }));
-  // "View": one panel full screen while `viewPanel=<id>` names one of ours (Grafana's parameter).
-  const viewed = d.panels.find((p) => String(p.id) === route.params.get('viewPanel'));
+  // "View": one panel full screen while `viewPanel=<key>` names one of ours (Grafana's parameter):
+  // the panel id, or a repeat copy's grid key (`id~value`) so the copy keeps its own value.
+  const viewKey = route.params.get('viewPanel');
+  const viewed = useMemo(
+    () => findViewedItem(d.panels, scope, viewKey),
+    [d.panels, scope, viewKey],
+  );
   const closeView = useCallback(() => updateParams({ viewPanel: null }), []);
 
   const addPanel = () => {
@@ -387,12 +393,17 @@ function DashboardView(props: ViewProps) {
           )}
         </div>
       ) : viewed ? (
-        <PanelView
-          panel={viewed}
-          ctx={ctx}
-          actions={{ onEdit: () => props.onEditPanel(viewed.id), onChange: onPanelChange }}
-          onClose={closeView}
-        />
+        <ScopedEnv scope={viewed.scope}>
+          <PanelView
+            panel={viewed.panel}
+            ctx={ctx}
+            actions={{
+              onEdit: () => props.onEditPanel(viewed.source.id),
+              onChange: (np: Panel) => onPanelChange(toSource(np, viewed.source)),
+            }}
+            onClose={closeView}
+          />
+        </ScopedEnv>
       ) : (
         <PanelGrid
           dashboard={d}
@@ -473,10 +484,11 @@ function PanelGrid(props: {
   onChange(fn: (d: Dashboard) => Dashboard): void;
 }) {
   const { width, containerRef, mounted } = useContainerWidth();
-  const [inspectId, setInspectId] = useState<number | null>(null);
-  const inspected = props.dashboard.panels.find((p) => p.id === inspectId);
   // rows, repeats and collapsed rows' panels left out (src/variables/repeat.ts)
   const grid = useDashboardGrid(props.dashboard.panels);
+  // by grid key: a repeat copy is inspected with its own value
+  const [inspectKey, setInspectKey] = useState<string | null>(null);
+  const inspected = grid.items.find((it) => it.key === inspectKey && it.source.type !== 'row');
   const layout: Layout = grid.layout;
   return (
     <div className={props.editing ? 'dash-grid edit-mode' : 'dash-grid'} ref={containerRef}>
@@ -509,15 +521,15 @@ function PanelGrid(props: {
                             onEdit: () => props.onEditPanel(p.id),
                             onDuplicate: () => props.onDuplicate(p),
                             onRemove: () => props.onRemove(p),
-                            onView: () => updateParams({ viewPanel: String(p.id) }),
+                            onView: () => updateParams({ viewPanel: item.key }),
                             onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
-                            onInspect: () => setInspectId(p.id),
+                            onInspect: () => setInspectKey(item.key),
                           }
                         : {
-                            onView: () => updateParams({ viewPanel: String(p.id) }),
+                            onView: () => updateParams({ viewPanel: item.key }),
                             onEdit: () => props.onEditPanel(p.id),
                             onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
-                            onInspect: () => setInspectId(p.id),
+                            onInspect: () => setInspectKey(item.key),
                           }
                     }
                   />

@@ -46,6 +46,17 @@ export function selectionText(r: ResolvedVariable | undefined): string {
   return text.join(' + ');
 }
 
+/**
+ * Whether queries get `.+` for this selection instead of listing every value: All, no custom all
+ * value, more than ALL_ALTERNATION_LIMIT options (the rule of interpolate's Prometheus default).
+ */
+export function sendsAllAsRegex(
+  v: Pick<Variable, 'allValue'>,
+  r: Pick<ResolvedVariable, 'isAll' | 'options'> | undefined,
+): boolean {
+  return !!r?.isAll && !v.allValue && r.options.length > ALL_ALTERNATION_LIMIT;
+}
+
 function VariablePicker(props: {
   variable: Variable;
   resolved: ResolvedVariable | undefined;
@@ -54,7 +65,7 @@ function VariablePicker(props: {
   const { variable: v, resolved: r } = props;
   const label = v.hide === 1 ? null : (v.label ?? v.name);
   const id = `var-${v.name}`;
-  const hugeAll = !!r?.isAll && !v.allValue && r.options.length > ALL_ALTERNATION_LIMIT;
+  const hugeAll = sendsAllAsRegex(v, r);
   return (
     <div
       className={r?.error ? 'var-picker has-error' : 'var-picker'}
@@ -76,7 +87,7 @@ function VariablePicker(props: {
       ) : (
         <OptionsDropdown id={id} variable={v} resolved={r} onChange={props.onChange} />
       )}
-      {hugeAll && (
+      {hugeAll && r && (
         <span
           className="var-note"
           data-testid="variable-all-note"

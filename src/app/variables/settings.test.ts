@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { variableSchema } from '../../model/variable';
 import { moveItem, newVariable, variableProblems } from './VariableSettings';
 import { datasourceName } from './useVariables';
-import { selectionText } from './VariableBar';
+import { interpolate, LARGE_ALL_REGEX } from '../../variables/interpolate';
+import { scopeValue, type ResolvedVariable } from '../../variables/resolve';
+import { selectionText, sendsAllAsRegex } from './VariableBar';
 
 const v = (name: string) => variableSchema.parse({ name, type: 'query' });
 
@@ -45,5 +47,23 @@ describe('variable bar helpers', () => {
     expect(
       selectionText({ ...base, options: [{ text: '', value: '' }], value: '', text: '' }),
     ).toBe('');
+  });
+  it('the picker says ".+" exactly when the query gets it', () => {
+    const def = variableSchema.parse({ name: 'x', type: 'custom', multi: true, includeAll: true });
+    for (const [n, allValue, note] of [
+      [200, undefined, false],
+      [201, undefined, true],
+      [201, '', true],
+      [201, 'a.*', false],
+    ] as const) {
+      const vd = { ...def, ...(allValue === undefined ? {} : { allValue }) };
+      const options = Array.from({ length: n }, (_, i) => ({ text: `v${i}`, value: `v${i}` }));
+      const r: ResolvedVariable = { name: 'x', options, value: '$__all', text: 'All', isAll: true };
+      const sent = interpolate('$x', { x: scopeValue(vd, r, 0) });
+      expect([n, allValue, sendsAllAsRegex(vd, r)]).toEqual([n, allValue, note]);
+      expect(sent === LARGE_ALL_REGEX).toBe(note);
+      // a picked list of the same size is never replaced
+      expect(sendsAllAsRegex(vd, { ...r, isAll: false })).toBe(false);
+    }
   });
 });
