@@ -539,7 +539,11 @@ function PanelGrid(props: {
           })}
         </ReactGridLayout>
       )}
-      {inspected && <QueryInspector panel={inspected} onClose={() => setInspectId(null)} />}
+      {inspected && (
+        <ScopedEnv scope={inspected.scope}>
+          <QueryInspector panel={inspected.source} onClose={() => setInspectKey(null)} />
+        </ScopedEnv>
+      )}
     </div>
   );
 }
