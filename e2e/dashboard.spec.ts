@@ -181,3 +181,98 @@ test('broken JSON is refused with where and why, and nothing is touched', async 
   await expect(page.getByTestId('dashboard-row')).toHaveCount(1);
   await expect(page.getByTestId('dashboard-row')).toContainText('Keep me');
 });
+
+test('shared crosshair: hovering one panel moves the cursor in the other', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  const uid = await createDashboard(page, 'Crosshair board', [
+    { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
+    { title: 'Max', expr: 'max(scry_temperature_celsius)' },
+  ]);
+  await openAt(page, uid, fromMs, toMs);
+  const a = panel(page, 'Temperature');
+  const b = panel(page, 'Max');
+  await expect(a).toHaveAttribute('data-state', 'ok');
+  await expect(b).toHaveAttribute('data-state', 'ok');
+  const cursorX = () =>
+    b
+      .locator('.u-cursor-x')
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        return s.display === 'none' ? null : `${s.transform}|${s.left}`;
+      })
+      .catch(() => null);
+  const box = (await a.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await expect.poll(cursorX).not.toBeNull();
+  const first = await cursorX();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+  await expect.poll(cursorX).not.toBe(first);
+  // the tooltip stays with the pointer (graphTooltip 1: shared crosshair only)
+  await expect(a.getByTestId('tooltip')).toBeVisible();
+  await expect(b.getByTestId('tooltip')).toBeHidden();
+});
+
+test('refresh picker offers off and 5s … 1h; the time zone switches between browser and UTC', async ({
+  page,
+}) => {
+  const { fromMs, toMs } = fixtureWindow();
+  const uid = await createDashboard(page, 'Picker board', [
+    { title: 'Temperature', expr: 'scry_temperature_celsius' },
+  ]);
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}`);
+  const refresh = page.getByTestId('refresh-select');
+  await expect(refresh.locator('option')).toHaveText([
+    'Off',
+    '5s',
+    '10s',
+    '30s',
+    '1m',
+    '5m',
+    '15m',
+    '30m',
+    '1h',
+  ]);
+  await refresh.selectOption('5s');
+  await expect(page).toHaveURL(/refresh=5s/);
+  await refresh.selectOption('');
+  await expect(page).not.toHaveURL(/refresh=/);
+
+  const picker = page.getByTestId('time-picker');
+  await expect(picker).not.toContainText('UTC');
+  await picker.click();
+  await expect(page.getByTestId('time-zone')).toHaveValue('browser');
+  await page.getByTestId('time-zone').selectOption('utc');
+  await expect(page).toHaveURL(/tz=utc/);
+  await expect(picker).toContainText('UTC');
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  if (!(await page.getByTestId('time-zone').isVisible())) await picker.click();
+  await page.getByTestId('time-zone').selectOption('browser');
+  await expect(page).not.toHaveURL(/tz=/);
+  await expect(picker).not.toContainText('UTC');
+});
+
+test('leaving a dashboard with unsaved changes asks first', async ({ page }) => {
+  const uid = await createDashboard(page, 'Unsaved board', [{ title: 'A', expr: 'up' }]);
+  await open(page, `#/d/${uid}?edit=1`);
+  await page.getByTestId('dashboard-title-input').fill('Renamed, not saved');
+  page.removeAllListeners('dialog');
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.evaluate(() => (location.hash = '#/'));
+  await expect
+    .poll(() => asked)
+    .toEqual(['This dashboard has unsaved changes. Leave without saving?']);
+  await expect(page).toHaveURL(new RegExp(`#/d/${uid}\\?edit=1$`));
+  await expect(page.getByTestId('dashboard-title-input')).toHaveValue('Renamed, not saved');
+  // parameters (the time range) change without asking
+  await page.evaluate(() => (location.hash += '&from=now-1h'));
+  await expect(page).toHaveURL(/from=now-1h/);
+  expect(asked).toHaveLength(1);
+  page.once('dialog', (d) => void d.accept());
+  await page.evaluate(() => (location.hash = '#/'));
+  await expect(page.getByTestId('dashboard-row')).toHaveCount(1);
+  await expect(page.getByTestId('dashboard-row')).toContainText('Unsaved board');
+});

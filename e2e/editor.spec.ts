@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { addDatasource, createDashboard, env, open, panel, typeExpr } from './support/app';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { addDatasource, createDashboard, env, open, panel, promApi, typeExpr } from './support/app';
 import { fixtureWindow } from './support/window';
 
 test.beforeEach(async ({ page }) => {
@@ -154,4 +154,140 @@ test('viewing a saved dashboard downloads no CodeMirror code', async ({ page }) 
   await fresh.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(fresh.getByTestId('query-expr').locator('.cm-content')).toBeVisible();
   expect(scripts.some((u) => /PromQLEditor-[^/]*\.js/.test(u))).toBe(true);
+});
+
+test('Ctrl/Cmd+Enter runs the query in the panel editor preview', async ({ page }) => {
+  const { editor, cm } = await newPanelEditor(page);
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/query_range'))
+      sent.push(new URL(r.url()).searchParams.get('query') ?? '');
+  });
+  await cm.click();
+  await page.keyboard.insertText('max(scry_temperature_celsius)');
+  // still focused (a blur would run it too): only the key combination can have sent it
+  await page.waitForTimeout(300);
+  expect(sent).not.toContain('max(scry_temperature_celsius)');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(editor.getByTestId('panel')).toHaveAttribute('data-state', 'ok');
+  expect(sent).toContain('max(scry_temperature_celsius)');
+  await expect(cm).toBeFocused();
+});
+
+/** Centre of the first occurrence of `text` in the editor's content (a DOM Range's box). */
+async function textCentre(cm: Locator, text: string) {
+  return cm.evaluate((el, t) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let all = '';
+    const nodes: { node: Text; start: number }[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n as Text, start: all.length });
+      all += n.textContent ?? '';
+    }
+    const at = all.indexOf(t) + Math.floor(t.length / 2);
+    const hit = nodes.filter((x) => x.start <= at).pop()!;
+    const r = document.createRange();
+    r.setStart(hit.node, at - hit.start);
+    r.setEnd(hit.node, at - hit.start + 1);
+    const b = r.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }, text);
+}
+
+test('hovering a live metric shows its TYPE and HELP; Format rewrites the query', async ({
+  page,
+}) => {
+  const { editor, cm } = await newPanelEditor(page);
+  await cm.click();
+  await page.keyboard.insertText('sum(rate( http_requests_total{status=~"2.."}[1m] ))by(job)');
+  const { x, y } = await textCentre(cm, 'http_requests_total');
+  await page.mouse.move(x, y);
+  const hover = editor.getByTestId('metric-hover');
+  await expect(hover).toBeVisible();
+  await expect(hover).toContainText('http_requests_total');
+  await expect(hover).toContainText('counter');
+  // the cat service's own HELP text (demo/cat-service.mjs), as Prometheus reports it
+  await expect(hover).toContainText('HTTP requests served, by method, path and status code.');
+
+  await editor.getByTestId('query-format').click();
+  await expect(cm).toHaveText('sum by (job) (rate(http_requests_total{status=~"2.."}[1m]))');
+  // a query that does not parse is left alone, with the reason
+  await typeExpr(editor.getByTestId('query-expr'), 'sum(rate(x[5m])');
+  await editor.getByTestId('query-format').click();
+  await expect(editor.getByText(/^Cannot format: /)).toBeVisible();
+  await expect(cm).toHaveText('sum(rate(x[5m])');
+});
+
+test('leaving the panel editor with unapplied changes asks first', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  const uid = await createDashboard(page, 'Guarded board', [
+    { title: 'Temperature', expr: 'scry_temperature_celsius' },
+  ]);
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
+  await panel(page, 'Temperature').getByLabel('Panel menu').click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  const editor = page.getByTestId('panel-editor');
+  await editor.getByTestId('panel-title-input').fill('Unapplied title');
+
+  // route change: refused → stays, editor and edits intact
+  page.removeAllListeners('dialog');
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.evaluate(() => (location.hash = '#/datasources'));
+  await expect
+    .poll(() => asked)
+    .toEqual(['confirm: The panel has unapplied changes. Leave without applying them?']);
+  await expect(page).toHaveURL(new RegExp(`#/d/${uid}\\?`));
+  await expect(editor.getByTestId('panel-title-input')).toHaveValue('Unapplied title');
+
+  // closing the tab: the browser's own "leave site?" prompt
+  page.once('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked.length).toBe(2);
+  expect(asked[1]).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+
+  // route change accepted → leaves
+  page.once('dialog', (d) => void d.accept());
+  await page.evaluate(() => (location.hash = '#/datasources'));
+  await expect(page).toHaveURL(/#\/datasources/);
+  await expect(page.getByTestId('panel-editor')).toHaveCount(0);
+});
+
+test('the query inspector shows the step, and the POST body of a long query', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  // > 2000 characters of URL: sent as a POST form body
+  const filler = Array.from({ length: 300 }, (_x, i) => `none${i}`).join('|');
+  const expr = `scry_temperature_celsius{dc=~"ams|fra|${filler}"}`;
+  expect(expr.length).toBeGreaterThan(2000);
+  const uid = await createDashboard(page, 'Long query board', [{ title: 'Long', expr }]);
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
+  await expect(panel(page, 'Long')).toHaveAttribute('data-state', 'ok');
+  await panel(page, 'Long').getByLabel('Panel menu').click();
+  await page.getByRole('menuitem', { name: 'Inspect' }).click();
+  const ins = page.getByTestId('query-inspector');
+  await expect(ins.getByTestId('inspect-request')).toHaveAttribute('data-method', 'POST');
+  await expect(ins.getByTestId('inspect-url')).toHaveText(/\/api\/v1\/query_range$/);
+  const body = new URLSearchParams((await ins.getByTestId('inspect-body').textContent())!);
+  expect(body.get('query')).toBe(expr);
+  const step = Number(body.get('step'));
+  expect(step).toBeGreaterThanOrEqual(15); // the datasource's scrape interval is the floor
+  await expect(ins.getByTestId('inspect-step')).toHaveText(
+    new RegExp(`^${new Date(Number(body.get('start')) * 1000).toISOString()} → .*, step ${step}s$`),
+  );
+  const answer = await promApi<{ result: unknown[] }>('/api/v1/query_range', {
+    query: expr,
+    start: body.get('start')!,
+    end: body.get('end')!,
+    step,
+  });
+  expect(answer.result.length).toBeGreaterThan(0);
+  await expect(ins.getByTestId('inspect-series')).toHaveText(String(answer.result.length));
+  expect(Number(await ins.getByTestId('inspect-took').textContent())).toBeGreaterThanOrEqual(0);
 });

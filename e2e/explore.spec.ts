@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addDatasource, env, open, promApi, typeExpr } from './support/app';
+import { addDatasource, env, importDashboard, open, panel, promApi, typeExpr } from './support/app';
 import { fixtureWindow } from './support/window';
 
 type Vector = {
@@ -58,8 +58,6 @@ test('graph and table show the API values; the URL carries ds and expr; history 
   await expect(page).toHaveURL(/expr=scry_temperature_celsius(&|$)/);
 });
 
-// FIXME: the proposal and URL are right and Prometheus answers the query, but the Explore graph
-// shows "No data" for the heatmap panel (not yet diagnosed).
 test('metric browser: a live histogram proposes a heatmap with p50/p90/p99 lines', async ({
   page,
 }) => {
@@ -94,4 +92,86 @@ test('metric browser: a live histogram proposes a heatmap with p50/p90/p99 lines
   await expect(graph.getByTestId('legend-item')).toHaveText(['p50', 'p90', 'p99']);
   // its labels, with value counts, to group or filter by
   await expect(page.locator('[data-testid="metric-label"][data-label="le"]')).toBeVisible();
+});
+
+test('Ctrl/Cmd+Enter in the editor runs the query', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/explore?ds=fixture&from=${fromMs}&to=${toMs}&tz=utc`);
+  const cm = page.getByTestId('query-expr').locator('.cm-content');
+  await expect(cm).toBeVisible();
+  await cm.click();
+  await page.keyboard.insertText('sum(scry_temperature_celsius)');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page).toHaveURL(/expr=sum%28scry_temperature_celsius%29/);
+  await expect(page.getByTestId('explore-graph').getByTestId('panel')).toHaveAttribute(
+    'data-state',
+    'ok',
+  );
+  await expect(page.getByTestId('history-item').first()).toHaveText(
+    'sum(scry_temperature_celsius)',
+  );
+});
+
+test('add to dashboard: a fresh panel id, also past the panels folded in a collapsed row', async ({
+  page,
+}) => {
+  const { fromMs, toMs } = fixtureWindow();
+  const ts = (id: number, title: string, y: number) => ({
+    id,
+    type: 'timeseries',
+    title,
+    gridPos: { x: 0, y, w: 12, h: 6 },
+    targets: [{ refId: 'A', expr: 'scry_temperature_celsius' }],
+  });
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'target',
+      title: 'Target board',
+      panels: [
+        ts(1, 'Top', 0),
+        {
+          id: 2,
+          type: 'row',
+          title: 'Folded',
+          gridPos: { x: 0, y: 6, w: 24, h: 1 },
+          collapsed: true,
+          panels: [ts(7, 'Hidden', 7)],
+        },
+      ],
+    }),
+  );
+  await open(page, `#/explore?ds=fixture&from=${fromMs}&to=${toMs}&tz=utc`);
+  await typeExpr(page.getByTestId('query-expr'), 'max(scry_temperature_celsius)');
+  await page.getByTestId('explore-run').click();
+  await expect(page).toHaveURL(/expr=max/);
+  await page.getByTestId('explore-add-to-dashboard').click();
+  await page.getByTestId('add-to-dashboard-target').selectOption('target');
+  await page.getByTestId('add-to-dashboard-confirm').click();
+  await expect(page).toHaveURL(/#\/d\/target/);
+  await expect(panel(page, 'max(scry_temperature_celsius)')).toBeVisible();
+
+  const ids = await page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('scry.dashboards')!) as {
+      state: {
+        saved: Record<
+          string,
+          { dashboard: { panels: { id: number; panels?: { id: number }[] }[] } }
+        >;
+      };
+    };
+    return s.state.saved['target']!.dashboard.panels.flatMap((p) => [
+      p.id,
+      ...(p.panels ?? []).map((c) => c.id),
+    ]);
+  });
+  expect(ids).toEqual([1, 2, 7, 8]);
+  // expanding the row shows both panels (an id clash would lose one)
+  await page
+    .locator('[data-testid="row"][data-row-title="Folded"]')
+    .getByTestId('row-toggle')
+    .click();
+  await expect(panel(page, 'Hidden')).toBeVisible();
+  await expect(panel(page, 'max(scry_temperature_celsius)')).toBeVisible();
 });

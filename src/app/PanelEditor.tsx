@@ -10,6 +10,7 @@ import { unitOptions } from '../units/format';
 import { useQueryEnv } from '../query/env';
 import type { PanelContext } from '../panels/types';
 import QueryInspector from './inspect/QueryInspector';
+import { useLeaveGuard } from './useLeaveGuard';
 
 export interface PanelEditorProps {
   panel: Panel;
@@ -130,29 +131,8 @@ export default function PanelEditor(props: PanelEditorProps) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  // Leaving the page with unapplied changes asks first.
-  useEffect(() => {
-    if (!changed) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    const startPath = location.hash.split('?')[0];
-    const onHash = (e: HashChangeEvent) => {
-      const nextPath = new URL(e.newURL).hash.split('?')[0];
-      if (nextPath === startPath) return;
-      if (!confirm('The panel has unapplied changes. Leave without applying them?')) {
-        e.stopImmediatePropagation();
-        history.replaceState(history.state, '', new URL(e.oldURL).hash);
-        window.dispatchEvent(
-          new HashChangeEvent('hashchange', { oldURL: e.newURL, newURL: e.oldURL }),
-        );
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('hashchange', onHash);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('hashchange', onHash);
-    };
-  }, [changed]);
+  // Leaving the page with unapplied changes asks first (tab close, or another route).
+  useLeaveGuard(changed, 'The panel has unapplied changes. Leave without applying them?');
 
   const { fromMs, toMs, timeZone } = env;
   const ctx: PanelContext = useMemo(() => ({ fromMs, toMs, timeZone }), [fromMs, toMs, timeZone]);

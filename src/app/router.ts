@@ -20,13 +20,36 @@ function parseHash(hash: string): Route {
 
 let cached: Route = parseHash(typeof location === 'undefined' ? '' : location.hash);
 
+/** Asked before the route moves to `nextHash`; false keeps the current route (see useLeaveGuard). */
+export type LeaveGuard = (nextHash: string, currentHash: string) => boolean;
+
+const subscribers = new Set<() => void>();
+const guards = new Set<LeaveGuard>();
+
+/** Registers a guard; returns its removal. */
+export function addLeaveGuard(guard: LeaveGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
+// One listener for the whole app, installed before any page: guards decide before anything
+// re-renders (a page's own listener could be gone by then, its page unmounted by the router).
+if (typeof window !== 'undefined')
+  window.addEventListener('hashchange', () => {
+    const next = location.hash;
+    if (next === cached.hash) return;
+    for (const guard of [...guards])
+      if (!guard(next, cached.hash)) {
+        history.replaceState(history.state, '', cached.hash || '#/');
+        return;
+      }
+    cached = parseHash(next);
+    for (const cb of [...subscribers]) cb();
+  });
+
 function subscribe(cb: () => void) {
-  const on = () => {
-    cached = parseHash(location.hash);
-    cb();
-  };
-  window.addEventListener('hashchange', on);
-  return () => window.removeEventListener('hashchange', on);
+  subscribers.add(cb);
+  return () => subscribers.delete(cb);
 }
 
 /** The current route; re-renders on hash changes. */
@@ -55,7 +78,6 @@ export function navigate(
   if (target === location.hash) return;
   if (replace) {
     history.replaceState(history.state, '', target);
-    cached = parseHash(location.hash);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else {
     location.hash = target;

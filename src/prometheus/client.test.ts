@@ -155,3 +155,70 @@ describe('Limiter', () => {
     expect(ran).toBe(false);
   });
 });
+
+describe('requests in flight per datasource', () => {
+  /** A server that answers only when told, counting the requests open at once. */
+  function gatedServer() {
+    const open: (() => void)[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    const fetchFn: FetchFn = () =>
+      new Promise<Response>((resolve) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        open.push(() => {
+          inFlight--;
+          resolve(json({ status: 'success', data: { resultType: 'vector', result: [] } }));
+        });
+      });
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    return { fetchFn, open, tick, peak: () => peak, inFlight: () => inFlight };
+  }
+
+  it('sends at most 6 at once by default; the rest wait their turn', async () => {
+    const s = gatedServer();
+    const c = new PrometheusClient({ url: 'http://limit-default:9090' }, s.fetchFn);
+    const all = Array.from({ length: 10 }, (_x, i) => c.query({ expr: `q${i}`, timeSec: 1 }));
+    await s.tick();
+    expect(s.inFlight()).toBe(6);
+    while (s.open.length) {
+      s.open.shift()!();
+      await s.tick();
+      await s.tick();
+    }
+    await Promise.all(all);
+    expect(s.peak()).toBe(6);
+  });
+
+  it("every client of one server shares the datasource's limit; another server has its own", async () => {
+    const s = gatedServer();
+    const a = new PrometheusClient(
+      { url: 'http://limit-shared:9090', maxConcurrent: 2 },
+      s.fetchFn,
+    );
+    const b = new PrometheusClient(
+      { url: 'http://limit-shared:9090/', maxConcurrent: 2, headers: { 'X-Scope-OrgID': 't' } },
+      s.fetchFn,
+    );
+    const other = new PrometheusClient(
+      { url: 'http://limit-other:9090', maxConcurrent: 2 },
+      s.fetchFn,
+    );
+    const all = [
+      ...[1, 2, 3].map((i) => a.query({ expr: `a${i}`, timeSec: 1 })),
+      ...[1, 2, 3].map((i) => b.query({ expr: `b${i}`, timeSec: 1 })),
+    ];
+    await s.tick();
+    expect(s.inFlight()).toBe(2);
+    const o = other.query({ expr: 'o', timeSec: 1 });
+    await s.tick();
+    expect(s.inFlight()).toBe(3);
+    while (s.open.length) {
+      s.open.shift()!();
+      await s.tick();
+      await s.tick();
+    }
+    await Promise.all([...all, o]);
+    expect(s.peak()).toBe(3);
+  });
+});

@@ -16,6 +16,7 @@ import { resolveDatasource } from '../datasourceHandles';
 import { copyDashboard, downloadDashboard } from '../exportFile';
 import { href, navigate, updateParams, useRoute } from '../router';
 import PanelEditor from '../PanelEditor';
+import { useLeaveGuard } from '../useLeaveGuard';
 import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
@@ -550,27 +551,5 @@ function PanelGrid(props: {
 
 /** Asks before leaving with unsaved changes (tab close, or navigating to another route). */
 function useUnsavedGuard(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    const startPath = location.hash.split('?')[0];
-    const onHash = (e: HashChangeEvent) => {
-      const nextPath = new URL(e.newURL).hash.split('?')[0];
-      if (nextPath === startPath) return;
-      if (!confirm('This dashboard has unsaved changes. Leave without saving?')) {
-        history.replaceState(history.state, '', new URL(e.oldURL).hash);
-        window.dispatchEvent(
-          new HashChangeEvent('hashchange', { oldURL: e.newURL, newURL: e.oldURL }),
-        );
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('hashchange', onHash);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('hashchange', onHash);
-    };
-  }, [dirty]);
+  useLeaveGuard(dirty, 'This dashboard has unsaved changes. Leave without saving?');
 }

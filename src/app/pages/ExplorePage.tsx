@@ -4,6 +4,7 @@ import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEd
 import { createEditorClient } from '../../editor/client';
 import { proposeQuery } from '../../editor/proposals';
 import type { Panel } from '../../model/dashboard';
+import { nextPanelId } from '../../model/rows';
 import PanelShell from '../../panels/PanelShell';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
@@ -448,7 +449,8 @@ function AddToDashboard({ panel, disabled }: { panel: Panel; disabled: boolean }
   const add = () => {
     const base = target === '__new' ? newDashboard('New dashboard') : saved[target]?.dashboard;
     if (!base) return;
-    const id = Math.max(0, ...base.panels.map((p) => p.id)) + 1;
+    // rows' folded children count too: a reused id would clash when the row is expanded
+    const id = nextPanelId(base.panels);
     const y = Math.max(0, ...base.panels.map((p) => p.gridPos.y + p.gridPos.h));
     const title = panel.targets[0]?.expr.slice(0, 60) ?? 'Explore';
     const stored = save({
