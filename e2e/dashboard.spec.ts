@@ -276,3 +276,22 @@ test('leaving a dashboard with unsaved changes asks first', async ({ page }) => 
   await expect(page.getByTestId('dashboard-row')).toHaveCount(1);
   await expect(page.getByTestId('dashboard-row')).toContainText('Unsaved board');
 });
+
+test('a panel added and then discarded in the editor is not left behind', async ({ page }) => {
+  await open(page, '#/');
+  await page.getByRole('button', { name: 'New dashboard' }).click();
+  await page.getByRole('button', { name: 'Add a panel' }).click();
+  await expect(page.getByTestId('panel-editor')).toBeVisible();
+  await page.getByTestId('panel-discard').click();
+  await expect(page.getByTestId('panel-editor')).toBeHidden();
+  await expect(page.getByTestId('panel')).toHaveCount(0);
+  // an applied new panel stays, and discarding later edits to it keeps it
+  await page.getByRole('button', { name: 'Add a panel' }).click();
+  await page.getByTestId('panel-title-input').fill('Kept');
+  await page.getByTestId('panel-apply').click();
+  await expect(panel(page, 'Kept')).toHaveCount(1);
+  await panel(page, 'Kept').getByRole('button', { name: 'Panel menu' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  await page.getByTestId('panel-discard').click();
+  await expect(panel(page, 'Kept')).toHaveCount(1);
+});

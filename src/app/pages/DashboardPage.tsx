@@ -48,6 +48,8 @@ export default function DashboardPage({ uid }: { uid: string }) {
     setEditing(editParam);
   }
   const [editPanelId, setEditPanelId] = useState<number | null>(null);
+  // A panel added with "Add panel" and then discarded in the editor goes away again (Grafana).
+  const [newPanelId, setNewPanelId] = useState<number | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
 
   const base = stored?.dashboard;
@@ -105,7 +107,10 @@ export default function DashboardPage({ uid }: { uid: string }) {
       onDiscard={() => {
         if (confirm('Discard all unsaved changes?')) setEdits(null);
       }}
-      onEditPanel={setEditPanelId}
+      onEditPanel={(id, isNew) => {
+        setEditPanelId(id);
+        setNewPanelId(isNew ? id : null);
+      }}
       onExport={() => downloadDashboard(draft)}
       onCopy={async () => {
         setFlash(
@@ -121,8 +126,14 @@ export default function DashboardPage({ uid }: { uid: string }) {
             onApply={(p) => {
               change((d) => ({ ...d, panels: d.panels.map((x) => (x.id === p.id ? p : x)) }));
               setEditPanelId(null);
+              setNewPanelId(null);
             }}
-            onDiscard={() => setEditPanelId(null)}
+            onDiscard={() => {
+              if (newPanelId !== null && newPanelId === editPanelId)
+                change((d) => ({ ...d, panels: d.panels.filter((x) => x.id !== newPanelId) }));
+              setEditPanelId(null);
+              setNewPanelId(null);
+            }}
           />
         ) : null
       }
@@ -141,7 +152,7 @@ interface ViewProps {
   onChange(fn: (d: Dashboard) => Dashboard): void;
   onSave(): void;
   onDiscard(): void;
-  onEditPanel(id: number | null): void;
+  onEditPanel(id: number | null, isNew?: boolean): void;
   onExport(): void;
   onCopy(): void;
 }
@@ -268,7 +279,7 @@ function DashboardView(props: ViewProps) {
       ...plugin.defaults(),
     };
     onChange((cur) => ({ ...cur, panels: [...cur.panels, panel] }));
-    props.onEditPanel(id);
+    props.onEditPanel(id, true);
   };
 
   return (
