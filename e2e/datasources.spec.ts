@@ -89,3 +89,13 @@ test('custom headers go with every request and never into an exported dashboard'
   expect(text).not.toContain('s3cret-token');
   expect(text).not.toContain(env('PROM_URL'));
 });
+
+test('a server on another origin without CORS headers is reported as a CORS block', async ({
+  page,
+}) => {
+  // The provisioned static server is up on another port and sends no CORS headers.
+  await addDatasource(page, { name: 'nocors', url: env('SCRY_PROVISIONED_URL') });
+  const row = page.locator('[data-testid="datasource-row"][data-name="nocors"]');
+  await row.getByRole('button', { name: 'Test' }).click();
+  await expect(row.getByTestId('datasource-test-result')).toHaveText(/^Blocked by CORS: /);
+});
