@@ -295,3 +295,80 @@ test('a panel added and then discarded in the editor is not left behind', async 
   await page.getByTestId('panel-discard').click();
   await expect(panel(page, 'Kept')).toHaveCount(1);
 });
+
+test('legend click isolates a series, a second click shows all again', async ({ page }) => {
+  const { fromMs, toMs } = fixtureWindow();
+  const uid = await createDashboard(page, 'Legend board', [
+    { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
+  ]);
+  await openAt(page, uid, fromMs, toMs);
+  const temp = panel(page, 'Temperature');
+  await expect(temp).toHaveAttribute('data-state', 'ok');
+  const items = temp.getByTestId('legend-item');
+  await expect(items).toHaveCount(4);
+  await items.filter({ hasText: 'fra' }).click();
+  for (const dc of ['ams', 'fra', 'nyc', 'sfo'])
+    await expect(items.filter({ hasText: dc })).toHaveAttribute(
+      'aria-pressed',
+      dc === 'fra' ? 'true' : 'false',
+    );
+  // the tooltip lists only the isolated series
+  const box = (await temp.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await expect(temp.getByTestId('tooltip-row')).toHaveCount(1);
+  await expect(temp.getByTestId('tooltip-row').locator('.tt-name')).toHaveText('fra');
+  await items.filter({ hasText: 'fra' }).click();
+  for (const dc of ['ams', 'fra', 'nyc', 'sfo'])
+    await expect(items.filter({ hasText: dc })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('in edit mode a panel can be dragged and resized on the grid, and the layout is saved', async ({
+  page,
+}) => {
+  const uid = await createDashboard(page, 'Layout board', [
+    { title: 'A', expr: 'up' },
+    { title: 'B', expr: 'up' },
+  ]);
+  await open(page, `#/d/${uid}?edit=1`);
+  const a = panel(page, 'A');
+  const before = (await a.boundingBox())!;
+  // resize A from its corner handle: wider and taller
+  const handle = a
+    .locator('xpath=ancestor-or-self::*[contains(@class,"react-grid-item")][1]')
+    .locator('.react-resizable-handle');
+  const hb = (await handle.boundingBox())!;
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(hb.x + 200, hb.y + 120, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await a.boundingBox())!.width).toBeGreaterThan(before.width + 100);
+  const resized = (await a.boundingBox())!;
+  expect(resized.height).toBeGreaterThan(before.height + 60);
+  await page.getByTestId('save-dashboard').click();
+  await expect(page.getByTestId('save-dashboard')).toBeHidden();
+  await page.reload();
+  await expect
+    .poll(async () => Math.round((await panel(page, 'A').boundingBox())!.width))
+    .toBe(Math.round(resized.width));
+});
+
+test('in edit mode a panel is moved by dragging its title bar', async ({ page }) => {
+  const uid = await createDashboard(page, 'Move board', [
+    { title: 'A', expr: 'up' },
+    { title: 'B', expr: 'up' },
+  ]);
+  await open(page, `#/d/${uid}?edit=1`);
+  const a = (await panel(page, 'A').boundingBox())!;
+  const b = panel(page, 'B');
+  const bb = (await b.boundingBox())!;
+  expect(bb.y).toBeGreaterThan(a.y + a.height - 5); // B starts below A
+  const head = b.locator('.panel-head');
+  const hb = (await head.boundingBox())!;
+  await page.mouse.move(hb.x + 40, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width + 60, a.y + 10, { steps: 15 });
+  await page.mouse.up();
+  // B now sits beside A, on A's line
+  await expect.poll(async () => Math.abs((await b.boundingBox())!.y - a.y)).toBeLessThan(5);
+  expect((await b.boundingBox())!.x).toBeGreaterThan(a.x + a.width - 5);
+});
