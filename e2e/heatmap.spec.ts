@@ -27,13 +27,22 @@ async function openAt(page: Page, uid: string) {
   await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
 }
 
+/**
+ * Moves the pointer onto the heatmap at (fx, fy) of its plot, leaving it first so the tooltip
+ * read next is the one for this position (not still the previous one's).
+ */
+async function hover(page: Page, heat: Locator, fx: number, fy = 0.5) {
+  await page.mouse.move(0, 0);
+  await expect(heat.getByTestId('heatmap-tooltip')).toBeHidden();
+  const box = (await heat.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+  await expect(heat.getByTestId('heatmap-tooltip-time')).toBeVisible();
+}
+
 /** Hovers the heatmap at `fx` of its width; returns the tooltip's time and its p90 value. */
 async function hoverP90(page: Page, heat: Locator, fx: number) {
-  const over = heat.locator('.u-over');
-  const box = (await over.boundingBox())!;
-  await page.mouse.move(box.x + box.width * fx, box.y + box.height / 2);
+  await hover(page, heat, fx);
   const time = heat.getByTestId('heatmap-tooltip-time');
-  await expect(time).toBeVisible();
   const p90 = heat.locator('[data-testid="heatmap-quantile"][data-q="0.9"]');
   await expect(p90).toHaveCount(1);
   return {
@@ -89,6 +98,52 @@ test('heatmap of classic buckets: 12 buckets, p90 in the tooltip equals histogra
   }
   // the hovered points are distinct steps, so this compared several columns
   expect(seen.size).toBe(4);
+
+  // the colour legend says which scale the cells use
+  await expect(heat.getByTestId('heatmap-color-legend')).toHaveAttribute(
+    'data-scale',
+    'exponential',
+  );
+
+  // the cell under the pointer: bucket range in the panel unit, count and share of the column
+  await hover(page, heat, 0.6, 0.6);
+  const time = heat.getByTestId('heatmap-tooltip-time');
+  const tMs = Number(await time.getAttribute('data-time-ms'));
+  const bucket = heat.getByTestId('heatmap-bucket');
+  const b = Number(await bucket.getAttribute('data-bucket'));
+  expect(b).toBeGreaterThanOrEqual(0);
+  expect(b).toBeLessThan(12);
+  // the fixture's bounds (seconds) as the panel unit `s` writes them
+  const LABELS = ['0 s', '5 ms', '10 ms', '25 ms', '50 ms', '100 ms', '250 ms', '500 ms', '1 s'];
+  LABELS.push('2.50 s', '5 s', '10 s', '+Inf');
+  await expect(bucket.locator('.tt-value')).toHaveText(`${LABELS[b]} – ${LABELS[b + 1]}`);
+  const v = await promApi<Vector>('/api/v1/query', { query: BUCKETS, time: tMs / 1000 });
+  const cumulative = v.result
+    .map(
+      (r) => [r.metric.le === '+Inf' ? Infinity : Number(r.metric.le), Number(r.value[1])] as const,
+    )
+    .sort((x, y) => x[0] - y[0])
+    .map(([, c]) => c);
+  expect(cumulative).toHaveLength(12);
+  const count = cumulative[b]! - (b > 0 ? cumulative[b - 1]! : 0);
+  const shown = Number(await heat.getByTestId('heatmap-count').getAttribute('data-value'));
+  expect(Math.abs(shown - count)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(count)));
+  const share = (count / cumulative[11]!) * 100;
+  const shownShare = Number(await heat.getByTestId('heatmap-share').getAttribute('data-value'));
+  expect(Math.abs(shownShare - share)).toBeLessThanOrEqual(1e-9 * Math.max(1, share));
+  await expect(heat.getByTestId('heatmap-share')).toContainText(`${share.toFixed(1)} %`);
+
+  // each percentile line can be toggled from the legend: hidden lines leave the tooltip
+  const p90Button = heat.getByTestId('legend-item').filter({ hasText: 'p90' });
+  await p90Button.click();
+  await expect(p90Button).toHaveAttribute('aria-pressed', 'false');
+  await hover(page, heat, 0.5);
+  await expect(heat.locator('[data-testid="heatmap-quantile"][data-q="0.5"]')).toHaveCount(1);
+  await expect(heat.locator('[data-testid="heatmap-quantile"][data-q="0.9"]')).toHaveCount(0);
+  await p90Button.click();
+  await expect(p90Button).toHaveAttribute('aria-pressed', 'true');
+  await hover(page, heat, 0.55);
+  await expect(heat.locator('[data-testid="heatmap-quantile"][data-q="0.9"]')).toHaveCount(1);
 });
 
 test('a time series of bucket series offers "Show as heatmap", which switches the panel', async ({
@@ -117,4 +172,50 @@ test('a time series of bucket series offers "Show as heatmap", which switches th
   const { tMs, value } = await hoverP90(page, heat, 0.5);
   const expected = await apiP90(tMs);
   expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
+});
+
+test('a small heatmap (6 × 6, two groups) shows its whole footer: percentile toggles and colour scale', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('heat-small', 'Heat small', [
+      {
+        title: 'Small',
+        expr: 'sum by (le, job) (rate(scry_request_duration_seconds_bucket[5m]))',
+        type: 'heatmap',
+        unit: 's',
+        w: 6,
+        h: 6,
+      },
+    ]),
+  );
+  await openAt(page, 'heat-small');
+  const p = panel(page, 'Small');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  await expect(p.getByTestId('heatmap-group')).toBeVisible();
+  const inside = (
+    inner: { x: number; y: number; width: number; height: number },
+    outer: { x: number; y: number; width: number; height: number },
+  ) =>
+    inner.x >= outer.x - 0.5 &&
+    inner.y >= outer.y - 0.5 &&
+    inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+    inner.y + inner.height <= outer.y + outer.height + 0.5;
+  const panelBox = (await p.boundingBox())!;
+  const legend = p.locator('.heatmap-footer > .legend');
+  const legendBox = (await legend.boundingBox())!;
+  const items = p.getByTestId('legend-item');
+  await expect(items).toHaveText(['p50', 'p90', 'p99']);
+  for (const item of await items.all()) {
+    const box = (await item.boundingBox())!;
+    // not cut off by the legend's own scroll box, nor by the panel
+    expect(inside(box, legendBox)).toBe(true);
+    expect(inside(box, panelBox)).toBe(true);
+  }
+  const scale = (await p.getByTestId('heatmap-color-legend').boundingBox())!;
+  expect(inside(scale, panelBox)).toBe(true);
+  // the plot keeps most of the height
+  const plot = (await p.getByTestId('heatmap-plot').boundingBox())!;
+  expect(plot.height).toBeGreaterThan(80);
 });

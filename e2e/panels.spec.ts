@@ -109,6 +109,11 @@ test('stat, gauge and bar gauge show the values the API returns (last, max, mean
   const gauge = panel(page, 'Gauge max').getByTestId('gauge-value');
   await expect(gauge).toHaveCount(1);
   expect(Number(await gauge.getAttribute('data-value'))).toBe(max);
+  // the arc is filled over fieldConfig min..max (0..40), not the default 0..100
+  const cell = panel(page, 'Gauge max').getByTestId('gauge');
+  await expect(cell).toHaveAttribute('data-min', '0');
+  await expect(cell).toHaveAttribute('data-max', '40');
+  expect(Number(await cell.getAttribute('data-fraction'))).toBeCloseTo(max / 40, 12);
 
   const all = await sameRange(sent, 'scry_temperature_celsius');
   expect(all.result).toHaveLength(DCS.length);
@@ -122,6 +127,8 @@ test('stat, gauge and bar gauge show the values the API returns (last, max, mean
       .getByTestId('bargauge-value');
     const shown = Number(await cell.getAttribute('data-value'));
     expect(Math.abs(shown - mean)).toBeLessThanOrEqual(1e-9 * Math.abs(mean));
+    const track = bars.and(page.locator(`[data-name="${s.metric.dc}"]`)).locator('.bargauge-track');
+    expect(Number(await track.getAttribute('data-fraction'))).toBeCloseTo(mean / 40, 9);
   }
 });
 
@@ -316,6 +323,55 @@ test('panel menu "View": one panel full screen, viewPanel in the URL, Escape and
   await expect(panel(page, 'Sum')).toHaveAttribute('data-state', 'ok');
   await page.getByTestId('panel-view-close').click();
   await expect(page.getByTestId('panel')).toHaveCount(2);
+});
+
+test('panel menu in edit mode: Duplicate adds a copy below with the same data, Remove asks and removes', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('dup', 'Dup', [
+      { title: 'Sum', expr: 'sum(scry_temperature_celsius)', type: 'stat', unit: 'celsius' },
+      { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}', x: 12, y: 0 },
+    ]),
+  );
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/dup?from=${fromMs}&to=${toMs}&tz=utc`);
+  const sum = panel(page, 'Sum');
+  await expect(sum).toHaveAttribute('data-state', 'ok');
+  // view mode offers no Duplicate / Remove
+  await sum.getByRole('button', { name: 'Panel menu' }).click();
+  await expect(sum.getByRole('menuitem', { name: 'Duplicate' })).toHaveCount(0);
+  await expect(sum.getByRole('menuitem', { name: 'Remove' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(5, 5);
+
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await sum.getByRole('button', { name: 'Panel menu' }).click();
+  await sum.getByRole('menuitem', { name: 'Duplicate' }).click();
+  await expect(sum).toHaveCount(2);
+  await expect(page.getByTestId('panel')).toHaveCount(3);
+  await expect(page.getByText('● unsaved')).toBeVisible();
+  const [a, b] = [sum.nth(0), sum.nth(1)];
+  await expect(a).toHaveAttribute('data-state', 'ok');
+  await expect(b).toHaveAttribute('data-state', 'ok');
+  const va = await a.getByTestId('stat-value').getAttribute('data-value');
+  expect(await b.getByTestId('stat-value').getAttribute('data-value')).toBe(va);
+  // the copy sits below the original
+  const [ba, bb] = [(await a.boundingBox())!, (await b.boundingBox())!];
+  expect(bb.y).toBeGreaterThanOrEqual(ba.y + ba.height - 1);
+
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await b.getByRole('button', { name: 'Panel menu' }).click();
+  await b.getByRole('menuitem', { name: 'Remove' }).click();
+  expect(asked).toContain('Remove panel "Sum"');
+  await expect(sum).toHaveCount(1);
+  await expect(page.getByTestId('panel')).toHaveCount(2);
+  await expect(panel(page, 'Temperature')).toHaveCount(1);
 });
 
 test('time series options: table legend with mean/max/last equal to the API; bars, percent stacking, log scale, thresholds render', async ({

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import { selectToZoom, usePlotUpdates } from './plotLifecycle';
+import { selectToZoom, timeAxisOptions, usePlotUpdates, yAxisSize } from './plotLifecycle';
 import 'uplot/dist/uPlot.min.css';
 import './chart.css';
 import { alpha } from '../units/colors';
@@ -179,6 +179,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           stroke: '#9aa4b2',
           grid: { stroke: '#2a303b', width: 1 },
           ticks: { stroke: '#2a303b', width: 1 },
+          ...(p.formatTimeTicks ? timeAxisOptions(() => propsRef.current.formatTimeTicks) : {}),
         },
         {
           stroke: '#9aa4b2',
@@ -548,22 +549,4 @@ function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartPr
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/**
- * Width of the y axis from its longest tick label (uPlot's documented pattern), so labels such as
- * "20 req/s" or "1.5 GiB" are never clipped; recomputed only on the first layout cycles.
- */
-function yAxisSize(u: uPlot, values: string[] | null, axisIdx: number, cycleNum: number): number {
-  const axis = u.axes[axisIdx] as uPlot.Axis & { _size?: number };
-  if (cycleNum > 1 && axis._size) return axis._size;
-  const ticks = typeof axis.ticks === 'object' ? (axis.ticks.size ?? 10) : 10;
-  let size = ticks + (axis.gap ?? 5) + 4;
-  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), '');
-  if (longest) {
-    const font = Array.isArray(axis.font) ? axis.font[0] : undefined;
-    u.ctx.font = typeof font === 'string' ? font : '12px system-ui, sans-serif';
-    size += u.ctx.measureText(longest).width / (window.devicePixelRatio || 1);
-  }
-  return Math.max(40, Math.ceil(size));
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import { selectToZoom, usePlotUpdates } from '../plotLifecycle';
+import { selectToZoom, timeAxisOptions, usePlotUpdates, yAxisSize } from '../plotLifecycle';
+import '../chart.css';
 import 'uplot/dist/uPlot.min.css';
 import { renderTooltip } from './tooltip';
 import {
@@ -156,25 +157,11 @@ export default function HeatmapChart(props: HeatmapChartProps) {
           stroke: '#9aa4b2',
           grid: { show: false },
           ticks: { stroke: '#2a303b', width: 1 },
-          ...(p.formatTimeTicks
-            ? {
-                values: (
-                  _u: uPlot,
-                  ticks: number[],
-                  _axisIdx: number,
-                  _space: number,
-                  incr: number,
-                ) =>
-                  propsRef.current.formatTimeTicks!(
-                    ticks.map((t) => t * 1000),
-                    incr * 1000,
-                  ),
-              }
-            : {}),
+          ...(p.formatTimeTicks ? timeAxisOptions(() => propsRef.current.formatTimeTicks) : {}),
         },
         {
           stroke: '#9aa4b2',
-          size: 70,
+          size: yAxisSize,
           grid: { show: false },
           ticks: { stroke: '#2a303b', width: 1 },
           splits: (u) => axisSplits(propsRef.current.bounds.length, u.bbox.height / uPlot.pxRatio),

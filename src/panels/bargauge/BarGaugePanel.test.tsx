@@ -58,4 +58,26 @@ describe('BarGaugePanel', () => {
     expect(tracks.map((t) => t.dataset.fraction)).toEqual(['0.125', '0.5']);
     expect(tracks[0]!.querySelectorAll('.bargauge-cell').length).toBeGreaterThan(3);
   });
+
+  it.each([
+    ['vertical', 300, 600],
+    ['horizontal', 900, 150],
+  ] as const)(
+    'a forced %s orientation wins over the panel shape, one bar per series',
+    (o, w, h) => {
+      const panel = testPanel('bargauge', {
+        targets,
+        options: { orientation: o },
+        fieldConfig: { unit: 'short', min: 0, max: 200 },
+      });
+      const { container, unmount } = mount(
+        <BarGaugePanel panel={panel} data={data} widthPx={w} heightPx={h} ctx={testCtx} />,
+      );
+      cleanup = unmount;
+      expect(container.querySelector(`.bargauge-${o}`)).not.toBeNull();
+      expect(container.querySelectorAll('[data-testid="bargauge"]')).toHaveLength(2);
+      const tracks = [...container.querySelectorAll<HTMLElement>('.bargauge-track')];
+      expect(tracks.map((t) => t.dataset.fraction)).toEqual(['0.125', '0.5']);
+    },
+  );
 });

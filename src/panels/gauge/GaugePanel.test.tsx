@@ -56,6 +56,33 @@ describe('GaugePanel', () => {
     ).toEqual(['0%', '80%', '0%', '80%']);
   });
 
+  it('fills the arc over fieldConfig min..max, clamped at the ends', () => {
+    const panel = testPanel('gauge', { fieldConfig: { unit: 'short', min: 20, max: 60 } });
+    const data = testData([
+      rangeResult(
+        'A',
+        [0, 15],
+        [
+          { labels: { job: 'a' }, values: [0, 30] },
+          { labels: { job: 'b' }, values: [0, 90] },
+          { labels: { job: 'c' }, values: [0, 5] },
+        ],
+      ),
+    ]);
+    const { container, unmount } = mount(
+      <GaugePanel panel={panel} data={data} widthPx={900} heightPx={250} ctx={testCtx} />,
+    );
+    cleanup = unmount;
+    const gauges = [...container.querySelectorAll<HTMLElement>('[data-testid="gauge"]')];
+    expect(gauges.map((g) => [g.dataset.min, g.dataset.max, g.dataset.fraction])).toEqual([
+      ['20', '60', '0.25'],
+      ['20', '60', '1'],
+      ['20', '60', '0'],
+    ]);
+    // no value arc for a value at or below min
+    expect(container.querySelectorAll('.gauge-arc')).toHaveLength(2);
+  });
+
   it('shows instant values too, without a name for one value', () => {
     const { container, unmount } = mount(
       <GaugePanel

@@ -114,7 +114,15 @@ function Gauge(props: {
         .filter((x) => x >= min && x <= max)
     : [];
   return (
-    <div className="gauge-cell" data-testid="gauge" data-name={v.name} title={`${v.name}: ${text}`}>
+    <div
+      className="gauge-cell"
+      data-testid="gauge"
+      data-name={v.name}
+      data-min={min}
+      data-max={max}
+      data-fraction={f}
+      title={`${v.name}: ${text}`}
+    >
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
         {props.showName && (
           <text

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Panel } from '../../model/dashboard';
 import type { Frame } from '../../model/frame';
 import type { TargetPlan } from '../../query/plan';
@@ -182,6 +182,56 @@ describe('heatmapPanel', () => {
     expect(draws.every((d) => d.smoothing === false)).toBe(true);
     // source rectangle: the whole steps × buckets bitmap
     expect(draws[0]!.args.slice(1, 5)).toEqual([0, 0, 3, 3]);
+  });
+
+  it('labels the y axis with the bucket bounds in the panel unit', async () => {
+    // a plot host with a size (jsdom lays nothing out), so uPlot draws its axes
+    const size = (v: number) => ({ configurable: true, get: () => v });
+    const proto = Element.prototype;
+    const saved = ['clientWidth', 'clientHeight'].map(
+      (k) => [k, Object.getOwnPropertyDescriptor(proto, k)!] as const,
+    );
+    Object.defineProperty(proto, 'clientWidth', size(600));
+    Object.defineProperty(proto, 'clientHeight', size(300));
+    onTestFinished(() => saved.forEach(([k, d]) => Object.defineProperty(proto, k, d)));
+    mount(
+      <HeatmapPanel
+        panel={panel}
+        data={data(bucketFrame())}
+        widthPx={600}
+        heightPx={300}
+        ctx={ctx}
+      />,
+    );
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    const texts = calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);
+    // bounds 0.1, 0.5, +Inf of job="api" in seconds, from the lowest bound 0 up
+    for (const label of ['0 s', '100 ms', '500 ms', '+Inf']) expect(texts).toContain(label);
+  });
+
+  it('shows a colour legend for the configured scale: linear from 0, log from the smallest count', () => {
+    const legendOf = (colorScale: string) => {
+      const el = mount(
+        <HeatmapPanel
+          panel={{ ...panel, options: { ...panel.options, colorScale } }}
+          data={data(bucketFrame())}
+          widthPx={600}
+          heightPx={300}
+          ctx={ctx}
+        />,
+      );
+      const legend = el.querySelector<HTMLElement>('[data-testid="heatmap-color-legend"]')!;
+      const out = { ...legend.dataset, text: legend.textContent };
+      cleanup?.();
+      cleanup = undefined;
+      return out;
+    };
+    // job="api" de-accumulated: 0.1 → 1…3, 0.5 → 4, +Inf → 5…3 per step; the column max is 5
+    expect(legendOf('linear')).toMatchObject({ scale: 'linear', min: '0', max: '5', text: '05' });
+    expect(legendOf('exponential')).toMatchObject({ scale: 'exponential', min: '0', max: '5' });
+    expect(legendOf('log')).toMatchObject({ scale: 'log', min: '1', max: '5', text: '15' });
   });
 
   it('says so when the data has no buckets', () => {
