@@ -19,23 +19,29 @@ const target = (expr: string, extra: Partial<Target> = {}): Target => ({
   ...extra,
 });
 
+const planInput = (
+  expr: string,
+  extra: Partial<Target> = {},
+  input: Partial<PlanInput> = {},
+): PlanInput => ({
+  panel: {},
+  target: target(expr, extra),
+  fromMs: FROM,
+  toMs: TO,
+  widthPx: 1000,
+  scrapeIntervalMs: 15 * S,
+  scope: {},
+  dashboard: { uid: 'd1', title: 'Plan' },
+  timeZone: 'UTC',
+  ...input,
+});
+
 function plan(
   expr: string,
   extra: Partial<Target> = {},
   input: Partial<PlanInput> = {},
 ): TargetPlan {
-  const r = planTarget({
-    panel: {},
-    target: target(expr, extra),
-    fromMs: FROM,
-    toMs: TO,
-    widthPx: 1000,
-    scrapeIntervalMs: 15 * S,
-    scope: {},
-    dashboard: { uid: 'd1', title: 'Plan' },
-    timeZone: 'UTC',
-    ...input,
-  });
+  const r = planTarget(planInput(expr, extra, input));
   if ('error' in r) throw new Error(r.error);
   return r;
 }
@@ -135,29 +141,9 @@ describe('planTarget: step, max data points, alignment', () => {
   });
 
   it('reports a Min step or Min interval that is not a duration', () => {
-    const bad = planTarget({
-      panel: {},
-      target: target('up', { interval: 'soon' }),
-      fromMs: FROM,
-      toMs: TO,
-      widthPx: 1000,
-      scrapeIntervalMs: 15 * S,
-      scope: {},
-      dashboard: { uid: 'd1', title: 'Plan' },
-      timeZone: 'UTC',
-    });
+    const bad = planTarget(planInput('up', { interval: 'soon' }));
     expect(bad).toEqual({ error: 'Min step "soon" is not a duration (e.g. 30s, 1m)' });
-    const badPanel = planTarget({
-      panel: { interval: 'soon' },
-      target: target('up'),
-      fromMs: FROM,
-      toMs: TO,
-      widthPx: 1000,
-      scrapeIntervalMs: 15 * S,
-      scope: {},
-      dashboard: { uid: 'd1', title: 'Plan' },
-      timeZone: 'UTC',
-    });
+    const badPanel = planTarget(planInput('up', {}, { panel: { interval: 'soon' } }));
     expect(badPanel).toEqual({ error: 'Min interval "soon" is not a duration' });
   });
 });
