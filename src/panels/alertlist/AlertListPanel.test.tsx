@@ -4,7 +4,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
 import AlertListPanel, { alertsKey } from './AlertListPanel';
 
 let cleanup: (() => void) | undefined;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { rangeResult } from '../stat/testData';
-import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import { rangeResult } from '../stat/results.testing';
+import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
 import BarGaugePanel from './BarGaugePanel';
 import { bargaugePanel } from './plugin';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { rangeResult, instantResult } from '../stat/testData';
-import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import { rangeResult, instantResult } from '../stat/results.testing';
+import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
 import GaugePanel from './GaugePanel';
 import { gaugePanel } from './plugin';
 import { readGaugeOptions } from './options';

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import StatPanel from './StatPanel';
 import { statPanel } from './plugin';
-import { rangeResult } from './testData';
-import { mount, testCtx, testData, testPanel } from './testRender';
+import { rangeResult } from './results.testing';
+import { mount, testCtx, testData, testPanel } from './render.testing';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

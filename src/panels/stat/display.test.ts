@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataRange, displayOf, displayValues, panelReducer } from './display';
 import { formattedToString } from '../../units/format';
-import { instantResult, rangeResult } from './testData';
+import { instantResult, rangeResult } from './results.testing';
 
 describe('panelReducer', () => {
   it('prefers options.reduce, then Grafana reduceOptions.calcs, then lastNotNull', () => {

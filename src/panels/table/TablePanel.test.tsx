@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { instantResult } from '../stat/testData';
-import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import { instantResult } from '../stat/results.testing';
+import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
 import TablePanel from './TablePanel';
 
 let cleanup: (() => void) | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantResult, rangeResult } from '../stat/testData';
+import { instantResult, rangeResult } from '../stat/results.testing';
 import {
   cellDisplay,
   cellMode,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { mount, testCtx, testData, testPanel } from '../stat/testRender';
+import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
 import { readTextOptions } from './options';
 import TextPanel from './TextPanel';
 

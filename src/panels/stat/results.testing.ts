@@ -14,7 +14,7 @@ const plan = (refId: string, instant: boolean): TargetPlan => ({
   rateIntervalMs: 60000,
 });
 
-/** Test helpers (not used by the app): results as usePanelData returns them. */
+/** Test helpers (never imported by app code): results as usePanelData returns them. */
 export function rangeResult(
   refId: string,
   times: number[],
