@@ -137,9 +137,14 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       ] as unknown as uPlot.AlignedData,
     [times, series, logBase],
   );
-  // Annotations are drawn by a hook that reads props: redraw when they change.
+  // Annotations are drawn by a hook that reads props: redraw when they change. A plot created
+  // with them already drew them (uPlot's first draw is a microtask: this effect, run after it,
+  // would draw everything a second time on every mount).
   const annotationsKey = JSON.stringify(props.annotations ?? []);
+  const drawnAnnotations = useRef(annotationsKey);
   useEffect(() => {
+    if (drawnAnnotations.current === annotationsKey) return;
+    drawnAnnotations.current = annotationsKey;
     plotRef.current?.redraw(false, false);
   }, [annotationsKey]);
 
@@ -215,6 +220,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     const u = new uPlot(opts, data, host);
     plotRef.current = u;
     drawnData.current = data;
+    drawnAnnotations.current = annotationsKey;
     return () => {
       u.destroy();
       plotRef.current = null;
