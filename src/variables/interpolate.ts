@@ -3,6 +3,7 @@
  * `[[var:format]]`, every named format, and the Prometheus datasource's default escaping
  * (grafana-prometheus `interpolateQueryExpr` + `escaping.ts`).
  */
+import { formatPattern } from '../time/format';
 
 /** A variable's current value as interpolation sees it. */
 export interface VariableValue {
@@ -204,24 +205,13 @@ export function encodeURIComponentStrict(s: string): string {
 }
 
 /**
- * `${__from:date}` formats: `iso` (default), `seconds`, or a moment-style pattern with YYYY, MM,
- * DD, HH, mm, ss, SSS (UTC).
+ * `${__from:date}` formats: `iso` (default), `seconds`, `ms`, or a moment-style pattern with YYYY,
+ * MM, DD, HH, mm, ss, SSS (UTC, through the time module's formatPattern).
  */
 export function formatDate(ms: number, pattern: string): string {
   if (!Number.isFinite(ms)) return String(ms);
   if (pattern === 'iso') return new Date(ms).toISOString();
   if (pattern === 'seconds') return String(Math.floor(ms / 1000));
   if (pattern === 'ms') return String(ms);
-  const d = new Date(ms);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const parts: Record<string, string> = {
-    YYYY: String(d.getUTCFullYear()),
-    MM: pad(d.getUTCMonth() + 1),
-    DD: pad(d.getUTCDate()),
-    HH: pad(d.getUTCHours()),
-    mm: pad(d.getUTCMinutes()),
-    ss: pad(d.getUTCSeconds()),
-    SSS: pad(d.getUTCMilliseconds(), 3),
-  };
-  return pattern.replace(/YYYY|SSS|MM|DD|HH|mm|ss/g, (t) => parts[t]!);
+  return formatPattern(ms, pattern, 'utc');
 }
