@@ -1,21 +1,21 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { addDatasource, createDashboard, env, open, panel, promApi } from './support/app';
+import {
+  addDatasource,
+  createDashboard,
+  env,
+  open,
+  openAt,
+  panel,
+  promApi,
+  type Vector,
+} from './support/app';
 import { fixtureWindow } from './support/window';
-
-type Vector = {
-  resultType: 'vector';
-  result: { metric: Record<string, string>; value: [number, string] }[];
-};
 
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => void d.accept());
   await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
 });
-
-async function openAt(page: Page, uid: string, fromMs: number, toMs: number) {
-  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
-}
 
 test('two panels: saved, reloaded, tooltip and legend match the Prometheus API', async ({
   page,
@@ -31,7 +31,7 @@ test('two panels: saved, reloaded, tooltip and legend match the Prometheus API',
     },
   ]);
   await page.reload();
-  await openAt(page, uid, fromMs, toMs);
+  await openAt(page, uid, { fromMs, toMs });
   await expect(page.getByTestId('dashboard-title')).toHaveText('Fixture board');
   const temp = panel(page, 'Temperature');
   await expect(temp).toHaveAttribute('data-state', 'ok');
@@ -79,7 +79,7 @@ test('dragging across a chart zooms: the URL gets the absolute range', async ({ 
   const uid = await createDashboard(page, 'Zoom board', [
     { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
   ]);
-  await openAt(page, uid, fromMs, toMs);
+  await openAt(page, uid, { fromMs, toMs });
   const temp = panel(page, 'Temperature');
   await expect(temp).toHaveAttribute('data-state', 'ok');
   const box = (await temp.locator('.u-over').boundingBox())!;
@@ -108,7 +108,7 @@ test("a bad query shows Prometheus' own error on that panel; the other panel sti
     { title: 'Broken', expr: bad },
     { title: 'Fine', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
   ]);
-  await openAt(page, uid, fromMs, toMs);
+  await openAt(page, uid, { fromMs, toMs });
   // The oracle is the same endpoint the panel uses (query_range words its errors its own way).
   const expected = await promApi('/api/v1/query_range', {
     query: bad,
@@ -188,7 +188,7 @@ test('shared crosshair: hovering one panel moves the cursor in the other', async
     { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
     { title: 'Max', expr: 'max(scry_temperature_celsius)' },
   ]);
-  await openAt(page, uid, fromMs, toMs);
+  await openAt(page, uid, { fromMs, toMs });
   const a = panel(page, 'Temperature');
   const b = panel(page, 'Max');
   await expect(a).toHaveAttribute('data-state', 'ok');
@@ -301,7 +301,7 @@ test('legend click isolates a series, a second click shows all again', async ({ 
   const uid = await createDashboard(page, 'Legend board', [
     { title: 'Temperature', expr: 'scry_temperature_celsius', legend: '{{dc}}' },
   ]);
-  await openAt(page, uid, fromMs, toMs);
+  await openAt(page, uid, { fromMs, toMs });
   const temp = panel(page, 'Temperature');
   await expect(temp).toHaveAttribute('data-state', 'ok');
   const items = temp.getByTestId('legend-item');

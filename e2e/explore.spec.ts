@@ -1,11 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { addDatasource, env, importDashboard, open, panel, promApi, typeExpr } from './support/app';
+import {
+  addDatasource,
+  env,
+  importDashboard,
+  open,
+  panel,
+  promApi,
+  typeExpr,
+  type Vector,
+} from './support/app';
 import { fixtureWindow } from './support/window';
-
-type Vector = {
-  resultType: 'vector';
-  result: { metric: Record<string, string>; value: [number, string] }[];
-};
 
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => void d.accept());

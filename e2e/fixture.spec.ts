@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { promApi } from './support/app';
+import { promApi, type Vector } from './support/app';
 import { DATASET, DCS } from './fixture/env';
 import { temperature } from './fixture/dataset.mjs';
-
-type Vector = { result: { metric: Record<string, string>; value: [number, string] }[] };
 
 // The fixture itself: the backfilled history is exactly what dataset.mjs says, and the live
 // service is being scraped. Every other spec leans on both.

@@ -4,16 +4,12 @@ import {
   dashboardJson,
   env,
   importDashboard,
-  open,
+  openAt,
   panel,
   promApi,
+  type Vector,
 } from './support/app';
 import { fixtureWindow } from './support/window';
-
-type Vector = {
-  resultType: 'vector';
-  result: { metric: Record<string, string>; value: [number, string] }[];
-};
 
 const BUCKETS = 'sum by (le) (rate(scry_request_duration_seconds_bucket{job="api"}[5m]))';
 
@@ -21,11 +17,6 @@ test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => void d.accept());
   await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
 });
-
-async function openAt(page: Page, uid: string) {
-  const { fromMs, toMs } = fixtureWindow();
-  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
-}
 
 /**
  * Moves the pointer onto the heatmap at (fx, fy) of its plot, leaving it first so the tooltip

@@ -7,18 +7,11 @@ import {
   open,
   panel,
   promApi,
+  type Matrix,
+  type Vector,
 } from './support/app';
 import { DATASET, DCS } from './fixture/env';
 import { fixtureWindow } from './support/window';
-
-type Vector = {
-  resultType: 'vector';
-  result: { metric: Record<string, string>; value: [number, string] }[];
-};
-type Matrix = {
-  resultType: 'matrix';
-  result: { metric: Record<string, string>; values: [number, string][] }[];
-};
 
 test.beforeEach(async ({ page }) => {
   await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });

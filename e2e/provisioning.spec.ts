@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { env, open, panel, promApi } from './support/app';
+import { env, open, panel, promApi, type Vector } from './support/app';
 import { DCS } from './fixture/env';
-
-type Vector = { result: { metric: Record<string, string>; value: [number, string] }[] };
 
 test('config.json provisions a datasource and a read-only dashboard, and names what failed', async ({
   page,

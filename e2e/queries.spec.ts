@@ -1,19 +1,14 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
+import { expect, test } from '@playwright/test';
+import {
+  addDatasource,
+  dashboardJson,
+  env,
+  importDashboard,
+  open,
+  panel,
+  rangeQueries,
+} from './support/app';
 import { fixtureWindow } from './support/window';
-
-function rangeQueries(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r: Request) => {
-    if (!r.url().includes('/api/v1/query_range')) return;
-    const params =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push(params.get('query') ?? '');
-  });
-  return seen;
-}
 
 test.beforeEach(async ({ page }) => {
   await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });

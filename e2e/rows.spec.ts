@@ -1,19 +1,5 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { addDatasource, env, importDashboard, open, panel } from './support/app';
-import { fixtureWindow } from './support/window';
-
-function rangeQueries(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r: Request) => {
-    if (!r.url().includes('/api/v1/query_range')) return;
-    const params =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push(params.get('query') ?? '');
-  });
-  return seen;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { addDatasource, env, importDashboard, openAt, panel, rangeQueries } from './support/app';
 
 const ts = (id: number, title: string, expr: string, y: number) => ({
   id,
@@ -29,11 +15,6 @@ const row = (id: number, title: string, y: number, extra: Record<string, unknown
   gridPos: { x: 0, y, w: 24, h: 1 },
   ...extra,
 });
-
-async function openAt(page: Page, uid: string) {
-  const { fromMs, toMs } = fixtureWindow();
-  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`);
-}
 
 const rowBar = (page: Page, title: string) =>
   page.locator(`[data-testid="row"][data-row-title="${title}"]`);

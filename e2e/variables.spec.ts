@@ -1,20 +1,14 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { addDatasource, env, importDashboard, open, panel } from './support/app';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  addDatasource,
+  env,
+  importDashboard,
+  open,
+  openAt,
+  panel,
+  rangeQueries,
+} from './support/app';
 import { fixtureWindow } from './support/window';
-
-/** Every query_range expression the page sends from now on. */
-function rangeQueries(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r: Request) => {
-    if (!r.url().includes('/api/v1/query_range')) return;
-    const params =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push(params.get('query') ?? '');
-  });
-  return seen;
-}
 
 const EXPR =
   'sum by (instance) (rate(scry_http_requests_total{job="$job",instance=~"$instance"}[5m]))';
@@ -55,11 +49,6 @@ function chainedDashboard(uid: string, extraPanels: Record<string, unknown>[] = 
       ...extraPanels,
     ],
   });
-}
-
-async function openAt(page: Page, uid: string, extra = '') {
-  const { fromMs, toMs } = fixtureWindow();
-  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc${extra}`);
 }
 
 const legend = (page: Page, title: string) => panel(page, title).getByTestId('legend-item');
@@ -156,7 +145,7 @@ test('multi-value and All: search, keyboard, select all / none; the URL round-tr
 
 test('a child value that does not fit the new parent is replaced in the URL', async ({ page }) => {
   await importDashboard(page, chainedDashboard('fix'));
-  await openAt(page, 'fix', '&var-job=api&var-instance=api-2');
+  await openAt(page, 'fix', undefined, '&var-job=api&var-instance=api-2');
   await expect(legend(page, 'Requests by instance')).toHaveText(['api-2']);
   // Keyboard: the menu opens with the search focused; arrows move, Enter picks.
   await page.getByTestId('variable-job').getByTestId('variable-button').click();

@@ -1,4 +1,5 @@
-import { expect, type Page, type Locator } from '@playwright/test';
+import { expect, type Page, type Locator, type Request } from '@playwright/test';
+import { fixtureWindow } from './window';
 
 /** Environment handed over by e2e/global-setup.ts. */
 export function env(name: 'SCRY_URL' | 'SCRY_PROVISIONED_URL' | 'PROM_URL' | 'CAT_URL'): string {
@@ -13,6 +14,16 @@ export function env(name: 'SCRY_URL' | 'SCRY_PROVISIONED_URL' | 'PROM_URL' | 'CA
 /** Opens Scry (fresh browser storage per test context) at a hash route. */
 export async function open(page: Page, hash = '#/', base = env('SCRY_URL')) {
   await page.goto(`${base}/${hash}`);
+}
+
+/** Opens a dashboard at an absolute range (default: the fixture's window), in UTC. */
+export async function openAt(
+  page: Page,
+  uid: string,
+  { fromMs, toMs }: { fromMs: number; toMs: number } = fixtureWindow(),
+  extra = '',
+) {
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc${extra}`);
 }
 
 /** Adds a datasource through the UI and returns to the list. */
@@ -32,6 +43,32 @@ export async function addDatasource(
 
 export function panel(page: Page, title: string): Locator {
   return page.locator(`[data-testid="panel"][data-panel-title="${title}"]`);
+}
+
+/** An instant query's vector answer (promApi's `data`). */
+export type Vector = {
+  resultType: 'vector';
+  result: { metric: Record<string, string>; value: [number, string] }[];
+};
+
+/** A range query's matrix answer of float series (promApi's `data`). */
+export type Matrix = {
+  resultType: 'matrix';
+  result: { metric: Record<string, string>; values: [number, string][] }[];
+};
+
+/** Every query_range expression the page sends from now on (GET or POST). */
+export function rangeQueries(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r: Request) => {
+    if (!r.url().includes('/api/v1/query_range')) return;
+    const params =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    seen.push(params.get('query') ?? '');
+  });
+  return seen;
 }
 
 /** Calls the Prometheus HTTP API directly (the oracle for what Scry shows). */
