@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyVariablesToUrl,
+  urlKey,
   variablesFromUrl,
   variablesToUrlEntries,
   type UrlVariableDef,
   type UrlVariableState,
 } from './url';
+
+/**
+ * What the app does with variablesToUrlEntries (router's updateParams): every listed variable's
+ * old `var-` entries are replaced, skipUrlSync ones removed, other parameters kept; a copy.
+ */
+function applyVariablesToUrl(
+  params: URLSearchParams,
+  vars: readonly UrlVariableState[],
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const v of vars) next.delete(urlKey(v.name));
+  for (const [k, value] of variablesToUrlEntries(vars)) next.append(k, value);
+  return next;
+}
 
 const defs: UrlVariableDef[] = [
   { name: 'job' },

@@ -4,7 +4,7 @@
  */
 import { ALL_VALUE } from './interpolate';
 
-export const URL_PREFIX = 'var-';
+const URL_PREFIX = 'var-';
 
 /** A variable's selection as the URL sees it. */
 export interface UrlVariableState {
@@ -51,20 +51,6 @@ export function variablesToUrlEntries(vars: readonly UrlVariableState[]): [strin
     for (const value of values) out.push([key, value]);
   }
   return out;
-}
-
-/**
- * Writes the variables into `params` (a copy): every synced variable's old `var-` entries are
- * replaced; skipUrlSync variables' entries are removed; other parameters stay.
- */
-export function applyVariablesToUrl(
-  params: URLSearchParams,
-  vars: readonly UrlVariableState[],
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const v of vars) next.delete(urlKey(v.name));
-  for (const [k, value] of variablesToUrlEntries(vars)) next.append(k, value);
-  return next;
 }
 
 /**
