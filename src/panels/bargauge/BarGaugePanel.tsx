@@ -2,7 +2,8 @@ import { useMemo, type CSSProperties } from 'react';
 import { alpha } from '../../units/colors';
 import { formattedToString } from '../../units/format';
 import { fraction, thresholdBands, type Band } from '../gauge/geometry';
-import { dataRange, DEFAULT_THRESHOLDS, displayValues, type DisplayValue } from '../stat/display';
+import { dataRange, DEFAULT_THRESHOLDS, type DisplayValue } from '../stat/display';
+import { useDisplayValues, ValueLimit } from '../stat/useDisplayValues';
 import type { PanelViewProps } from '../types';
 import {
   barGradient,
@@ -14,23 +15,14 @@ import {
 } from './geometry';
 import './bargauge.css';
 
-export const BARGAUGE_LIMIT = 200;
+const BARGAUGE_LIMIT = 200;
 const GAP = 6;
 const LCD_CELL = 12;
 
-export default function BarGaugePanel({ panel, data, widthPx, heightPx }: PanelViewProps) {
+export default function BarGaugePanel(props: PanelViewProps) {
+  const { panel, data, widthPx, heightPx } = props;
   const opts = useMemo(() => readBarGaugeOptions(panel.options), [panel.options]);
-  const { values, total } = useMemo(
-    () =>
-      displayValues({
-        results: data.results,
-        targets: panel.targets,
-        fieldConfig: panel.fieldConfig,
-        reducer: opts.reduce,
-        limit: BARGAUGE_LIMIT,
-      }),
-    [data.results, panel.targets, panel.fieldConfig, opts.reduce],
-  );
+  const { values, total } = useDisplayValues(props, opts.reduce, BARGAUGE_LIMIT);
   const range = useMemo(() => {
     const finite = values.map((v) => v.raw).filter((x) => Number.isFinite(x));
     const reduced = finite.length
@@ -53,11 +45,7 @@ export default function BarGaugePanel({ panel, data, widthPx, heightPx }: PanelV
       data-testid="bargauge-panel"
       style={{ gap: GAP }}
     >
-      {total > values.length && (
-        <div className="panel-warning bargauge-limit" data-testid="series-limit">
-          Showing {values.length} of {total} values
-        </div>
-      )}
+      <ValueLimit shown={values.length} total={total} />
       {values.map((v) =>
         orientation === 'horizontal' ? (
           <HorizontalBar

@@ -2,28 +2,20 @@ import { useMemo } from 'react';
 import type { Thresholds } from '../../model/dashboard';
 import { formatValue, formattedToString } from '../../units/format';
 import { sortedSteps } from '../../units/thresholds';
-import { DEFAULT_THRESHOLDS, displayValues, type DisplayValue } from '../stat/display';
+import { DEFAULT_THRESHOLDS, type DisplayValue } from '../stat/display';
 import { fitFontSize, gridLayout } from '../stat/layout';
+import { useDisplayValues, ValueLimit } from '../stat/useDisplayValues';
 import type { PanelViewProps } from '../types';
 import { angleOf, arcPath, fraction, gaugeBox, gaugeRange, thresholdBands } from './geometry';
 import { readGaugeOptions, type GaugeOptions } from './options';
 import './gauge.css';
 
-export const GAUGE_LIMIT = 100;
+const GAUGE_LIMIT = 100;
 
-export default function GaugePanel({ panel, data, widthPx, heightPx }: PanelViewProps) {
+export default function GaugePanel(props: PanelViewProps) {
+  const { panel, widthPx, heightPx } = props;
   const opts = useMemo(() => readGaugeOptions(panel.options), [panel.options]);
-  const { values, total } = useMemo(
-    () =>
-      displayValues({
-        results: data.results,
-        targets: panel.targets,
-        fieldConfig: panel.fieldConfig,
-        reducer: opts.reduce,
-        limit: GAUGE_LIMIT,
-      }),
-    [data.results, panel.targets, panel.fieldConfig, opts.reduce],
-  );
+  const { values, total } = useDisplayValues(props, opts.reduce, GAUGE_LIMIT);
   const range = useMemo(
     () =>
       gaugeRange(
@@ -50,11 +42,7 @@ export default function GaugePanel({ panel, data, widthPx, heightPx }: PanelView
         gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
       }}
     >
-      {total > values.length && (
-        <div className="panel-warning gauge-limit" data-testid="series-limit">
-          Showing {values.length} of {total} values
-        </div>
-      )}
+      <ValueLimit shown={values.length} total={total} />
       {values.map((v) => (
         <Gauge
           key={v.key}

@@ -2,29 +2,21 @@ import { useMemo, type CSSProperties } from 'react';
 import { alpha } from '../../units/colors';
 import { formattedToString } from '../../units/format';
 import type { PanelViewProps } from '../types';
-import { displayValues, type DisplayValue } from './display';
+import type { DisplayValue } from './display';
 import { fitFontSize, gridLayout } from './layout';
 import { readStatOptions, textParts, type StatOptions } from './options';
 import Sparkline from './Sparkline';
+import { useDisplayValues, ValueLimit } from './useDisplayValues';
 import './stat.css';
 
 /** Values beyond this are not drawn (the panel says so). */
-export const STAT_LIMIT = 200;
+const STAT_LIMIT = 200;
 const GAP = 4;
 
-export default function StatPanel({ panel, data, widthPx, heightPx }: PanelViewProps) {
+export default function StatPanel(props: PanelViewProps) {
+  const { panel, widthPx, heightPx } = props;
   const opts = useMemo(() => readStatOptions(panel.options), [panel.options]);
-  const { values, total } = useMemo(
-    () =>
-      displayValues({
-        results: data.results,
-        targets: panel.targets,
-        fieldConfig: panel.fieldConfig,
-        reducer: opts.reduce,
-        limit: STAT_LIMIT,
-      }),
-    [data.results, panel.targets, panel.fieldConfig, opts.reduce],
-  );
+  const { values, total } = useDisplayValues(props, opts.reduce, STAT_LIMIT);
   if (values.length === 0) return null;
   // the panel body's padding (0 8px 6px) is outside the grid
   const innerW = Math.max(0, widthPx - 16);
@@ -41,11 +33,7 @@ export default function StatPanel({ panel, data, widthPx, heightPx }: PanelViewP
         gap: GAP,
       }}
     >
-      {total > values.length && (
-        <div className="panel-warning stat-limit" data-testid="series-limit">
-          Showing {values.length} of {total} values
-        </div>
-      )}
+      <ValueLimit shown={values.length} total={total} />
       {values.map((v) => (
         <StatCell
           key={v.key}
