@@ -98,6 +98,14 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * A datasource name with variables (`$ds`, `[[ds]]`) replaced; undefined or empty is the default
+ * datasource. Panels and query variables name their datasource alike.
+ */
+export function datasourceName(name: string | undefined, scope: Scope): string | undefined {
+  return name ? interpolate(name, scope, 'raw') || undefined : undefined;
+}
+
 /** Options of one variable; rejects on failure. */
 async function loadOptions(
   v: ResolvableVariable,
@@ -113,8 +121,7 @@ async function loadOptions(
     case 'query': {
       const parsed = parseVariableQuery(interpolate(v.query, scope));
       if (!parsed.ok) throw new Error(parsed.error);
-      const ds = v.datasource ? interpolate(v.datasource, scope, 'raw') : undefined;
-      const client = input.fetcher.client(ds === '' ? undefined : ds);
+      const client = input.fetcher.client(datasourceName(v.datasource, scope));
       if ('error' in client) throw new Error(client.error);
       const r =
         input.loadRange && !refreshesOn({ type: v.type, refresh: v.refresh ?? 1 }, 'time')

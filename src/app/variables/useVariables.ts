@@ -9,7 +9,7 @@ import type { Variable } from '../../model/variable';
 import type { DatasourceHandle } from '../../query/env';
 import type { Datasource } from '../../state/datasources';
 import { builtinScope } from '../../variables/builtins';
-import { ALL_VALUE, interpolate, type VariableValue } from '../../variables/interpolate';
+import { ALL_VALUE, type VariableValue } from '../../variables/interpolate';
 import type { VariableClient } from '../../variables/query';
 import { refreshesOn, resolveVariables, type ResolveResult } from '../../variables/resolve';
 import {
@@ -20,6 +20,9 @@ import {
 } from '../../variables/url';
 import { resolveDatasource } from '../datasourceHandles';
 import { updateParams } from '../router';
+
+// panels resolve their datasource name the way query variables do
+export { datasourceName } from '../../variables/resolve';
 
 /**
  * A VariableClient whose lookups go through the TanStack cache under `['prom', dsKey, 'var', …]`:
@@ -192,13 +195,4 @@ export function useVariables(input: {
     fetching: query.isFetching,
     ready: variables.length === 0 || result !== undefined,
   };
-}
-
-/** A panel's datasource name with variables (`$ds`) replaced; undefined stays the default. */
-export function datasourceName(
-  name: string | undefined,
-  scope: Record<string, VariableValue>,
-): string | undefined {
-  if (!name || !name.includes('$')) return name;
-  return interpolate(name, scope, 'raw') || undefined;
 }
