@@ -76,43 +76,30 @@ function placePanels(
     const extra = shifts.reduce((s, x) => (p.gridPos.y >= x.at ? s + x.by : s), 0);
     const y = p.gridPos.y - fromY + toY + extra;
     const values = repeatValues(p.repeat, sc);
-    const copy = suffix !== '';
-    if (!values || values.length <= 1) {
-      const own = values?.[0] && p.repeat ? { ...over, ...single(p.repeat, sc, values[0]) } : over;
-      const s = own ? { ...scope, ...own } : scope;
-      out.push({
-        key: `${p.id}${suffix}`,
-        panel: { ...p, title: title(p, s), gridPos: { ...p.gridPos, y } },
-        source: p,
-        copy,
-        ...(own ? { scope: own } : {}),
-        dy: y - p.gridPos.y,
-      });
-      bottom = Math.max(bottom, y + p.gridPos.h);
-      continue;
-    }
-    const n = values.length;
+    // one value (or none) keeps the panel as laid out; several fill lines of maxPerRow, or a column
+    const copies: (RepeatValue | undefined)[] = values?.length ? values : [undefined];
+    const n = copies.length;
     const { h } = p.gridPos;
-    const vertical = p.repeatDirection === 'v';
-    const perRow = vertical ? 1 : Math.max(1, Math.min(n, p.maxPerRow ?? DEFAULT_MAX_PER_ROW));
-    const w = vertical ? p.gridPos.w : Math.max(1, Math.floor(COLS / perRow));
-    values.forEach((r, i) => {
-      const own = { ...over, ...single(p.repeat!, sc, r) };
-      const s = { ...scope, ...own };
-      const gridPos = vertical
+    const keep = n === 1 || p.repeatDirection === 'v';
+    const perRow = keep ? 1 : Math.max(1, Math.min(n, p.maxPerRow ?? DEFAULT_MAX_PER_ROW));
+    const w = keep ? p.gridPos.w : Math.max(1, Math.floor(COLS / perRow));
+    copies.forEach((r, i) => {
+      const own = r ? { ...over, ...single(p.repeat!, sc, r) } : over;
+      const s = own ? { ...scope, ...own } : scope;
+      const gridPos = keep
         ? { ...p.gridPos, y: y + i * h }
         : { x: (i % perRow) * w, y: y + Math.floor(i / perRow) * h, w, h };
       out.push({
-        key: i === 0 ? `${p.id}${suffix}` : `${p.id}~${r.value}${suffix}`,
+        key: i === 0 ? `${p.id}${suffix}` : `${p.id}~${r!.value}${suffix}`,
         panel: { ...p, title: title(p, s), gridPos },
         source: p,
-        copy: copy || i > 0,
-        scope: own,
+        copy: suffix !== '' || i > 0,
+        ...(own ? { scope: own } : {}),
         dy: gridPos.y - p.gridPos.y,
       });
     });
     const total = Math.ceil(n / perRow) * h;
-    shifts.push({ at: p.gridPos.y + h, by: total - h });
+    if (total > h) shifts.push({ at: p.gridPos.y + h, by: total - h });
     bottom = Math.max(bottom, y + total);
   }
   return bottom;
