@@ -8,10 +8,11 @@ import { nextPanelId } from '../../model/rows';
 import PanelShell from '../../panels/PanelShell';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
-import { instantToRows } from '../../prometheus/frames';
+import type { PrometheusClient } from '../../prometheus/client';
 import { formatLegend } from '../../prometheus/legend';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { promKeys } from '../../query/usePanelData';
+import type { TargetPlan } from '../../query/plan';
+import { fetchTarget, promKeys } from '../../query/usePanelData';
 import { useDashboards } from '../../state/dashboards';
 import { allDatasources, pickDatasource, useDatasources } from '../../state/datasources';
 import { resolveRange, zoomOut } from '../../time/range';
@@ -378,24 +379,31 @@ function InstantTable(props: {
   expr: string;
   timeSec: number;
   legendFormat: string;
-  client: import('../../prometheus/client').PrometheusClient | undefined;
+  client: PrometheusClient | undefined;
   cacheKey: string;
 }) {
   const { expr, client } = props;
   const timeSec = Math.round(props.timeSec * 1000) / 1000;
+  // the same key and request as an instant panel's (usePanelData): one cache entry shape
+  const plan: TargetPlan = {
+    refId: 'A',
+    expr,
+    instant: true,
+    startSec: timeSec,
+    endSec: timeSec,
+    stepSec: 0,
+    intervalMs: 0,
+    rateIntervalMs: 0,
+  };
   const q = useQuery({
-    queryKey: ['prom', props.cacheKey, 'instant', expr, timeSec],
-    queryFn: ({ signal }) =>
-      client!.query({ expr, timeSec }, { signal }).then((a) => ({
-        rows: instantToRows(a.data),
-        warnings: a.warnings,
-      })),
+    queryKey: promKeys.instant(props.cacheKey, plan),
+    queryFn: ({ signal }) => fetchTarget(client!, plan, signal),
     enabled: !!client && expr.trim() !== '',
   });
   if (!expr) return <p className="muted">Run a query to see its values.</p>;
   if (q.error) return <div className="panel-error">{q.error.message}</div>;
   if (!q.data) return <p className="muted">Loading…</p>;
-  const rows = q.data.rows;
+  const rows = q.data.rows ?? [];
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.labels)))].sort();
   return (
     <div className="explore-table-wrap">
