@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { PrometheusClient } from '../../prometheus/client';
 import type { MetadataResult } from '../../prometheus/types';
+import { escapeRegExp } from './queryEdit';
 
 export interface MetricChoice {
   name: string;
@@ -99,7 +100,7 @@ export function MetricLabels(props: {
   const { client, cacheKey, metric } = props;
   const startSec = Math.floor(props.startSec / 60) * 60;
   const endSec = Math.ceil(props.endSec / 60) * 60;
-  const escaped = metric.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(metric);
   const series = useQuery({
     queryKey: ['explore', cacheKey, 'series', metric, startSec, endSec],
     queryFn: ({ signal }) =>

@@ -1,7 +1,8 @@
 // Small PromQL rewrites for the metric browser's "group by" and "filter by" (text level, on the
 // proposals' simple shapes; anything else is wrapped).
 
-function escapeRegExp(s: string): string {
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
