@@ -1,12 +1,19 @@
 import { useMemo } from 'react';
-import type { Thresholds } from '../../model/dashboard';
 import { formatValue, formattedToString } from '../../units/format';
-import { sortedSteps } from '../../units/thresholds';
 import { DEFAULT_THRESHOLDS, type DisplayValue } from '../stat/display';
 import { fitFontSize, gridLayout } from '../stat/layout';
 import { useDisplayValues, ValueLimit } from '../stat/useDisplayValues';
 import type { PanelViewProps } from '../types';
-import { angleOf, arcPath, fraction, gaugeBox, gaugeRange, thresholdBands } from './geometry';
+import {
+  angleOf,
+  arcPath,
+  fraction,
+  gaugeBox,
+  gaugeRange,
+  thresholdBands,
+  thresholdStepValues,
+  type Band,
+} from './geometry';
 import { readGaugeOptions, type GaugeOptions } from './options';
 import './gauge.css';
 
@@ -24,6 +31,22 @@ export default function GaugePanel(props: PanelViewProps) {
       ),
     [panel.fieldConfig, values],
   );
+  // The same for every gauge of the panel: computed once, not per gauge and render.
+  const { showThresholdMarkers, showThresholdLabels } = opts;
+  const marks = useMemo(() => {
+    const { unit, decimals } = panel.fieldConfig;
+    const thresholds = panel.fieldConfig.thresholds ?? DEFAULT_THRESHOLDS;
+    const { min, max } = range;
+    return {
+      bands: showThresholdMarkers ? thresholdBands(thresholds, min, max) : [],
+      labels: showThresholdLabels
+        ? thresholdStepValues(thresholds, min, max).map((x) => ({
+            fraction: fraction(x, min, max),
+            text: formattedToString(formatValue(x, unit, decimals)),
+          }))
+        : [],
+    };
+  }, [panel.fieldConfig, range, showThresholdMarkers, showThresholdLabels]);
   if (values.length === 0) return null;
   // the panel body's padding (0 8px 6px) is outside the grid
   const grid = gridLayout(
@@ -53,9 +76,8 @@ export default function GaugePanel(props: PanelViewProps) {
           height={grid.cellH}
           min={range.min}
           max={range.max}
-          thresholds={panel.fieldConfig.thresholds ?? DEFAULT_THRESHOLDS}
-          unit={panel.fieldConfig.unit}
-          decimals={panel.fieldConfig.decimals}
+          bands={marks.bands}
+          stepLabels={marks.labels}
         />
       ))}
     </div>
@@ -70,11 +92,12 @@ function Gauge(props: {
   height: number;
   min: number;
   max: number;
-  thresholds: Thresholds;
-  unit: string;
-  decimals: number | undefined;
+  /** threshold marker bands (empty when markers are off) */
+  bands: readonly Band[];
+  /** threshold step labels (empty when labels are off) */
+  stepLabels: readonly { fraction: number; text: string }[];
 }) {
-  const { value: v, opts, width, height, min, max, thresholds } = props;
+  const { value: v, opts, width, height, min, max, bands, stepLabels } = props;
   const nameSize = props.showName ? Math.max(10, Math.min(16, Math.round(height * 0.09))) : 0;
   const reserve = props.showName ? nameSize + 4 : 0;
   const { cx, cy, r: outer } = gaugeBox(width, height, reserve);
@@ -89,18 +112,6 @@ function Gauge(props: {
   const f = fraction(v.raw, min, max);
   const text = formattedToString(v.display);
   const valueSize = fitFontSize(text, (r - gaugeW / 2) * 1.6, r * 0.6, 9, 100);
-  const bands = markers ? thresholdBands(thresholds, min, max) : [];
-  const stepLabels = labels
-    ? sortedSteps(thresholds)
-        .map((s) =>
-          s.value === null
-            ? min
-            : thresholds.mode === 'percentage'
-              ? min + (s.value / 100) * (max - min)
-              : s.value,
-        )
-        .filter((x) => x >= min && x <= max)
-    : [];
   return (
     <div
       className="gauge-cell"
@@ -147,8 +158,8 @@ function Gauge(props: {
             fill="none"
           />
         )}
-        {stepLabels.map((x, i) => {
-          const a = angleOf(fraction(x, min, max));
+        {stepLabels.map((l, i) => {
+          const a = angleOf(l.fraction);
           const lr = rOuter + labelSize * 1.1;
           return (
             <text
@@ -160,7 +171,7 @@ function Gauge(props: {
               dominantBaseline="middle"
               fontSize={labelSize}
             >
-              {formattedToString(formatValue(x, props.unit, props.decimals))}
+              {l.text}
             </text>
           );
         })}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { arcPath, fraction, gaugeBox, gaugeRange, niceCeil, thresholdBands } from './geometry';
+import {
+  arcPath,
+  fraction,
+  gaugeBox,
+  gaugeRange,
+  niceCeil,
+  thresholdBands,
+  thresholdStepValues,
+} from './geometry';
 
 describe('niceCeil', () => {
   it('rounds up to 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k', () => {
@@ -77,6 +85,19 @@ describe('thresholdBands', () => {
       { from: 0, to: 1, color: '#73BF69' },
     ]);
     expect(thresholdBands(undefined, 0, 1)).toHaveLength(1);
+  });
+});
+
+describe('thresholdStepValues', () => {
+  it('places the base step at min and drops steps outside the range', () => {
+    const steps = [
+      { value: null, color: 'green' },
+      { value: 50, color: 'orange' },
+      { value: 300, color: 'red' },
+    ];
+    expect(thresholdStepValues({ mode: 'absolute', steps }, 0, 200)).toEqual([0, 50]);
+    expect(thresholdStepValues({ mode: 'percentage', steps }, 100, 200)).toEqual([100, 150]);
+    expect(thresholdStepValues(undefined, 0, 100)).toEqual([]);
   });
 });
 

@@ -79,6 +79,21 @@ export function thresholdBands(
   return bands;
 }
 
+/**
+ * Where each threshold step starts, in value units, for labels around the gauge: the base step
+ * at min, percentage steps as that share of [min, max]; steps outside [min, max] are left out.
+ */
+export function thresholdStepValues(
+  thresholds: Thresholds | undefined,
+  min: number,
+  max: number,
+): number[] {
+  const pct = thresholds?.mode === 'percentage';
+  return sortedSteps(thresholds)
+    .map((s) => (s.value === null ? min : pct ? min + (s.value / 100) * (max - min) : s.value))
+    .filter((x) => x >= min && x <= max);
+}
+
 /** The gauge sweeps this many degrees, centred on 12 o'clock. */
 export const SWEEP_DEG = 240;
 
