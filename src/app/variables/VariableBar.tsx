@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Variable } from '../../model/variable';
 import { ALL_ALTERNATION_LIMIT, ALL_VALUE, LARGE_ALL_REGEX } from '../../variables/interpolate';
 import type { VariableOption } from '../../variables/query';
@@ -130,6 +130,8 @@ interface Entry {
   text: string;
 }
 
+const NO_OPTIONS: VariableOption[] = [];
+
 function OptionsDropdown(props: {
   id: string;
   variable: Variable;
@@ -146,13 +148,17 @@ function OptionsDropdown(props: {
   const rootRef = useRef<HTMLDivElement>(null);
 
   const current: string[] = r ? (r.isAll ? [ALL_VALUE] : asArray(r.value)) : [];
-  const options: VariableOption[] = r?.options ?? [];
+  const options: VariableOption[] = r?.options ?? NO_OPTIONS;
   const needle = search.trim().toLowerCase();
-  const filtered = needle ? options.filter((o) => o.text.toLowerCase().includes(needle)) : options;
-  const entries: Entry[] = [
-    ...(v.includeAll && !needle ? [{ value: ALL_VALUE, text: 'All' }] : []),
-    ...filtered.map((o) => ({ value: o.value, text: o.text })),
-  ];
+  // options can run into thousands: filter them once per search, not on every hover/arrow key
+  const filtered = useMemo(
+    () => (needle ? options.filter((o) => o.text.toLowerCase().includes(needle)) : options),
+    [options, needle],
+  );
+  const entries: Entry[] = useMemo(
+    () => (v.includeAll && !needle ? [{ value: ALL_VALUE, text: 'All' }, ...filtered] : filtered),
+    [v.includeAll, needle, filtered],
+  );
   const selected = open && multi ? picked : current;
 
   const show = () => {
