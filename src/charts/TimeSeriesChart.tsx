@@ -1,6 +1,15 @@
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import { selectToZoom, timeAxisOptions, usePlotUpdates, yAxisSize } from './plotLifecycle';
+import {
+  axisStyle,
+  basePlotOptions,
+  selectToZoom,
+  timeAxis,
+  useLatest,
+  usePlot,
+  yAxisSize,
+  type TimeChartProps,
+} from './plotLifecycle';
 import 'uplot/dist/uPlot.min.css';
 import './chart.css';
 import { alpha } from '../units/colors';
@@ -64,7 +73,7 @@ const DEFAULT_STYLE: ChartStyle = {
   stacked: false,
 };
 
-export interface TimeSeriesChartProps {
+export interface TimeSeriesChartProps extends TimeChartProps {
   /** seconds since epoch, shared by every series */
   times: Float64Array;
   series: ChartSeries[];
@@ -72,21 +81,11 @@ export interface TimeSeriesChartProps {
   formatValue: (v: number) => string;
   /** formats the y-axis ticks together (shared suffix and decimals) */
   formatTicks: (values: number[]) => string[];
-  /** x-axis labels: tick times (ms) and their spacing (ms) → labels; undefined = uPlot's */
-  formatTimeTicks?: ((ticksMs: number[], spacingMs: number) => string[]) | undefined;
-  /** formats a time (ms) for the tooltip header */
-  formatTime: (ms: number) => string;
-  /** 'utc' or an IANA zone for the x axis; undefined = the browser's zone */
-  timeZone?: string | undefined;
-  /** cursor sync group: panels with the same key share the crosshair */
-  syncKey?: string | undefined;
   /** fixed y range ends (undefined = auto) */
   min?: number | undefined;
   max?: number | undefined;
   /** show the tooltip in every synced panel, not only the hovered one (graphTooltip 2) */
   sharedTooltip?: boolean | undefined;
-  /** drag-to-zoom: the selected range in ms */
-  onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
   /** the x range to show (ms): the query range, so gaps at the edges stay visible */
   xRangeMs?: [number, number] | undefined;
   style?: ChartStyle | undefined;
@@ -108,21 +107,15 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const markersRef = useRef<HTMLDivElement>(null);
-  const plotRef = useRef<uPlot | null>(null);
-  const drawnData = useRef<uPlot.AlignedData | null>(null);
-  const propsRef = useRef(props);
-  // Hooks read the latest props through this ref; declared first, so it runs before the others.
-  useLayoutEffect(() => {
-    propsRef.current = props;
-  });
+  const propsRef = useLatest(props);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
 
   // Series layout identity: a new uPlot only when the set or order of series changes.
   const style = props.style ?? DEFAULT_STYLE;
   const styleKey = JSON.stringify(style);
-  const layoutKey = useMemo(
-    () => series.map((s) => s.key + '\u0000' + s.color).join('\u0001') + styleKey,
-    [series, styleKey],
+  const seriesKey = useMemo(
+    () => series.map((s) => s.key + '\u0000' + s.color).join('\u0001'),
+    [series],
   );
   const logBase = style.logBase;
 
@@ -137,99 +130,66 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       ] as unknown as uPlot.AlignedData,
     [times, series, logBase],
   );
-  // Annotations are drawn by a hook that reads props: redraw when they change. A plot created
-  // with them already drew them (uPlot's first draw is a microtask: this effect, run after it,
-  // would draw everything a second time on every mount).
-  const annotationsKey = JSON.stringify(props.annotations ?? []);
-  const drawnAnnotations = useRef(annotationsKey);
-  useEffect(() => {
-    if (drawnAnnotations.current === annotationsKey) return;
-    drawnAnnotations.current = annotationsKey;
-    plotRef.current?.redraw(false, false);
-  }, [annotationsKey]);
 
-  useLayoutEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    const p = propsRef.current;
-    const opts: uPlot.Options = {
-      width: Math.max(host.clientWidth, 50),
-      height: Math.max(host.clientHeight, 50),
-      legend: { show: false },
-      cursor: {
-        drag: { x: true, y: false, setScale: false },
-        sync: p.syncKey ? { key: p.syncKey, setSeries: false } : undefined,
-        points: { size: 6 },
-        focus: { prox: 16 },
-      },
-      focus: { alpha: 0.35 },
-      ...(p.timeZone
-        ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), p.timeZone!) }
-        : {}),
-      scales: {
-        x: {
-          time: true,
-          range: (_u, dataMin, dataMax) => {
-            const r = propsRef.current.xRangeMs;
-            return r ? [r[0] / 1000, r[1] / 1000] : [dataMin, dataMax];
+  usePlot({
+    hostRef,
+    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone].join('\u0002'),
+    data,
+    series,
+    hidden,
+    // Annotations are drawn by a hook that reads props: redraw when they change.
+    redrawKey: JSON.stringify(props.annotations ?? []),
+    options: (host) => {
+      const p = propsRef.current;
+      return {
+        ...basePlotOptions(host, p, { points: { size: 6 }, focus: { prox: 16 } }),
+        focus: { alpha: 0.35 },
+        scales: {
+          x: {
+            time: true,
+            range: (_u, dataMin, dataMax) => {
+              const r = propsRef.current.xRangeMs;
+              return r ? [r[0] / 1000, r[1] / 1000] : [dataMin, dataMax];
+            },
+          },
+          y: {
+            range: (u) => yRange(u, propsRef.current),
+            ...(p.style?.logBase ? { distr: 3, log: p.style.logBase } : {}),
           },
         },
-        y: {
-          range: (u) => yRange(u, propsRef.current),
-          ...(p.style?.logBase ? { distr: 3, log: p.style.logBase } : {}),
-        },
-      },
-      axes: [
-        {
-          stroke: '#9aa4b2',
-          grid: { stroke: '#2a303b', width: 1 },
-          ticks: { stroke: '#2a303b', width: 1 },
-          ...(p.formatTimeTicks ? timeAxisOptions(() => propsRef.current.formatTimeTicks) : {}),
-        },
-        {
-          stroke: '#9aa4b2',
-          size: yAxisSize,
-          grid: { stroke: '#2a303b', width: 1 },
-          ticks: { stroke: '#2a303b', width: 1 },
-          values: (_u, ticks) =>
-            p.style?.logBase
-              ? logTickLabels(ticks, p.style.logBase, propsRef.current.formatValue)
-              : propsRef.current.formatTicks(ticks),
-        },
-      ],
-      series: [{}, ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden))],
-      ...(p.style?.stacked
-        ? {
-            bands: p.series
-              .slice(1)
-              .map((_s, i) => ({ series: [i + 2, i + 1] as [number, number] })),
-          }
-        : {}),
-      hooks: {
-        drawAxes: [(u) => drawThresholds(u, propsRef.current, 'area')],
-        draw: [
-          (u) => {
-            drawThresholds(u, propsRef.current, 'line');
-            drawAnnotations(u, propsRef.current, markersRef.current);
+        axes: [
+          timeAxis(propsRef, true),
+          {
+            ...axisStyle(true),
+            size: yAxisSize,
+            values: (_u, ticks) =>
+              p.style?.logBase
+                ? logTickLabels(ticks, p.style.logBase, propsRef.current.formatValue)
+                : propsRef.current.formatTicks(ticks),
           },
         ],
-        setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
-        setSelect: [selectToZoom(() => propsRef.current.onZoom)],
-      },
-    };
-    const u = new uPlot(opts, data, host);
-    plotRef.current = u;
-    drawnData.current = data;
-    drawnAnnotations.current = annotationsKey;
-    return () => {
-      u.destroy();
-      plotRef.current = null;
-    };
-    // Recreate only on a new series layout; data and size changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layoutKey, props.syncKey, props.timeZone]);
-
-  usePlotUpdates({ plotRef, hostRef, drawnDataRef: drawnData, data, series: series, hidden });
+        series: [{}, ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden))],
+        ...(p.style?.stacked
+          ? {
+              bands: p.series
+                .slice(1)
+                .map((_s, i) => ({ series: [i + 2, i + 1] as [number, number] })),
+            }
+          : {}),
+        hooks: {
+          drawAxes: [(u) => drawThresholds(u, propsRef.current, 'area')],
+          draw: [
+            (u) => {
+              drawThresholds(u, propsRef.current, 'line');
+              drawAnnotations(u, propsRef.current, markersRef.current);
+            },
+          ],
+          setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
+          setSelect: [selectToZoom(() => propsRef.current.onZoom)],
+        },
+      };
+    },
+  });
 
   const onLegendClick = (key: string, e: React.MouseEvent) => {
     setHidden((prev) => {

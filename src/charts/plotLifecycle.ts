@@ -1,5 +1,116 @@
-import { useEffect, type RefObject } from 'react';
-import type uPlot from 'uplot';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import uPlot from 'uplot';
+
+/** The time-axis props both charts take. */
+export interface TimeChartProps {
+  /** formats a time (ms) for the tooltip header */
+  formatTime: (ms: number) => string;
+  /** x-axis labels: tick times (ms) and their spacing (ms) → labels; undefined = uPlot's */
+  formatTimeTicks?: ((ticksMs: number[], spacingMs: number) => string[]) | undefined;
+  /** 'utc' or an IANA zone for the x axis; undefined = the browser's zone */
+  timeZone?: string | undefined;
+  /** cursor sync group: panels with the same key share the crosshair */
+  syncKey?: string | undefined;
+  /** drag-to-zoom: the selected range in ms */
+  onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
+  /** the x range to show (ms); undefined = the data's extent */
+  xRangeMs?: [number, number] | undefined;
+}
+
+/** A ref that always holds the latest `value`, for uPlot hooks created once. */
+export function useLatest<T>(value: T): RefObject<T> {
+  const ref = useRef(value);
+  // declared before the plot's own effects, so it runs before them
+  useLayoutEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
+const AXIS_LINE = { stroke: '#2a303b', width: 1 };
+
+/** Axis colours of the dark theme; `grid` = grid lines across the plot. */
+export function axisStyle(grid: boolean): Pick<uPlot.Axis, 'stroke' | 'grid' | 'ticks'> {
+  return { stroke: '#9aa4b2', grid: grid ? AXIS_LINE : { show: false }, ticks: AXIS_LINE };
+}
+
+/**
+ * The options every chart starts from: the host's size, no uPlot legend, a horizontal drag
+ * (turned into a zoom by `selectToZoom`), the shared crosshair and the x axis's time zone;
+ * `cursor` adds to the cursor options.
+ */
+export function basePlotOptions(
+  host: HTMLElement,
+  p: TimeChartProps,
+  cursor: uPlot.Cursor,
+): Pick<uPlot.Options, 'width' | 'height' | 'legend' | 'cursor' | 'tzDate'> {
+  const { syncKey, timeZone } = p;
+  return {
+    width: Math.max(host.clientWidth, 50),
+    height: Math.max(host.clientHeight, 50),
+    legend: { show: false },
+    cursor: {
+      drag: { x: true, y: false, setScale: false },
+      sync: syncKey ? { key: syncKey, setSeries: false } : undefined,
+      ...cursor,
+    },
+    ...(timeZone ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), timeZone) } : {}),
+  };
+}
+
+/** The x axis: time labels from the latest `formatTimeTicks` when there is one, else uPlot's. */
+export function timeAxis(props: RefObject<TimeChartProps>, grid: boolean): uPlot.Axis {
+  return {
+    ...axisStyle(grid),
+    ...(props.current.formatTimeTicks ? timeAxisOptions(() => props.current.formatTimeTicks) : {}),
+  };
+}
+
+/**
+ * A uPlot in `hostRef`, created from `options(host)` in a layout effect (again only when
+ * `layoutKey` changes: series set, style, sync group, zone) and destroyed on unmount; then kept
+ * up to date by `usePlotUpdates`. `redrawKey` stands for what the draw hooks read besides the
+ * data: a change redraws (not on creation, which draws anyway).
+ */
+export function usePlot(opts: {
+  hostRef: RefObject<HTMLDivElement | null>;
+  options: (host: HTMLDivElement) => uPlot.Options;
+  layoutKey: string;
+  data: uPlot.AlignedData;
+  series: readonly { key: string }[];
+  hidden: ReadonlySet<string>;
+  redrawKey?: string | undefined;
+}): { plotRef: RefObject<uPlot | null>; drawnDataRef: RefObject<uPlot.AlignedData | null> } {
+  const { hostRef, options, layoutKey, data, series, hidden, redrawKey } = opts;
+  const plotRef = useRef<uPlot | null>(null);
+  const drawnDataRef = useRef<uPlot.AlignedData | null>(null);
+  const drawnRedrawKey = useRef(redrawKey);
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const u = new uPlot(options(host), data, host);
+    plotRef.current = u;
+    drawnDataRef.current = data;
+    drawnRedrawKey.current = redrawKey;
+    return () => {
+      u.destroy();
+      plotRef.current = null;
+    };
+    // Recreate only on a new layout; data and size changes are applied by usePlotUpdates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layoutKey]);
+
+  // uPlot's first draw is a microtask: a redraw from this (later) effect on creation would draw
+  // everything a second time.
+  useEffect(() => {
+    if (drawnRedrawKey.current === redrawKey) return;
+    drawnRedrawKey.current = redrawKey;
+    plotRef.current?.redraw(false, false);
+  }, [redrawKey]);
+
+  usePlotUpdates({ plotRef, hostRef, drawnDataRef, data, series, hidden });
+  return { plotRef, drawnDataRef };
+}
 
 /**
  * uPlot `setSelect` hook shared by the charts: a horizontal drag of more than 2 px becomes a new
@@ -24,7 +135,7 @@ export function selectToZoom(
  * was created with this very data in the same commit), series visibility, and size changes of its
  * host element.
  */
-export function usePlotUpdates(opts: {
+function usePlotUpdates(opts: {
   plotRef: RefObject<uPlot | null>;
   hostRef: RefObject<HTMLDivElement | null>;
   drawnDataRef: RefObject<uPlot.AlignedData | null>;

@@ -1,6 +1,15 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import { selectToZoom, timeAxisOptions, usePlotUpdates, yAxisSize } from '../plotLifecycle';
+import {
+  axisStyle,
+  basePlotOptions,
+  selectToZoom,
+  timeAxis,
+  useLatest,
+  usePlot,
+  yAxisSize,
+  type TimeChartProps,
+} from '../plotLifecycle';
 import '../chart.css';
 import 'uplot/dist/uPlot.min.css';
 import { renderTooltip } from './tooltip';
@@ -32,7 +41,7 @@ export interface HeatmapLine {
   color: string;
 }
 
-export interface HeatmapChartProps {
+export interface HeatmapChartProps extends TimeChartProps {
   /** seconds since epoch, one per column, on a step grid */
   times: Float64Array;
   /** upper bound of each bucket, ascending (`+Inf` last when present) */
@@ -49,18 +58,6 @@ export interface HeatmapChartProps {
   formatValue: (v: number) => string;
   /** formats a cell count */
   formatCount: (v: number) => string;
-  /** formats a time (ms) for the tooltip header */
-  formatTime: (ms: number) => string;
-  /** x-axis labels: tick times (ms) and their spacing (ms) → labels; undefined = uPlot's */
-  formatTimeTicks?: ((ticksMs: number[], spacingMs: number) => string[]) | undefined;
-  /** 'utc' or an IANA zone for the x axis; undefined = the browser's zone */
-  timeZone?: string | undefined;
-  /** cursor sync group: panels with the same key share the crosshair */
-  syncKey?: string | undefined;
-  /** drag-to-zoom: the selected range in ms */
-  onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
-  /** the x range to show (ms); undefined = the columns' extent */
-  xRangeMs?: [number, number] | undefined;
 }
 
 const PALETTE = buildPalette(DEFAULT_RAMP, 128);
@@ -83,13 +80,8 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   const { times, counts, lines, bounds, lowest } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
-  const plotRef = useRef<uPlot | null>(null);
-  const drawnData = useRef<uPlot.AlignedData | null>(null);
   const bitmapRef = useRef<Bitmap | undefined>(undefined);
-  const propsRef = useRef(props);
-  useLayoutEffect(() => {
-    propsRef.current = props;
-  });
+  const propsRef = useLatest(props);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
 
   const layoutKey = useMemo(
@@ -113,96 +105,75 @@ export default function HeatmapChart(props: HeatmapChartProps) {
 
   const range = useMemo(() => countRange(counts), [counts]);
 
-  // The bitmap: rebuilt when the cells or the colour scale change, never on cursor moves.
+  const { plotRef, drawnDataRef } = usePlot({
+    hostRef,
+    layoutKey: [layoutKey, props.syncKey, props.timeZone].join('\u0002'),
+    data,
+    series: lines,
+    hidden,
+    options: (host) => {
+      const p = propsRef.current;
+      return {
+        ...basePlotOptions(host, p, { points: { show: false } }),
+        scales: {
+          x: {
+            time: true,
+            range: (_u, dataMin, dataMax) => {
+              const q = propsRef.current;
+              if (q.xRangeMs) return [q.xRangeMs[0] / 1000, q.xRangeMs[1] / 1000];
+              const half = stepOf(q.times) / 2;
+              return [dataMin - half, dataMax + half];
+            },
+          },
+          y: {
+            range: () => [0, Math.max(propsRef.current.bounds.length, 1)],
+          },
+        },
+        axes: [
+          timeAxis(propsRef, false),
+          {
+            ...axisStyle(false),
+            size: yAxisSize,
+            splits: (u) =>
+              axisSplits(propsRef.current.bounds.length, u.bbox.height / uPlot.pxRatio),
+            values: (_u, splits) => {
+              const q = propsRef.current;
+              return splits.map((k) => {
+                const v = k === 0 ? q.lowest : q.bounds[k - 1];
+                return v === undefined ? '' : formatBound(v, q.formatValue);
+              });
+            },
+          },
+        ],
+        series: [
+          {},
+          ...p.lines.map((l) => ({
+            label: l.label,
+            stroke: l.color,
+            width: 1.5,
+            points: { show: false },
+            spanGaps: false,
+            show: !hidden.has(l.key),
+          })),
+        ],
+        hooks: {
+          drawClear: [(u) => drawCells(u, bitmapRef.current, propsRef.current)],
+          setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
+          setSelect: [selectToZoom(() => propsRef.current.onZoom)],
+        },
+      };
+    },
+  });
+
+  // The bitmap: rebuilt when the cells or the colour scale change, never on cursor moves. (After
+  // the plot's creation in the same commit: uPlot's first draw is a microtask, it finds it.)
   useLayoutEffect(() => {
     const scale = colorScale(props.colorScale, range);
     const px = cellPixels(counts, times.length, scale, PALETTE);
     bitmapRef.current = toBitmap(px, times.length, counts.length, bitmapRef.current);
     // new line data is about to be set (and drawn) anyway: one draw, not two
-    if (drawnData.current === data) plotRef.current?.redraw(false, false);
-  }, [counts, times.length, range, props.colorScale, data]);
-
-  useLayoutEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    const p = propsRef.current;
-    const opts: uPlot.Options = {
-      width: Math.max(host.clientWidth, 50),
-      height: Math.max(host.clientHeight, 50),
-      legend: { show: false },
-      cursor: {
-        drag: { x: true, y: false, setScale: false },
-        sync: p.syncKey ? { key: p.syncKey, setSeries: false } : undefined,
-        points: { show: false },
-      },
-      ...(p.timeZone
-        ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), p.timeZone!) }
-        : {}),
-      scales: {
-        x: {
-          time: true,
-          range: (_u, dataMin, dataMax) => {
-            const q = propsRef.current;
-            if (q.xRangeMs) return [q.xRangeMs[0] / 1000, q.xRangeMs[1] / 1000];
-            const half = stepOf(q.times) / 2;
-            return [dataMin - half, dataMax + half];
-          },
-        },
-        y: {
-          range: () => [0, Math.max(propsRef.current.bounds.length, 1)],
-        },
-      },
-      axes: [
-        {
-          stroke: '#9aa4b2',
-          grid: { show: false },
-          ticks: { stroke: '#2a303b', width: 1 },
-          ...(p.formatTimeTicks ? timeAxisOptions(() => propsRef.current.formatTimeTicks) : {}),
-        },
-        {
-          stroke: '#9aa4b2',
-          size: yAxisSize,
-          grid: { show: false },
-          ticks: { stroke: '#2a303b', width: 1 },
-          splits: (u) => axisSplits(propsRef.current.bounds.length, u.bbox.height / uPlot.pxRatio),
-          values: (_u, splits) => {
-            const q = propsRef.current;
-            return splits.map((k) => {
-              const v = k === 0 ? q.lowest : q.bounds[k - 1];
-              return v === undefined ? '' : formatBound(v, q.formatValue);
-            });
-          },
-        },
-      ],
-      series: [
-        {},
-        ...p.lines.map((l) => ({
-          label: l.label,
-          stroke: l.color,
-          width: 1.5,
-          points: { show: false },
-          spanGaps: false,
-          show: !hidden.has(l.key),
-        })),
-      ],
-      hooks: {
-        drawClear: [(u) => drawCells(u, bitmapRef.current, propsRef.current)],
-        setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
-        setSelect: [selectToZoom(() => propsRef.current.onZoom)],
-      },
-    };
-    const u = new uPlot(opts, data, host);
-    plotRef.current = u;
-    drawnData.current = data;
-    return () => {
-      u.destroy();
-      plotRef.current = null;
-    };
-    // Recreate only on a new line layout; data and size changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layoutKey, props.syncKey, props.timeZone]);
-
-  usePlotUpdates({ plotRef, hostRef, drawnDataRef: drawnData, data, series: lines, hidden });
+    if (drawnDataRef.current === data) plotRef.current?.redraw(false, false);
+  }, [counts, times.length, range, props.colorScale, data, drawnDataRef, plotRef]);
 
   const toggle = (key: string) =>
     setHidden((prev) => {
