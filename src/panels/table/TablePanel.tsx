@@ -4,7 +4,7 @@ import { cellDisplay, readTableOptions, rowsFromResults, sortRows } from './rows
 import './table.css';
 
 /** Rows beyond this are not rendered (the panel says so). */
-export const TABLE_ROW_LIMIT = 2000;
+const TABLE_ROW_LIMIT = 2000;
 
 type Sort = { column: string; desc: boolean } | null;
 
@@ -30,8 +30,41 @@ export default function TablePanel({ panel, data }: PanelViewProps) {
     () => (sortColumn !== undefined ? sortRows(rows, sortColumn, sortDesc) : rows),
     [rows, sortColumn, sortDesc],
   );
+  const shown = useMemo(
+    () => (sorted.length > TABLE_ROW_LIMIT ? sorted.slice(0, TABLE_ROW_LIMIT) : sorted),
+    [sorted],
+  );
+  // Formatting every cell (mappings, unit, thresholds) only when rows, columns or the field
+  // config change: the panel re-renders on every resize too.
+  const { fieldConfig } = panel;
+  const body = useMemo(
+    () =>
+      shown.map((row) => (
+        <tr key={row.key}>
+          {columns.map((c) => {
+            const value = row.cells[c.key];
+            const d = cellDisplay(value, c, fieldConfig);
+            return (
+              <td
+                key={c.key}
+                className={c.kind === 'value' ? 'num' : undefined}
+                data-column={c.key}
+                data-value={typeof value === 'number' ? String(value) : undefined}
+                style={
+                  d.color || d.background
+                    ? { color: d.background ? '#fff' : d.color, background: d.background }
+                    : undefined
+                }
+              >
+                {d.text}
+              </td>
+            );
+          })}
+        </tr>
+      )),
+    [shown, columns, fieldConfig],
+  );
   if (columns.length === 0) return null;
-  const shown = sorted.length > TABLE_ROW_LIMIT ? sorted.slice(0, TABLE_ROW_LIMIT) : sorted;
 
   // asc → desc → off, as Grafana's table headers cycle
   const clickHeader = (key: string) =>
@@ -75,31 +108,7 @@ export default function TablePanel({ panel, data }: PanelViewProps) {
             </tr>
           </thead>
         )}
-        <tbody>
-          {shown.map((row) => (
-            <tr key={row.key}>
-              {columns.map((c) => {
-                const value = row.cells[c.key];
-                const d = cellDisplay(value, c, panel.fieldConfig);
-                return (
-                  <td
-                    key={c.key}
-                    className={c.kind === 'value' ? 'num' : undefined}
-                    data-column={c.key}
-                    data-value={typeof value === 'number' ? String(value) : undefined}
-                    style={
-                      d.color || d.background
-                        ? { color: d.background ? '#fff' : d.color, background: d.background }
-                        : undefined
-                    }
-                  >
-                    {d.text}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{body}</tbody>
       </table>
     </div>
   );
