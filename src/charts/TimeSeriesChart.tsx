@@ -14,6 +14,7 @@ import 'uplot/dist/uPlot.min.css';
 import './chart.css';
 import { alpha } from '../units/colors';
 import { finiteExtent, logColumn, logTickLabels, toUPlotColumn } from './gaps';
+import { escapeHtml, placeTooltip } from './tooltipDom';
 
 /** One line of the chart. */
 export interface ChartSeries {
@@ -504,15 +505,5 @@ function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartPr
   el.innerHTML =
     `<div class="tt-time" data-testid="tooltip-time" data-time-ms="${Math.round(t * 1000)}">${escapeHtml(p.formatTime(t * 1000))}</div>` +
     (rows.length ? rows.join('') : '<div class="tt-empty">No value</div>');
-  el.hidden = false;
-  const plotLeft = u.over.offsetLeft;
-  const x = plotLeft + left;
-  const width = el.offsetWidth;
-  const hostWidth = u.root.clientWidth;
-  el.style.left = `${x + 16 + width > hostWidth ? Math.max(0, x - 16 - width) : x + 16}px`;
-  el.style.top = `${u.over.offsetTop + 8}px`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  placeTooltip(el, u, left, 8);
 }

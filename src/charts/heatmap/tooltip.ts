@@ -1,6 +1,7 @@
 import type uPlot from 'uplot';
 import { bucketRangeLabel, formatBound } from './draw';
 import type { HeatmapChartProps } from './HeatmapChart';
+import { escapeHtml, placeTooltip } from '../tooltipDom';
 
 /** The parts of uPlot the tooltip reads (a real instance, or a stub in tests). */
 export type TooltipPlot = Pick<uPlot, 'cursor' | 'posToVal' | 'series'> & {
@@ -32,28 +33,19 @@ export function renderTooltip(u: TooltipPlot, el: HTMLDivElement | null, p: Heat
   const total = p.totals[idx] ?? NaN;
   const share = total > 0 && count >= 0 ? (count / total) * 100 : NaN;
   const rows: string[] = [
-    `<div class="tt-time" data-testid="heatmap-tooltip-time" data-time-ms="${Math.round(t * 1000)}">${esc(p.formatTime(t * 1000))}</div>`,
-    `<div class="tt-row" data-testid="heatmap-bucket" data-bucket="${b}" data-le="${p.bounds[b]}"><span class="tt-name">Bucket</span><span class="tt-value">${esc(bucketRangeLabel(b, p.bounds, p.lowest, p.formatValue))}</span></div>`,
-    `<div class="tt-row" data-testid="heatmap-count" data-value="${count}"><span class="tt-name">Count</span><span class="tt-value">${Number.isNaN(count) ? 'No value' : esc(p.formatCount(count))}</span></div>`,
+    `<div class="tt-time" data-testid="heatmap-tooltip-time" data-time-ms="${Math.round(t * 1000)}">${escapeHtml(p.formatTime(t * 1000))}</div>`,
+    `<div class="tt-row" data-testid="heatmap-bucket" data-bucket="${b}" data-le="${p.bounds[b]}"><span class="tt-name">Bucket</span><span class="tt-value">${escapeHtml(bucketRangeLabel(b, p.bounds, p.lowest, p.formatValue))}</span></div>`,
+    `<div class="tt-row" data-testid="heatmap-count" data-value="${count}"><span class="tt-name">Count</span><span class="tt-value">${Number.isNaN(count) ? 'No value' : escapeHtml(p.formatCount(count))}</span></div>`,
     `<div class="tt-row" data-testid="heatmap-share" data-value="${share}"><span class="tt-name">Share of column</span><span class="tt-value">${Number.isNaN(share) ? '–' : `${share.toFixed(1)} %`}</span></div>`,
   ];
   p.lines.forEach((l, i) => {
     if (u.series[i + 1]?.show === false) return;
     const v = l.values[idx] ?? NaN;
     rows.push(
-      `<div class="tt-row" data-testid="heatmap-quantile" data-q="${l.q ?? ''}" data-value="${v}"><span class="swatch" style="background:${esc(l.color)}"></span>` +
-        `<span class="tt-name">${esc(l.label)}</span><span class="tt-value">${Number.isNaN(v) ? 'No value' : esc(formatBound(v, p.formatValue))}</span></div>`,
+      `<div class="tt-row" data-testid="heatmap-quantile" data-q="${l.q ?? ''}" data-value="${v}"><span class="swatch" style="background:${escapeHtml(l.color)}"></span>` +
+        `<span class="tt-name">${escapeHtml(l.label)}</span><span class="tt-value">${Number.isNaN(v) ? 'No value' : escapeHtml(formatBound(v, p.formatValue))}</span></div>`,
     );
   });
   el.innerHTML = rows.join('');
-  el.hidden = false;
-  const x = u.over.offsetLeft + left;
-  const width = el.offsetWidth;
-  const hostWidth = u.root.clientWidth;
-  el.style.left = `${x + 16 + width > hostWidth ? Math.max(0, x - 16 - width) : x + 16}px`;
-  el.style.top = `${u.over.offsetTop + Math.max(0, top - 8)}px`;
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  placeTooltip(el, u, left, Math.max(0, top - 8));
 }
