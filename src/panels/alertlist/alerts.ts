@@ -135,21 +135,23 @@ export function parseMatchers(text: string): LabelMatcher[] | undefined {
   return out;
 }
 
-function matches(labels: Labels, m: LabelMatcher): boolean {
-  const v = labels[m.name] ?? '';
+/** A matcher as a test on label sets (its regex compiled once); a bad regex matches nothing. */
+function matcherTest(m: LabelMatcher): (labels: Labels) => boolean {
+  const value = (labels: Labels) => labels[m.name] ?? '';
   switch (m.op) {
     case '=':
-      return v === m.value;
+      return (labels) => value(labels) === m.value;
     case '!=':
-      return v !== m.value;
+      return (labels) => value(labels) !== m.value;
     default: {
       let re: RegExp;
       try {
         re = new RegExp(`^(?:${m.value})$`);
       } catch {
-        return false;
+        return () => false;
       }
-      return m.op === '=~' ? re.test(v) : !re.test(v);
+      const want = m.op === '=~';
+      return (labels) => re.test(value(labels)) === want;
     }
   }
 }
@@ -160,7 +162,7 @@ export function filterAlerts(
   opts: Pick<AlertListOptions, 'stateFilter' | 'nameFilter' | 'labelFilter'>,
 ): AlertItem[] {
   const name = opts.nameFilter.trim().toLowerCase();
-  const matchers = parseMatchers(opts.labelFilter) ?? [];
+  const tests = (parseMatchers(opts.labelFilter) ?? []).map(matcherTest);
   return items.filter(
     (a) =>
       (a.state === 'firing'
@@ -169,7 +171,7 @@ export function filterAlerts(
           ? opts.stateFilter.pending
           : false) &&
       (name === '' || a.name.toLowerCase().includes(name)) &&
-      matchers.every((m) => matches(a.labels, m)),
+      tests.every((test) => test(a.labels)),
   );
 }
 
