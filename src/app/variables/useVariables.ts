@@ -129,7 +129,7 @@ export function useVariables(input: {
   if (load.expr !== rangeExpr) setLoad({ expr: rangeExpr, range: input.range });
   const loadRange = load.expr === rangeExpr ? load.range : input.range;
   const urlValues = variablesFromUrl(input.params, variables);
-  const urlKey = JSON.stringify(urlValues);
+  const urlJson = JSON.stringify(urlValues);
   const onTime = variables.some((v) => refreshesOn(v, 'time'));
   const range = onTime ? input.range : loadRange;
   const dsKey = useMemo(
@@ -142,7 +142,7 @@ export function useVariables(input: {
       input.preview ? 'variables-preview' : 'variables',
       input.dashboardUid,
       JSON.stringify(variables),
-      urlKey,
+      urlJson,
       dsKey,
       range.fromMs,
       range.toMs,
@@ -150,7 +150,7 @@ export function useVariables(input: {
     queryFn: ({ signal }) =>
       resolveVariables({
         variables,
-        urlValues: JSON.parse(urlKey) as Record<string, string | string[]>,
+        urlValues,
         range,
         loadRange,
         signal,
