@@ -5,6 +5,7 @@ import type { FieldConfig } from '../../model/dashboard';
 import { alpha } from '../../units/colors';
 import type { Band } from '../gauge/geometry';
 import { panelReducer } from '../stat/display';
+import { pick } from '../stat/options';
 
 export interface BarGaugeOptions {
   reduce: string;
@@ -17,9 +18,6 @@ export interface BarGaugeOptions {
   valueMode: 'color' | 'text' | 'hidden';
   namePlacement: 'auto' | 'top' | 'left' | 'hidden';
 }
-
-const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
-  typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 
 export function readBarGaugeOptions(options: Record<string, unknown> | undefined): BarGaugeOptions {
   const o = options ?? {};

@@ -1,5 +1,6 @@
 import { panelReducer } from '../stat/display';
 import type { Orientation } from '../stat/layout';
+import { pick } from '../stat/options';
 
 /** Gauge panel options (Grafana's names). */
 export interface GaugeOptions {
@@ -17,7 +18,6 @@ export function readGaugeOptions(options: Record<string, unknown> | undefined): 
     reduce: panelReducer(o),
     showThresholdMarkers: o.showThresholdMarkers !== false,
     showThresholdLabels: o.showThresholdLabels === true,
-    orientation:
-      o.orientation === 'horizontal' || o.orientation === 'vertical' ? o.orientation : 'auto',
+    orientation: pick(o.orientation, ['auto', 'horizontal', 'vertical'], 'auto'),
   };
 }

@@ -13,7 +13,8 @@ export interface StatOptions {
   justifyMode: 'auto' | 'center';
 }
 
-const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
+/** `v` when it is one of `allowed`, else `fallback` (reading stored panel options). */
+export const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
   typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 
 /** Options with defaults filled and unknown values replaced (Grafana's defaults). */
