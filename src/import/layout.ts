@@ -124,10 +124,15 @@ interface Section {
   items: Item[];
 }
 
-/** Emits a row at `y` (full width, 1 high) and its folded panels; returns the row's index. */
-function placeRow(row: Item, folded: Item[], y: number, notes: Notes, out: PlacedPanel[]): void {
-  const index = out.length;
+/** Emits a row at `y` (full width, 1 high); returns its index in `out`. */
+function pushRow(row: Item, y: number, out: PlacedPanel[]): number {
   out.push({ raw: row.raw, path: row.path, gridPos: { x: 0, y, w: COLS, h: 1 }, row: true });
+  return out.length - 1;
+}
+
+/** Emits a row at `y` and its folded panels (laid out under it, `parent` set). */
+function placeRow(row: Item, folded: Item[], y: number, notes: Notes, out: PlacedPanel[]): void {
+  const index = pushRow(row, y, out);
   if (!folded.length) return;
   const inner: PlacedPanel[] = [];
   placeSection(folded, y + 1, notes, inner);
@@ -183,8 +188,7 @@ function legacyLayout(rows: unknown[], top: number, out: PlacedPanel[]): number 
     const collapsed = shown && row.collapse === true;
     let rowIndex: number | undefined;
     if (shown) {
-      rowIndex = out.length;
-      out.push({ raw: row, path, gridPos: { x: 0, y, w: COLS, h: 1 }, row: true });
+      rowIndex = pushRow({ raw: row, path }, y, out);
       y += 1;
     }
     const flow = new Flow(y);
