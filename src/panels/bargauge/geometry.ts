@@ -2,7 +2,7 @@
  * Bar gauge math: range, orientation, gradient and LCD cells. Pure.
  */
 import type { FieldConfig } from '../../model/dashboard';
-import { alpha } from '../../units/colors';
+import { alpha, FALLBACK_COLOR } from '../../units/colors';
 import type { Band } from '../gauge/geometry';
 import { panelReducer } from '../stat/display';
 import { pick } from '../stat/options';
@@ -80,7 +80,7 @@ export function lcdCells(count: number, frac: number, bands: readonly Band[]): L
   for (let i = 0; i < count; i++) {
     const c = (i + 0.5) / count;
     const band = bands.find((b) => c >= b.from && c < b.to) ?? bands[bands.length - 1];
-    cells.push({ color: band?.color ?? '#808080', lit: c <= frac });
+    cells.push({ color: band?.color ?? FALLBACK_COLOR, lit: c <= frac });
   }
   return cells;
 }
