@@ -11,9 +11,10 @@ import { promKeys } from '../../query/usePanelData';
 import { allDatasources, useDatasources } from '../../state/datasources';
 import { findDashboard, useDashboards } from '../../state/dashboards';
 import { parseDuration } from '../../time/duration';
-import { resolveRange, zoomOut } from '../../time/range';
+import { resolveRange } from '../../time/range';
 import { resolveDatasource } from '../datasourceHandles';
 import { copyDashboard, downloadDashboard } from '../exportFile';
+import { zoomOutOf, zoomTo } from '../rangeParams';
 import { href, navigate, updateParams, useRoute } from '../router';
 import PanelEditor from '../PanelEditor';
 import { useLeaveGuard } from '../useLeaveGuard';
@@ -217,11 +218,6 @@ function DashboardView(props: ViewProps) {
     [range.fromMs, range.toMs, timeZone, datasources, d.uid, d.title, scope],
   );
 
-  const onZoom = useCallback((fromMs: number, toMs: number) => {
-    if (toMs - fromMs < 1000) return;
-    updateParams({ from: String(fromMs), to: String(toMs) });
-  }, []);
-
   const ctx: PanelContext = useMemo(
     () => ({
       fromMs: range.fromMs,
@@ -229,15 +225,15 @@ function DashboardView(props: ViewProps) {
       timeZone,
       syncKey: d.graphTooltip > 0 ? `dash-${d.uid}` : undefined,
       sharedTooltip: d.graphTooltip === 2,
-      onZoom,
+      onZoom: zoomTo,
     }),
-    [range.fromMs, range.toMs, timeZone, d.graphTooltip, d.uid, onZoom],
+    [range.fromMs, range.toMs, timeZone, d.graphTooltip, d.uid],
   );
 
-  const doZoomOut = useCallback(() => {
-    const z = zoomOut({ fromMs: range.fromMs, toMs: range.toMs }, 2, Date.now());
-    updateParams({ from: String(z.fromMs), to: String(z.toMs) });
-  }, [range.fromMs, range.toMs]);
+  const doZoomOut = useCallback(
+    () => zoomOutOf({ fromMs: range.fromMs, toMs: range.toMs }),
+    [range.fromMs, range.toMs],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

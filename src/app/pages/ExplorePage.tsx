@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEditor';
 import { createEditorClient } from '../../editor/client';
 import { proposeQuery } from '../../editor/proposals';
@@ -15,13 +15,14 @@ import type { TargetPlan } from '../../query/plan';
 import { fetchTarget, promKeys } from '../../query/usePanelData';
 import { useDashboards } from '../../state/dashboards';
 import { allDatasources, pickDatasource, useDatasources } from '../../state/datasources';
-import { resolveRange, zoomOut } from '../../time/range';
+import { resolveRange } from '../../time/range';
 import { handleFor } from '../datasourceHandles';
 import { loadHistory, pushHistory, saveHistory, type HistoryEntry } from '../explore/history';
 import MetricBrowser, { MetricLabels, type MetricChoice } from '../explore/MetricBrowser';
 import { addFilter, addGroupBy } from '../explore/queryEdit';
 import '../explore/explore.css';
 import { newDashboard } from '../newDashboard';
+import { zoomOutOf, zoomTo } from '../rangeParams';
 import { href, navigate, updateParams, useRoute } from '../router';
 import TimePicker from '../toolbar/TimePicker';
 
@@ -106,13 +107,9 @@ export default function ExplorePage() {
     }),
     [range.fromMs, range.toMs, timeZone, handle],
   );
-  const onZoom = useCallback((fromMs: number, toMs: number) => {
-    if (toMs - fromMs < 1000) return;
-    updateParams({ from: String(fromMs), to: String(toMs) });
-  }, []);
   const ctx: PanelContext = useMemo(
-    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone, onZoom }),
-    [range.fromMs, range.toMs, timeZone, onZoom],
+    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone, onZoom: zoomTo }),
+    [range.fromMs, range.toMs, timeZone],
   );
 
   const panel: Panel = useMemo(() => {
@@ -194,10 +191,7 @@ export default function ExplorePage() {
               updateParams({ from: r.from, to: r.to });
             }}
             onTimeZone={(tz) => updateParams({ tz: tz === 'browser' ? null : tz })}
-            onZoomOut={() => {
-              const z = zoomOut(range, 2, Date.now());
-              updateParams({ from: String(z.fromMs), to: String(z.toMs) });
-            }}
+            onZoomOut={() => zoomOutOf(range)}
           />
           <button
             type="button"
