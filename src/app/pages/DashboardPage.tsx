@@ -65,7 +65,7 @@ export default function DashboardPage({ uid }: { uid: string }) {
     [base],
   );
 
-  useUnsavedGuard(dirty);
+  useLeaveGuard(dirty, 'This dashboard has unsaved changes. Leave without saving?');
 
   if (!draft) {
     return (
@@ -523,23 +523,19 @@ function PanelGrid(props: {
                   <PanelShell
                     panel={item.panel}
                     ctx={props.ctx}
-                    actions={
-                      props.editing
+                    actions={{
+                      onView: () => updateParams({ viewPanel: item.key }),
+                      onEdit: () => props.onEditPanel(p.id),
+                      onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
+                      onInspect: () => setInspectKey(item.key),
+                      // the menu's order is PanelShell's; these two only while editing
+                      ...(props.editing
                         ? {
-                            onEdit: () => props.onEditPanel(p.id),
                             onDuplicate: () => props.onDuplicate(p),
                             onRemove: () => props.onRemove(p),
-                            onView: () => updateParams({ viewPanel: item.key }),
-                            onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
-                            onInspect: () => setInspectKey(item.key),
                           }
-                        : {
-                            onView: () => updateParams({ viewPanel: item.key }),
-                            onEdit: () => props.onEditPanel(p.id),
-                            onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
-                            onInspect: () => setInspectKey(item.key),
-                          }
-                    }
+                        : {}),
+                    }}
                   />
                 </ScopedEnv>
               </div>
@@ -554,9 +550,4 @@ function PanelGrid(props: {
       )}
     </div>
   );
-}
-
-/** Asks before leaving with unsaved changes (tab close, or navigating to another route). */
-function useUnsavedGuard(dirty: boolean) {
-  useLeaveGuard(dirty, 'This dashboard has unsaved changes. Leave without saving?');
 }
