@@ -142,6 +142,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     redrawKey: JSON.stringify(props.annotations ?? []),
     options: (host) => {
       const p = propsRef.current;
+      const tooltip: TooltipState = {};
       return {
         ...basePlotOptions(host, p, { points: { size: 6 }, focus: { prox: 16 } }),
         focus: { alpha: 0.35 },
@@ -185,7 +186,8 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
               drawAnnotations(u, propsRef.current, markersRef.current);
             },
           ],
-          setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
+          setSeries: [() => (tooltip.p = undefined)],
+          setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current, tooltip)],
           setSelect: [selectToZoom(() => propsRef.current.onZoom)],
         },
       };
@@ -478,7 +480,22 @@ function logRange(
   return [min !== undefined && min > 0 ? min : a, max !== undefined && max > 0 ? max : b];
 }
 
-function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartProps) {
+/** What the tooltip element holds: rows for these props at this index (reset on setSeries). */
+interface TooltipState {
+  p?: TimeSeriesChartProps | undefined;
+  idx?: number | undefined;
+}
+
+/**
+ * Per mouse move: the rows are rebuilt only when the point (or the props, or a series'
+ * visibility) changed; moving within one point only moves the box.
+ */
+function renderTooltip(
+  u: uPlot,
+  el: HTMLDivElement | null,
+  p: TimeSeriesChartProps,
+  shown: TooltipState,
+) {
   if (!el) return;
   const idx = u.cursor.idx;
   const left = u.cursor.left ?? -1;
@@ -492,6 +509,15 @@ function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartPr
     el.hidden = true;
     return;
   }
+  if (shown.p !== p || shown.idx !== idx) {
+    shown.p = p;
+    shown.idx = idx;
+    el.innerHTML = tooltipHtml(u, p, idx, t);
+  }
+  placeTooltip(el, u, left, 8);
+}
+
+function tooltipHtml(u: uPlot, p: TimeSeriesChartProps, idx: number, t: number): string {
   const rows: string[] = [];
   p.series.forEach((s, i) => {
     if (u.series[i + 1]?.show === false) return;
@@ -502,8 +528,8 @@ function renderTooltip(u: uPlot, el: HTMLDivElement | null, p: TimeSeriesChartPr
         `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value" data-value="${v}">${escapeHtml(p.formatValue(v))}</span></div>`,
     );
   });
-  el.innerHTML =
+  return (
     `<div class="tt-time" data-testid="tooltip-time" data-time-ms="${Math.round(t * 1000)}">${escapeHtml(p.formatTime(t * 1000))}</div>` +
-    (rows.length ? rows.join('') : '<div class="tt-empty">No value</div>');
-  placeTooltip(el, u, left, 8);
+    (rows.length ? rows.join('') : '<div class="tt-empty">No value</div>')
+  );
 }
