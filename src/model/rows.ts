@@ -62,19 +62,14 @@ export function flatten(s: Sections): Panel[] {
   return out;
 }
 
-/** A panel id not used anywhere (rows' children included). */
-export function nextPanelId(panels: readonly Panel[]): number {
-  let max = 0;
-  for (const p of panels) {
-    max = Math.max(max, p.id);
-    for (const c of p.panels ?? []) max = Math.max(max, c.id);
-  }
-  return max + 1;
-}
-
 /** Every panel, rows' hidden children included (for searches and id checks). */
 export function allPanels(panels: readonly Panel[]): Panel[] {
   return panels.flatMap((p) => [p, ...(p.panels ?? [])]);
+}
+
+/** A panel id not used anywhere (rows' children included). */
+export function nextPanelId(panels: readonly Panel[]): number {
+  return allPanels(panels).reduce((max, p) => Math.max(max, p.id), 0) + 1;
 }
 
 function mapSection(
