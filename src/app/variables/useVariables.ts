@@ -62,7 +62,7 @@ export interface VariablesState {
 }
 
 /** Writes one variable's selection into the URL (a history entry, like Grafana). */
-export function selectVariable(v: Variable | undefined, value: string | string[]): void {
+function selectVariable(v: Variable | undefined, value: string | string[]): void {
   if (!v) return;
   const entries = variablesToUrlEntries([
     { name: v.name, value, isAll: value === ALL_VALUE, skipUrlSync: false },
