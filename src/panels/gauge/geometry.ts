@@ -95,7 +95,7 @@ export function thresholdStepValues(
 }
 
 /** The gauge sweeps this many degrees, centred on 12 o'clock. */
-export const SWEEP_DEG = 240;
+const SWEEP_DEG = 240;
 
 /** Angle (radians, 0 = 12 o'clock, clockwise) of a fraction of the sweep. */
 export function angleOf(f: number): number {
