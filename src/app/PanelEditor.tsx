@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../editor/LazyPromQLEditor';
-import { createEditorClient } from '../editor/client';
 import type { Panel, Target, Thresholds } from '../model/dashboard';
 import PanelShell from '../panels/PanelShell';
 import { reducerOptions } from '../panels/reducers';
@@ -10,6 +9,7 @@ import { unitOptions } from '../units/format';
 import { useQueryEnv } from '../query/env';
 import type { PanelContext } from '../panels/types';
 import QueryInspector from './inspect/QueryInspector';
+import { useEditorClient } from './useEditorClient';
 import { useLeaveGuard } from './useLeaveGuard';
 
 export interface PanelEditorProps {
@@ -80,23 +80,8 @@ export default function PanelEditor(props: PanelEditorProps) {
 
   // The editor's completion source: the panel's datasource, stable between renders.
   const ds = env.datasource(p.datasource);
-  const promClient = 'error' in ds ? null : ds.client;
-  // Completion looks back from now to the start of the range viewed (at least 12 h), so old
-  // ranges complete their own metric names; whole hours keep the client's identity stable.
   const [openedAt] = useState(() => Date.now());
-  const lookbackHours = Math.max(12, Math.ceil((openedAt - env.fromMs) / 3_600_000));
-  const completionClient = promClient;
-  const cacheKey = 'error' in ds ? '' : ds.cacheKey;
-  const editorClient = useMemo(
-    () =>
-      completionClient
-        ? createEditorClient(completionClient, {
-            lookbackMs: lookbackHours * 3_600_000,
-            key: `${cacheKey}|${lookbackHours}h`,
-          })
-        : null,
-    [completionClient, cacheKey, lookbackHours],
-  );
+  const editorClient = useEditorClient('error' in ds ? null : ds, env.fromMs, openedAt);
   const variables = props.variables ?? NO_VARIABLES;
 
   // The preview runs the query text as of the last Run (Ctrl+Enter, blur); options apply at once.

@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEditor';
-import { createEditorClient } from '../../editor/client';
 import { proposeQuery } from '../../editor/proposals';
 import type { Panel } from '../../model/dashboard';
 import { nextPanelId } from '../../model/rows';
@@ -25,6 +24,7 @@ import { newDashboard } from '../newDashboard';
 import { zoomOutOf, zoomTo } from '../rangeParams';
 import { href, navigate, updateParams, useRoute } from '../router';
 import TimePicker from '../toolbar/TimePicker';
+import { useEditorClient } from '../useEditorClient';
 
 const NO_VARIABLES: readonly string[] = [];
 
@@ -81,20 +81,7 @@ export default function ExplorePage() {
     updateParams({ expr: e || null, ...extra });
   };
 
-  // Completion looks back from now to the start of the range viewed (at least 12 h), so old
-  // ranges complete their own metric names; whole hours keep the client's identity stable.
-  const lookbackHours = Math.max(12, Math.ceil((nowMs - range.fromMs) / 3_600_000));
-  const completionClient = handle?.client ?? null;
-  const editorClient = useMemo(
-    () =>
-      completionClient
-        ? createEditorClient(completionClient, {
-            lookbackMs: lookbackHours * 3_600_000,
-            key: `${handle?.cacheKey ?? ''}|${lookbackHours}h`,
-          })
-        : null,
-    [completionClient, handle?.cacheKey, lookbackHours],
-  );
+  const editorClient = useEditorClient(handle, range.fromMs, nowMs);
 
   const env: QueryEnv = useMemo(
     () => ({
