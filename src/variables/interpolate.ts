@@ -92,10 +92,14 @@ function normalize(v: VariableValue): VariableValue {
 /** The value Grafana stores and puts in URLs for "All". */
 export const ALL_VALUE = '$__all';
 
+/** A single or multi value (or none) as a list. */
+export const asArray = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+
 /** The values "All" stands for, or the custom all value. */
 function effectiveValues(v: VariableValue): string[] {
   if (v.isAll) return v.options ?? [];
-  return Array.isArray(v.value) ? v.value : [v.value];
+  return asArray(v.value);
 }
 
 /** One variable's value in a given format (undefined = the Prometheus default). */

@@ -5,7 +5,7 @@
  */
 import type { Panel } from '../model/dashboard';
 import { byPosition, sections } from '../model/rows';
-import { ALL_VALUE, interpolate, type Scope, type VariableValue } from './interpolate';
+import { ALL_VALUE, asArray, interpolate, type Scope, type VariableValue } from './interpolate';
 
 const COLS = 24;
 export const DEFAULT_MAX_PER_ROW = 4;
@@ -31,9 +31,6 @@ interface RepeatValue {
   value: string;
   text: string;
 }
-
-const asArray = (v: string | string[] | undefined): string[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 /** The values a variable repeats over: the selection, or every option for All. */
 export function repeatValues(name: string | undefined, scope: Scope): RepeatValue[] | undefined {

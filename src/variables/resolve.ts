@@ -15,7 +15,7 @@ import {
   textboxOptions,
 } from './custom';
 import { buildDependencyGraph } from './deps';
-import { ALL_VALUE, interpolate, type Scope, type VariableValue } from './interpolate';
+import { ALL_VALUE, asArray, interpolate, type Scope, type VariableValue } from './interpolate';
 import {
   fetchQueryOptions,
   parseVariableQuery,
@@ -164,7 +164,7 @@ export function selectValue(
   desired: string | string[] | undefined,
 ): Selection {
   const all: Selection = { value: ALL_VALUE, text: 'All', isAll: true };
-  const wanted = desired === undefined ? [] : Array.isArray(desired) ? desired : [desired];
+  const wanted = asArray(desired);
   if (v.type === 'interval' && v.auto && wanted.some((w) => isAutoValue(w, v.name)))
     return { value: AUTO_VALUE, text: 'auto', isAll: false };
   if (wanted.includes(ALL_VALUE) && v.includeAll) return all;

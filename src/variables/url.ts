@@ -2,7 +2,7 @@
  * Grafana-compatible URL sync of variable values: `var-NAME=value`, repeated for several values,
  * `$__all` for All; `skipUrlSync` variables stay out of the URL.
  */
-import { ALL_VALUE } from './interpolate';
+import { ALL_VALUE, asArray } from './interpolate';
 
 const URL_PREFIX = 'var-';
 
@@ -46,7 +46,7 @@ export function variablesToUrlEntries(vars: readonly UrlVariableState[]): [strin
       out.push([key, ALL_VALUE]);
       continue;
     }
-    const values = Array.isArray(v.value) ? v.value : [v.value];
+    const values = asArray(v.value);
     if (values.length === 0) out.push([key, '']);
     for (const value of values) out.push([key, value]);
   }

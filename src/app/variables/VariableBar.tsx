@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Variable } from '../../model/variable';
-import { ALL_ALTERNATION_LIMIT, ALL_VALUE, LARGE_ALL_REGEX } from '../../variables/interpolate';
+import {
+  ALL_ALTERNATION_LIMIT,
+  ALL_VALUE,
+  asArray,
+  LARGE_ALL_REGEX,
+} from '../../variables/interpolate';
 import type { VariableOption } from '../../variables/query';
 import type { ResolvedVariable, ResolveResult } from '../../variables/resolve';
 import './variables.css';
@@ -33,9 +38,6 @@ export default function VariableBar(props: VariableBarProps) {
     </div>
   );
 }
-
-const asArray = (v: string | string[] | undefined): string[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 /** What the button shows for a selection. */
 export function selectionText(r: ResolvedVariable | undefined): string {
