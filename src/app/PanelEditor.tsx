@@ -22,7 +22,8 @@ export interface PanelEditorProps {
 
 const NO_VARIABLES: readonly string[] = [];
 
-function emptyTarget(refId: string): Target {
+/** A new query row: no expression yet, nothing hidden. */
+export function emptyTarget(refId: string): Target {
   return { refId, expr: '', legendFormat: '', interval: '', instant: false, hide: false };
 }
 

@@ -16,7 +16,7 @@ import { resolveDatasource } from '../datasourceHandles';
 import { copyDashboard, downloadDashboard } from '../exportFile';
 import { zoomOutOf, zoomTo } from '../rangeParams';
 import { href, navigate, updateParams, useRoute } from '../router';
-import PanelEditor from '../PanelEditor';
+import PanelEditor, { emptyTarget } from '../PanelEditor';
 import { useLeaveGuard } from '../useLeaveGuard';
 import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
@@ -269,9 +269,7 @@ function DashboardView(props: ViewProps) {
       title: 'New panel',
       description: '',
       gridPos: { x: 0, y, w: 12, h: 8 },
-      targets: [
-        { refId: 'A', expr: '', legendFormat: '', interval: '', instant: false, hide: false },
-      ],
+      targets: [emptyTarget('A')],
       ...plugin.defaults(),
     };
     onChange((cur) => ({ ...cur, panels: [...cur.panels, panel] }));
