@@ -1,68 +1,26 @@
 // @vitest-environment jsdom
+// first: it stubs what uPlot reads when it is loaded
+import { recordCanvas, setElementSize, type CanvasCall } from './testCanvas';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatAxisTicks } from '../time/format';
 import TimeSeriesChart from './TimeSeriesChart';
 
-// uPlot reads matchMedia when it is imported: these stubs must exist before the imports run.
-vi.hoisted(() => {
-  window.matchMedia ??= (() => ({
-    matches: false,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    addListener: () => {},
-    removeListener: () => {},
-  })) as unknown as typeof matchMedia;
-  window.ResizeObserver ??= class {
-    observe() {}
-    disconnect() {}
-    unobserve() {}
-  } as unknown as typeof ResizeObserver;
-  (window as { Path2D?: unknown }).Path2D ??= class {
-    moveTo() {}
-    lineTo() {}
-    rect() {}
-    arc() {}
-    closePath() {}
-    bezierCurveTo() {}
-    addPath() {}
-  };
-});
-
-/** Text drawn on any canvas (jsdom has no 2D context: a recording stand-in). */
-const texts: string[] = [];
+let calls: CanvasCall[] = [];
+/** Text drawn on any canvas. */
+const texts = () => calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0]));
 
 beforeAll(() => {
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
-    this: HTMLCanvasElement,
-  ) {
-    const state: Record<string | symbol, unknown> = { canvas: this };
-    return new Proxy(state, {
-      get(target, prop) {
-        if (prop in target) return target[prop];
-        if (prop === 'measureText') return (s: string) => ({ width: s.length * 7 });
-        if (prop === 'fillText') return (s: string) => texts.push(s);
-        return () => {};
-      },
-      set(target, prop, value) {
-        target[prop] = value;
-        return true;
-      },
-    }) as unknown as RenderingContext;
-  } as HTMLCanvasElement['getContext']);
-  // a host with a size (jsdom lays nothing out), so uPlot draws its axes
-  for (const [k, v] of [
-    ['clientWidth', 600],
-    ['clientHeight', 300],
-  ] as const)
-    Object.defineProperty(Element.prototype, k, { configurable: true, get: () => v });
+  calls = recordCanvas();
+  // a host with a size, so uPlot draws its axes
+  setElementSize(600, 300);
 });
 
 let root: Root | undefined;
 afterEach(() => {
   act(() => root?.unmount());
-  texts.length = 0;
+  calls.length = 0;
 });
 
 describe('TimeSeriesChart x axis', () => {
@@ -91,8 +49,8 @@ describe('TimeSeriesChart x axis', () => {
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });
-    expect(texts).toContain('00:00');
-    expect(texts).toContain('06:00');
-    expect(texts.filter((t) => /am|pm|\n/.test(t))).toEqual([]);
+    expect(texts()).toContain('00:00');
+    expect(texts()).toContain('06:00');
+    expect(texts().filter((t) => /am|pm|\n/.test(t))).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
+// first: it stubs what uPlot reads when it is loaded
+import { recordCanvas, setElementSize, type CanvasCall } from '../../charts/testCanvas';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Panel } from '../../model/dashboard';
 import type { Frame } from '../../model/frame';
 import type { TargetPlan } from '../../query/plan';
@@ -9,62 +11,11 @@ import type { PanelData } from '../../query/usePanelData';
 import HeatmapPanel from './HeatmapPanel';
 import { heatmapPanel, looksLikeBuckets } from './plugin';
 
-// uPlot reads matchMedia when it is imported: these stubs must exist before the imports run.
-vi.hoisted(() => {
-  window.matchMedia ??= (() => ({
-    matches: false,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    addListener: () => {},
-    removeListener: () => {},
-  })) as unknown as typeof matchMedia;
-  window.ResizeObserver ??= class {
-    observe() {}
-    disconnect() {}
-    unobserve() {}
-  } as unknown as typeof ResizeObserver;
-  (window as { Path2D?: unknown }).Path2D ??= class {
-    moveTo() {}
-    lineTo() {}
-    rect() {}
-    arc() {}
-    closePath() {}
-    bezierCurveTo() {}
-    addPath() {}
-  };
-});
-
 /** Every canvas call is recorded; jsdom has no 2D context of its own. */
-const calls: { name: string; args: unknown[]; smoothing?: unknown }[] = [];
+let calls: CanvasCall[] = [];
 
 beforeAll(() => {
-  const fake = (canvas: HTMLCanvasElement) => {
-    const state: Record<string | symbol, unknown> = { canvas };
-    return new Proxy(state, {
-      get(target, prop) {
-        if (prop in target) return target[prop];
-        if (prop === 'createImageData')
-          return (w: number, h: number) => ({
-            width: w,
-            height: h,
-            data: new Uint8ClampedArray(w * h * 4),
-          });
-        if (prop === 'measureText') return () => ({ width: 10 });
-        return (...args: unknown[]) => {
-          calls.push({ name: String(prop), args, smoothing: target.imageSmoothingEnabled });
-        };
-      },
-      set(target, prop, value) {
-        target[prop] = value;
-        return true;
-      },
-    });
-  };
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
-    this: HTMLCanvasElement,
-  ) {
-    return fake(this) as unknown as RenderingContext;
-  } as HTMLCanvasElement['getContext']);
+  calls = recordCanvas();
 });
 
 let cleanup: (() => void) | undefined;
@@ -185,15 +136,8 @@ describe('heatmapPanel', () => {
   });
 
   it('labels the y axis with the bucket bounds in the panel unit', async () => {
-    // a plot host with a size (jsdom lays nothing out), so uPlot draws its axes
-    const size = (v: number) => ({ configurable: true, get: () => v });
-    const proto = Element.prototype;
-    const saved = ['clientWidth', 'clientHeight'].map(
-      (k) => [k, Object.getOwnPropertyDescriptor(proto, k)!] as const,
-    );
-    Object.defineProperty(proto, 'clientWidth', size(600));
-    Object.defineProperty(proto, 'clientHeight', size(300));
-    onTestFinished(() => saved.forEach(([k, d]) => Object.defineProperty(proto, k, d)));
+    // a plot host with a size, so uPlot draws its axes
+    onTestFinished(setElementSize(600, 300));
     mount(
       <HeatmapPanel
         panel={panel}
