@@ -50,6 +50,25 @@ function clear() {
   stage.innerHTML = '';
 }
 
+/** Scry's parse of the loaded response bytes. */
+function parse(): MatrixResult {
+  const text = new TextDecoder().decode(bytes);
+  return parseAnswer<MatrixResult>(
+    { status: 200, statusText: 'OK', headers: new Headers() },
+    text,
+    'bench',
+  ).data;
+}
+
+/** Renders a chart synchronously into a full-stage host. */
+function mount(chart: React.ReactNode) {
+  const host = document.createElement('div');
+  host.style.cssText = 'position:absolute;inset:0;display:flex;flex-direction:column';
+  stage.appendChild(host);
+  root = createRoot(host);
+  flushSync(() => root!.render(chart));
+}
+
 /** Resolves after the next frame has been painted. */
 function painted(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -69,14 +88,9 @@ window.scryBench = {
   async scry(grid) {
     clear();
     const t0 = performance.now();
-    const text = new TextDecoder().decode(bytes);
-    const answer = parseAnswer<MatrixResult>(
-      { status: 200, statusText: 'OK', headers: new Headers() },
-      text,
-      'bench',
-    );
+    const answer = parse();
     const t1 = performance.now();
-    const frame = matrixToFrame(answer.data.result, grid, 'A');
+    const frame = matrixToFrame(answer.result, grid, 'A');
     const t2 = performance.now();
     const { times, series } = buildSeries(
       [frame],
@@ -84,20 +98,14 @@ window.scryBench = {
       color,
     );
     const t3 = performance.now();
-    const host = document.createElement('div');
-    host.style.cssText = 'position:absolute;inset:0;display:flex;flex-direction:column';
-    stage.appendChild(host);
-    root = createRoot(host);
-    flushSync(() =>
-      root!.render(
-        <TimeSeriesChart
-          times={times}
-          series={series}
-          formatValue={(v) => v.toFixed(2)}
-          formatTicks={(ts) => ts.map((v) => v.toFixed(1))}
-          formatTime={(ms) => new Date(ms).toISOString()}
-        />,
-      ),
+    mount(
+      <TimeSeriesChart
+        times={times}
+        series={series}
+        formatValue={(v) => v.toFixed(2)}
+        formatTicks={(ts) => ts.map((v) => v.toFixed(1))}
+        formatTime={(ms) => new Date(ms).toISOString()}
+      />,
     );
     const t4 = performance.now();
     await painted();
@@ -116,13 +124,7 @@ window.scryBench = {
   async heatmap(grid) {
     clear();
     const t0 = performance.now();
-    const text = new TextDecoder().decode(bytes);
-    const answer = parseAnswer<MatrixResult>(
-      { status: 200, statusText: 'OK', headers: new Headers() },
-      text,
-      'bench',
-    );
-    const frame = matrixToFrame(answer.data.result, grid, 'A');
+    const frame = matrixToFrame(parse().result, grid, 'A');
     const group = bucketGroups(frame)[0]!;
     const lines: HeatmapLine[] = [0.5, 0.9, 0.99].map((q, i) => ({
       key: `p${q * 100}`,
@@ -131,25 +133,19 @@ window.scryBench = {
       values: quantileSeries(group, q),
       color: palette[i]!,
     }));
-    const host = document.createElement('div');
-    host.style.cssText = 'position:absolute;inset:0;display:flex;flex-direction:column';
-    stage.appendChild(host);
-    root = createRoot(host);
-    flushSync(() =>
-      root!.render(
-        <HeatmapChart
-          times={group.times}
-          bounds={group.bounds}
-          lowest={group.lowest}
-          counts={group.counts}
-          totals={group.totals}
-          lines={lines}
-          colorScale="exponential"
-          formatValue={(v) => v.toFixed(3)}
-          formatCount={(v) => v.toFixed(1)}
-          formatTime={(ms) => new Date(ms).toISOString()}
-        />,
-      ),
+    mount(
+      <HeatmapChart
+        times={group.times}
+        bounds={group.bounds}
+        lowest={group.lowest}
+        counts={group.counts}
+        totals={group.totals}
+        lines={lines}
+        colorScale="exponential"
+        formatValue={(v) => v.toFixed(3)}
+        formatCount={(v) => v.toFixed(1)}
+        formatTime={(ms) => new Date(ms).toISOString()}
+      />,
     );
     await painted();
     return performance.now() - t0;
