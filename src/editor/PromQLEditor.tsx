@@ -27,11 +27,11 @@ import {
 } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import { LanguageType, PromQLExtension, promQLLanguage } from '@prometheus-io/codemirror-promql';
-import { registerMatcherOps } from './client';
+import { familyName, registerMatcherOps } from './client';
 import { formatPromQL } from './format';
 import { promQLVariableLinter } from './lint';
 import type { EditorClient, PromQLEditorProps } from './types';
-import { variableCompletionSource } from './variables';
+import { VARIABLE_RE, variableCompletionSource } from './variables';
 
 export type { EditorClient, PromQLEditorProps } from './types';
 
@@ -145,7 +145,7 @@ async function metadataOf(client: EditorClient, name: string) {
   const md = await client.metricMetadata();
   const own = md[name];
   if (own?.length) return own.map((e) => ({ name, ...e, unit: '' }));
-  const base = name.replace(/_(count|sum|bucket|total|created|info)$/, '');
+  const base = familyName(name);
   return (md[base] ?? []).map((e) => ({ name: base, ...e, unit: '' }));
 }
 
@@ -203,7 +203,8 @@ function metricHover(client: () => EditorClient | null): Extension {
 
 const variableMark = Decoration.mark({ class: 'scry-var' });
 const variableMatcher = new MatchDecorator({
-  regexp: /\$\w+|\[\[\w+?(?::\w+)?\]\]|\$\{\w+(?:\.[^:^}]+)?(?::[^}]+)?\}/g,
+  // the syntaxes findVariableRefs knows, anywhere in the text
+  regexp: new RegExp(VARIABLE_RE.source, 'g'),
   decoration: () => variableMark,
 });
 

@@ -54,6 +54,11 @@ export function registerMatcherOps(nodeTypes: readonly { id: number; name: strin
   }
 }
 
+/** The metric family a series name belongs to: `x_bucket`, `x_sum`, `x_total`, … → `x`. */
+export function familyName(metricName: string): string {
+  return metricName.replace(/_(count|sum|bucket|total|created|info)$/, '');
+}
+
 /** True when a text contains a template variable reference ($x, ${x}, [[x]]). */
 function hasVariable(s: string): boolean {
   return /\$\w|\$\{|\[\[/.test(s);
@@ -168,7 +173,7 @@ export class EditorPromClient implements CompletionClient {
         help: e.help,
         unit: e.unit ?? '',
       }));
-    const base = metricName.replace(/_(count|sum|bucket|total|created|info)$/, '');
+    const base = familyName(metricName);
     const names = base !== metricName ? [metricName, base] : [metricName];
     // the whole list when completion fetched it already, else just this metric (cheaper)
     const full = this.peek<MetadataResult>('metadata');

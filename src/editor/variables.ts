@@ -5,7 +5,8 @@
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 
 /** Grafana's variable syntaxes: `$x`, `[[x]]`, `[[x:fmt]]`, `${x}`, `${x.field}`, `${x:fmt}`. */
-const VARIABLE_RE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/y;
+export const VARIABLE_RE =
+  /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/y;
 
 /** Where in a query a reference sits, which decides its placeholder. */
 export type VariableContext = 'string' | 'duration' | 'number' | 'identifier';
