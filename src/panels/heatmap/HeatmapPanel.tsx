@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import HeatmapChart, { type HeatmapLine } from '../../charts/heatmap/HeatmapChart';
 import { formatAxisTicks, formatTime } from '../../time/format';
-import { formattedToString, formatValue } from '../../units/format';
+import { formatValueToString } from '../../units/format';
 import type { PanelViewProps } from '../types';
 import { quantileSeries } from './buckets';
 import { panelBucketGroups, percentileLabel, readHeatmapOptions } from './options';
@@ -48,7 +48,7 @@ export default function HeatmapPanel({ panel, data, ctx }: PanelViewProps) {
       </div>
     ) : null;
   }
-  const fmt = (v: number) => formattedToString(formatValue(v, unit, decimals));
+  const fmt = (v: number) => formatValueToString(v, unit, decimals);
   return (
     <div
       className="ts-panel heatmap-panel"
@@ -83,7 +83,7 @@ export default function HeatmapPanel({ panel, data, ctx }: PanelViewProps) {
         lines={lines}
         colorScale={options.colorScale}
         formatValue={fmt}
-        formatCount={(v) => formattedToString(formatValue(v, 'short'))}
+        formatCount={(v) => formatValueToString(v, 'short')}
         formatTime={(ms) => formatTime(ms, { timeZone: ctx.timeZone })}
         formatTimeTicks={(ticksMs, spacingMs) =>
           formatAxisTicks(ticksMs, {

@@ -6,7 +6,7 @@ import TimeSeriesChart, {
 } from '../../charts/TimeSeriesChart';
 import { formatAxisTicks, formatTime } from '../../time/format';
 import { seriesColor } from '../../units/colors';
-import { formattedToString, formatValue } from '../../units/format';
+import { formatValueToString } from '../../units/format';
 import { formatTicks } from '../../units/ticks';
 import type { PanelViewProps } from '../types';
 import {
@@ -99,7 +99,7 @@ export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
       <TimeSeriesChart
         times={built.times}
         series={series}
-        formatValue={(v) => formattedToString(formatValue(v, unit, decimals))}
+        formatValue={(v) => formatValueToString(v, unit, decimals)}
         formatTicks={(ticks) => formatTicks(ticks, axisUnit, percent ? undefined : decimals)}
         formatTime={(ms) => formatTime(ms, { timeZone: ctx.timeZone })}
         formatTimeTicks={(ticksMs, spacingMs) =>
