@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../editor/LazyPromQLEditor';
 import type { Panel, Target, Thresholds } from '../model/dashboard';
 import PanelShell from '../panels/PanelShell';
+import { DEFAULT_PERCENTILES } from '../panels/heatmap/options';
 import { reducerOptions } from '../panels/reducers';
 import { panelPlugin, panelRegistry } from '../panels/registry';
 import { allDatasources, useDatasources } from '../state/datasources';
@@ -579,7 +580,9 @@ function TypeOptions({
       return (
         <>
           <PercentilesInput
-            value={Array.isArray(o.percentiles) ? (o.percentiles as unknown[]) : [0.5, 0.9, 0.99]}
+            value={
+              Array.isArray(o.percentiles) ? (o.percentiles as unknown[]) : [...DEFAULT_PERCENTILES]
+            }
             onChange={(v) => setOption('percentiles', v)}
           />
           {select(

@@ -21,6 +21,7 @@ import MetricBrowser, { MetricLabels, type MetricChoice } from '../explore/Metri
 import { addFilter, addGroupBy } from '../explore/queryEdit';
 import '../explore/explore.css';
 import { newDashboard } from '../newDashboard';
+import { emptyTarget } from '../PanelEditor';
 import { zoomOutOf, zoomTo } from '../rangeParams';
 import { href, navigate, updateParams, useRoute } from '../router';
 import TimePicker from '../toolbar/TimePicker';
@@ -109,22 +110,12 @@ export default function ExplorePage() {
       description: '',
       gridPos: { x: 0, y: 0, w: 24, h: 10 },
       ...(ds ? { datasource: ds.name } : {}),
-      targets: expr
-        ? [
-            {
-              refId: 'A',
-              expr,
-              legendFormat: view.legendFormat,
-              interval: '',
-              instant: false,
-              hide: false,
-            },
-          ]
-        : [],
+      targets: expr ? [{ ...emptyTarget('A'), expr, legendFormat: view.legendFormat }] : [],
       fieldConfig: { unit: view.unit },
+      // the heatmap's defaults carry its percentile lines; a proposal may choose others
       options:
-        view.panelType === 'heatmap'
-          ? { ...defaults, percentiles: view.percentiles ?? [0.5, 0.9, 0.99] }
+        view.panelType === 'heatmap' && view.percentiles
+          ? { ...defaults, percentiles: view.percentiles }
           : defaults,
     };
   }, [view, expr, ds]);
