@@ -3,7 +3,7 @@ import { parseDuration } from '../time/duration';
 import { alignRange, computeStep, utcOffsetMs } from '../time/step';
 import { builtinScope } from '../variables/builtins';
 import { interpolate } from '../variables/interpolate';
-import type { ScopeValue } from './env';
+import type { QueryEnv, ScopeValue } from './env';
 
 /** What one target asks Prometheus, after variables and the step are worked out. */
 export interface TargetPlan {
@@ -88,4 +88,44 @@ export function planTarget(input: PlanInput): TargetPlan | { error: string } {
 
 function interpolateText(text: string, scope: Record<string, ScopeValue>): string {
   return interpolate(text, scope);
+}
+
+/** A target that could not be planned, and why. */
+export interface PlanError {
+  refId: string;
+  error: string;
+}
+
+/**
+ * Plans a panel's visible targets (not hidden, not empty) against its datasource; `forceInstant`
+ * runs them all as instant queries (panel types whose queryMode is 'instant'). The one place that
+ * decides what a panel asks: the panel's queries and the query inspector both use it, so the
+ * inspector shows exactly the panel's requests (same width → same step).
+ */
+export function planPanel(
+  panel: Panel,
+  env: QueryEnv,
+  widthPx: number,
+  forceInstant = false,
+): { plans: (TargetPlan | PlanError)[]; targetCount: number; error?: string } {
+  const targets = panel.targets
+    .filter((t) => !t.hide && t.expr.trim() !== '')
+    .map((t) => (forceInstant && !t.instant ? { ...t, instant: true } : t));
+  const ds = env.datasource(panel.datasource);
+  if ('error' in ds) return { plans: [], targetCount: targets.length, error: ds.error };
+  const plans = targets.map((target) => {
+    const p = planTarget({
+      panel,
+      target,
+      fromMs: env.fromMs,
+      toMs: env.toMs,
+      widthPx,
+      scrapeIntervalMs: ds.scrapeIntervalMs,
+      scope: env.scope,
+      dashboard: env.dashboard,
+      timeZone: env.timeZone,
+    });
+    return 'error' in p ? { refId: target.refId, error: p.error } : p;
+  });
+  return { plans, targetCount: targets.length };
 }

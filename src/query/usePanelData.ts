@@ -6,7 +6,7 @@ import { instantToRows, matrixToFrame, type InstantRow } from '../prometheus/fra
 import type { PrometheusClient } from '../prometheus/client';
 import type { MatrixSeries } from '../prometheus/types';
 import type { DatasourceHandle, QueryEnv } from './env';
-import { planTarget, type TargetPlan } from './plan';
+import { planPanel, type TargetPlan } from './plan';
 
 /** What one target returned. */
 export interface TargetResult {
@@ -89,27 +89,9 @@ export function usePanelData(
   enabled: boolean,
   opts: { instant?: boolean } = {},
 ): PanelData {
-  const targets = panel.targets
-    .filter((t) => !t.hide && t.expr.trim() !== '')
-    .map((t) => (opts.instant && !t.instant ? { ...t, instant: true } : t));
   const ds = env.datasource(panel.datasource);
   const handle: DatasourceHandle | undefined = 'error' in ds ? undefined : ds;
-  const plans: (TargetPlan | { error: string; refId: string })[] = handle
-    ? targets.map((target) => {
-        const p = planTarget({
-          panel,
-          target,
-          fromMs: env.fromMs,
-          toMs: env.toMs,
-          widthPx,
-          scrapeIntervalMs: handle.scrapeIntervalMs,
-          scope: env.scope,
-          dashboard: env.dashboard,
-          timeZone: env.timeZone,
-        });
-        return 'error' in p ? { ...p, refId: target.refId } : p;
-      })
-    : [];
+  const { plans, targetCount } = planPanel(panel, env, widthPx, opts.instant);
   const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
 
   const queries = useQueries({
@@ -123,7 +105,7 @@ export function usePanelData(
     })),
   });
 
-  const multi = targets.length > 1;
+  const multi = targetCount > 1;
   const prefix = (refId: string, msg: string) => (multi ? `${refId}: ${msg}` : msg);
   const errors: string[] = [];
   if (!handle && 'error' in ds) errors.push(ds.error);
@@ -151,7 +133,7 @@ export function usePanelData(
       ? 'loading'
       : hasData
         ? 'ok'
-        : targets.length === 0 || !loading
+        : targetCount === 0 || !loading
           ? 'empty'
           : 'loading';
   return { state, results, errors, warnings, fetching, plans: okPlans };

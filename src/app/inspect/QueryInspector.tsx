@@ -3,11 +3,11 @@ import type { Panel } from '../../model/dashboard';
 import { panelPlugin } from '../../panels/registry';
 import { formatLegend } from '../../prometheus/legend';
 import { useQueryEnv } from '../../query/env';
+import { planPanel } from '../../query/plan';
 import {
   describeRequest,
   inspectPlan,
   MAX_RAW_CHARS,
-  planPanel,
   targetTable,
   toCsv,
   type InspectedTarget,

@@ -2,13 +2,11 @@
 // inspector shows exactly the request Scry sends (GET or POST form body) and the raw answer.
 // The raw text lives only as long as the inspector is open.
 
-import type { Panel } from '../../model/dashboard';
 import { PrometheusClient, type FetchFn } from '../../prometheus/client';
 import { instantToRows, matrixToFrame, type InstantRow } from '../../prometheus/frames';
 import type { Frame } from '../../model/frame';
 import type { MatrixResult, InstantResult } from '../../prometheus/types';
-import type { QueryEnv } from '../../query/env';
-import { planTarget, type TargetPlan } from '../../query/plan';
+import type { TargetPlan } from '../../query/plan';
 
 /** What one HTTP exchange looked like. */
 export interface CapturedRequest {
@@ -38,35 +36,6 @@ export interface InspectedTarget {
 
 /** The raw text of answers above this size is cut in the inspector (memory). */
 export const MAX_RAW_CHARS = 5_000_000;
-
-/** Plans the panel's visible targets exactly as the panel does (same width → same step). */
-export function planPanel(
-  panel: Panel,
-  env: QueryEnv,
-  widthPx: number,
-  forceInstant: boolean,
-): { plans: (TargetPlan | { refId: string; error: string })[]; error?: string } {
-  const ds = env.datasource(panel.datasource);
-  if ('error' in ds) return { plans: [], error: ds.error };
-  const plans = panel.targets
-    .filter((t) => !t.hide && t.expr.trim() !== '')
-    .map((t) => (forceInstant && !t.instant ? { ...t, instant: true } : t))
-    .map((target) => {
-      const p = planTarget({
-        panel,
-        target,
-        fromMs: env.fromMs,
-        toMs: env.toMs,
-        widthPx,
-        scrapeIntervalMs: ds.scrapeIntervalMs,
-        scope: env.scope,
-        dashboard: env.dashboard,
-        timeZone: env.timeZone,
-      });
-      return 'error' in p ? { refId: target.refId, error: p.error } : p;
-    });
-  return { plans };
-}
 
 /** Runs one plan through a recording client built on the datasource's endpoint. */
 export async function inspectPlan(
