@@ -3,10 +3,10 @@
 // Pure: no CodeMirror runtime imports.
 
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import { BUILTIN_VARIABLE_NAMES, VARIABLE_PATTERN } from '../model/templateSyntax';
 
-/** Grafana's variable syntaxes: `$x`, `[[x]]`, `[[x:fmt]]`, `${x}`, `${x.field}`, `${x:fmt}`. */
-export const VARIABLE_RE =
-  /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/y;
+/** Grafana's variable syntaxes (`$x`, `[[x:fmt]]`, `${x:fmt}` …), sticky for scanning. */
+export const VARIABLE_RE = new RegExp(VARIABLE_PATTERN.source, 'y');
 
 /** Where in a query a reference sits, which decides its placeholder. */
 export type VariableContext = 'string' | 'duration' | 'number' | 'identifier';
@@ -22,17 +22,8 @@ export interface VariableRef {
   context: VariableContext;
 }
 
-/** Built-in variables every query may use. */
-export const BUILTIN_VARIABLES = [
-  '__rate_interval',
-  '__interval',
-  '__interval_ms',
-  '__range',
-  '__range_s',
-  '__range_ms',
-  '__from',
-  '__to',
-] as const;
+/** Built-in variables every query may use (the list interpolation substitutes). */
+export const BUILTIN_VARIABLES = BUILTIN_VARIABLE_NAMES;
 
 /**
  * Every variable reference in a query, with its context: inside a string (left alone), inside

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScope } from './builtins';
+import { BUILTIN_VARIABLE_NAMES } from '../model/templateSyntax';
 import { interpolate } from './interpolate';
 
 const input = {
@@ -52,5 +53,19 @@ describe('builtinScope', () => {
     expect(builtinScope({ ...input, rateIntervalMs: 75_000 }).__rate_interval?.value).toBe('1m15s');
     expect(builtinScope({ ...input, rateIntervalMs: 0 }).__rate_interval?.value).toBe('1ms');
     expect(s.__rate_interval_ms?.value).toBe('15001');
+  });
+});
+
+describe('the built-in names the editor offers', () => {
+  it('are exactly the built-ins interpolation substitutes', () => {
+    const scope = builtinScope({
+      fromMs: 0,
+      toMs: 60_000,
+      intervalMs: 1000,
+      rateIntervalMs: 60_000,
+      dashboard: { uid: 'u', title: 't' },
+      timeZone: 'utc',
+    });
+    expect(Object.keys(scope).sort()).toEqual([...BUILTIN_VARIABLE_NAMES].sort());
   });
 });

@@ -3,6 +3,7 @@
  * `[[var:format]]`, every named format, and the Prometheus datasource's default escaping
  * (grafana-prometheus `interpolateQueryExpr` + `escaping.ts`).
  */
+import { VARIABLE_PATTERN } from '../model/templateSyntax';
 import { formatPattern } from '../time/format';
 
 /** A variable's current value as interpolation sees it. */
@@ -31,9 +32,7 @@ export type Scope = Readonly<Record<string, VariableValue>>;
 export const ALL_ALTERNATION_LIMIT = 200;
 export const LARGE_ALL_REGEX = '.+';
 
-/** `$var`, `[[var]]`, `[[var:fmt]]`, `${var}`, `${var.field}`, `${var:fmt}` (Grafana's regex). */
-export const VARIABLE_PATTERN =
-  /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
+export { VARIABLE_PATTERN };
 
 /** Names referenced by `text`, in order of first use (for dependency ordering). */
 export function referencedNames(text: string): string[] {
