@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildDependencyGraph,
-  dependantsOf,
-  referencedVariables,
-  type DependencyInput,
-} from './deps';
+import { buildDependencyGraph, referencedVariables, type DependencyInput } from './deps';
 
 const q = (name: string, query: string, extra: Partial<DependencyInput> = {}): DependencyInput => ({
   name,
@@ -89,27 +84,5 @@ describe('buildDependencyGraph', () => {
     expect(g.names).toEqual(['a']);
     expect(g.order).toEqual(['a']);
     expect(g.errors.a).toMatch(/more than once/);
-  });
-});
-
-describe('dependantsOf', () => {
-  const g = buildDependencyGraph([
-    q('instance', '$job $env'),
-    q('job', '$env'),
-    q('env', 'x'),
-    q('cluster', 'y'),
-    q('ns', '$cluster'),
-  ]);
-  it('transitive dependants in order', () => {
-    expect(dependantsOf(g, 'env')).toEqual(['job', 'instance']);
-    expect(dependantsOf(g, 'job')).toEqual(['instance']);
-    expect(dependantsOf(g, 'instance')).toEqual([]);
-    expect(dependantsOf(g, ['cluster', 'env'])).toEqual(['job', 'instance', 'ns']);
-    expect(dependantsOf(g, ['env', 'job'])).toEqual(['job', 'instance']);
-    expect(dependantsOf(g, 'unknown')).toEqual([]);
-  });
-  it('stops at cycles', () => {
-    const c = buildDependencyGraph([q('a', '$b $root'), q('b', '$a'), q('root', 'x')]);
-    expect(dependantsOf(c, 'root')).toEqual([]);
   });
 });

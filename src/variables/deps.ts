@@ -148,25 +148,3 @@ function upstreamCyclic(
   }
   return undefined;
 }
-
-/**
- * The variables that must refresh when `changed` change: every transitive dependant, in
- * resolution order, without the changed ones themselves (unless another changed one feeds them).
- */
-export function dependantsOf(
-  graph: DependencyGraph,
-  changed: string | readonly string[],
-): string[] {
-  const start = typeof changed === 'string' ? [changed] : changed;
-  const hit = new Set<string>();
-  const queue = [...start];
-  while (queue.length > 0) {
-    for (const d of graph.dependants[queue.shift()!] ?? []) {
-      if (!hit.has(d)) {
-        hit.add(d);
-        queue.push(d);
-      }
-    }
-  }
-  return graph.order.filter((n) => hit.has(n));
-}
