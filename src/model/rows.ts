@@ -34,7 +34,8 @@ export function sections(panels: readonly Panel[]): Sections {
   return out;
 }
 
-const bottomOf = (ps: readonly Panel[]): number =>
+/** The first free grid line below these panels (where a new panel goes). */
+export const bottomOf = (ps: readonly Panel[]): number =>
   ps.reduce((m, p) => Math.max(m, p.gridPos.y + p.gridPos.h), 0);
 const topOf = (ps: readonly Panel[]): number =>
   ps.length ? Math.min(...ps.map((p) => p.gridPos.y)) : 0;

@@ -22,7 +22,7 @@ import QueryInspector from '../inspect/QueryInspector';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
-import { addRow, nextPanelId } from '../../model/rows';
+import { addRow, bottomOf, nextPanelId } from '../../model/rows';
 import { findViewedItem } from '../../variables/repeat';
 import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
 import VariableSettings from '../variables/VariableSettings';
@@ -261,7 +261,7 @@ function DashboardView(props: ViewProps) {
 
   const addPanel = () => {
     const id = nextPanelId(d.panels);
-    const y = Math.max(0, ...d.panels.map((p) => p.gridPos.y + p.gridPos.h));
+    const y = bottomOf(d.panels);
     const plugin = panelPlugin('timeseries')!;
     const panel: Panel = {
       id,

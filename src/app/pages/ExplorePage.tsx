@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEditor';
 import { proposeQuery } from '../../editor/proposals';
 import type { Panel } from '../../model/dashboard';
-import { nextPanelId } from '../../model/rows';
+import { bottomOf, nextPanelId } from '../../model/rows';
 import PanelShell from '../../panels/PanelShell';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
@@ -431,7 +431,7 @@ function AddToDashboard({ panel, disabled }: { panel: Panel; disabled: boolean }
     if (!base) return;
     // rows' folded children count too: a reused id would clash when the row is expanded
     const id = nextPanelId(base.panels);
-    const y = Math.max(0, ...base.panels.map((p) => p.gridPos.y + p.gridPos.h));
+    const y = bottomOf(base.panels);
     const title = panel.targets[0]?.expr.slice(0, 60) ?? 'Explore';
     const stored = save({
       ...base,
