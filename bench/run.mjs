@@ -1,110 +1,18 @@
 #!/usr/bin/env node
 // npm run bench: Scry's pipeline vs bare baselines, measured in the same headless Chromium run
 // against a real Prometheus on loopback. Prints medians, p90 and ratios; see BENCHMARKS.md.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, cpSync } from 'node:fs';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import http from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { ensureBlocks, root, startPrometheus, tmpDir as tmp } from '../e2e/fixture/stack.mjs';
+import { serveStatic } from '../scripts/server.mjs';
 import { BENCH, openMetricsLines } from './data.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tmp = path.join(root, '.tmp');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 2;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function blocks() {
-  const dir = path.join(tmp, 'bench-blocks-v1');
-  if (existsSync(path.join(dir, 'done'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(tmp, 'bench.om');
-  const out = createWriteStream(file);
-  for (const line of openMetricsLines()) if (!out.write(line + '\n')) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-  const r = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, dir], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('promtool failed');
-  rmSync(file);
-  await (await import('node:fs/promises')).writeFile(path.join(dir, 'done'), '');
-  return dir;
-}
-
-async function startPrometheus(blockDir) {
-  const port = await freePort();
-  const data = mkdtempSync(path.join(os.tmpdir(), 'scry-bench-'));
-  cpSync(blockDir, data, { recursive: true, filter: (p) => !p.endsWith('done') });
-  const cfg = path.join(data, 'prometheus.yml');
-  await (
-    await import('node:fs/promises')
-  ).writeFile(cfg, 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
-  const proc = spawn(
-    'prometheus',
-    [
-      `--config.file=${cfg}`,
-      `--storage.tsdb.path=${data}`,
-      '--storage.tsdb.retention.time=100y',
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(`${url}/-/ready`);
-      if (r.ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    stop: () => (proc.kill('SIGTERM'), rmSync(data, { recursive: true, force: true })),
-  };
-}
-
-async function serveDir(dir) {
-  const types = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.map': 'application/json',
-  };
-  const server = http.createServer(async (req, res) => {
-    let p = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!p.startsWith(dir)) return res.writeHead(403).end();
-    if (p.endsWith('/')) p = path.join(p, 'index.html');
-    try {
-      const body = await readFile(p);
-      res
-        .writeHead(200, { 'content-type': types[path.extname(p)] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
-}
+const blocks = () => ensureBlocks('bench-blocks-v1', openMetricsLines());
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) =>
@@ -116,8 +24,8 @@ async function main() {
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('bench page build failed');
-  const prom = await startPrometheus(await blocks());
-  const site = await serveDir(path.join(tmp, 'bench-dist'));
+  const prom = await startPrometheus({ blocksDir: await blocks(), quiet: true });
+  const site = await serveStatic({ root: path.join(tmp, 'bench-dist') });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -181,8 +89,8 @@ async function main() {
     }
   } finally {
     await browser.close();
-    site.close();
-    prom.stop();
+    await site.close();
+    await prom.stop();
   }
   console.log(
     `\nScry bench — ${RUNS} interleaved runs after ${WARMUP} warm-ups, Chromium headless (--disable-gpu), ${os.cpus().length} cores\n`,
