@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import HeatmapChart, { type HeatmapLine } from '../../charts/heatmap/HeatmapChart';
-import { formatAxisTicks, formatTime } from '../../time/format';
 import { formatValueToString } from '../../units/format';
+import { chartTimeProps } from '../chartTime';
 import type { PanelViewProps } from '../types';
 import { quantileSeries } from './buckets';
 import { panelBucketGroups, percentileLabel, readHeatmapOptions } from './options';
@@ -84,20 +84,7 @@ export default function HeatmapPanel({ panel, data, ctx }: PanelViewProps) {
         colorScale={options.colorScale}
         formatValue={fmt}
         formatCount={(v) => formatValueToString(v, 'short')}
-        formatTime={(ms) => formatTime(ms, { timeZone: ctx.timeZone })}
-        formatTimeTicks={(ticksMs, spacingMs) =>
-          formatAxisTicks(ticksMs, {
-            timeZone: ctx.timeZone,
-            spacingMs,
-            rangeMs: ctx.toMs - ctx.fromMs,
-          })
-        }
-        timeZone={
-          ctx.timeZone === 'browser' ? undefined : ctx.timeZone === 'utc' ? 'Etc/UTC' : ctx.timeZone
-        }
-        syncKey={ctx.syncKey}
-        onZoom={ctx.onZoom}
-        xRangeMs={[ctx.fromMs, ctx.toMs]}
+        {...chartTimeProps(ctx)}
       />
     </div>
   );

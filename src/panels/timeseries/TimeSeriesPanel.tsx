@@ -4,10 +4,10 @@ import TimeSeriesChart, {
   type ChartLegend,
   type ChartStyle,
 } from '../../charts/TimeSeriesChart';
-import { formatAxisTicks, formatTime } from '../../time/format';
 import { seriesColor } from '../../units/colors';
 import { formatValueToString } from '../../units/format';
 import { formatTicks } from '../../units/ticks';
+import { chartTimeProps } from '../chartTime';
 import type { PanelViewProps } from '../types';
 import {
   ALERT_STATE_COLORS,
@@ -82,8 +82,6 @@ export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
   if (series.length === 0) return null;
   const percent = opts.stacking === 'percent';
   const axisUnit = percent ? 'percentunit' : unit;
-  const tz =
-    ctx.timeZone === 'browser' ? undefined : ctx.timeZone === 'utc' ? 'Etc/UTC' : ctx.timeZone;
   return (
     <div
       className="ts-panel"
@@ -101,21 +99,10 @@ export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
         series={series}
         formatValue={(v) => formatValueToString(v, unit, decimals)}
         formatTicks={(ticks) => formatTicks(ticks, axisUnit, percent ? undefined : decimals)}
-        formatTime={(ms) => formatTime(ms, { timeZone: ctx.timeZone })}
-        formatTimeTicks={(ticksMs, spacingMs) =>
-          formatAxisTicks(ticksMs, {
-            timeZone: ctx.timeZone,
-            spacingMs,
-            rangeMs: ctx.toMs - ctx.fromMs,
-          })
-        }
-        timeZone={tz}
-        syncKey={ctx.syncKey}
+        {...chartTimeProps(ctx)}
         sharedTooltip={ctx.sharedTooltip}
         min={percent ? (panel.fieldConfig.min ?? 0) : panel.fieldConfig.min}
         max={percent ? (panel.fieldConfig.max ?? 1) : panel.fieldConfig.max}
-        onZoom={ctx.onZoom}
-        xRangeMs={[ctx.fromMs, ctx.toMs]}
         style={style}
         thresholds={
           opts.thresholdsStyle !== 'off' && thresholds
