@@ -347,9 +347,10 @@ test('in edit mode a panel can be dragged and resized on the grid, and the layou
   await page.getByTestId('save-dashboard').click();
   await expect(page.getByTestId('save-dashboard')).toBeHidden();
   await page.reload();
+  // the saved width comes back (±3 px: view and edit mode may round the grid differently)
   await expect
-    .poll(async () => Math.round((await panel(page, 'A').boundingBox())!.width))
-    .toBe(Math.round(resized.width));
+    .poll(async () => Math.abs((await panel(page, 'A').boundingBox())!.width - resized.width))
+    .toBeLessThan(4);
 });
 
 test('in edit mode a panel is moved by dragging its title bar', async ({ page }) => {
