@@ -1,11 +1,90 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { mkdir, rename, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Source maps are written beside the build (`dist-sourcemaps/assets/*.map`), not into it: a
+ * static host serving `dist/` does not hand out 5+ MB of maps and source. `hidden` leaves the
+ * `sourceMappingURL` comments out; point the browser's devtools at the folder to use them.
+ */
+function mapsBesideDist(): Plugin {
+  let outDir = '';
+  return {
+    name: 'scry:maps-beside-dist',
+    apply: 'build',
+    configResolved(c) {
+      outDir = path.resolve(c.root, c.build.outDir);
+    },
+    async writeBundle() {
+      const target = `${outDir}-sourcemaps`;
+      await rm(target, { recursive: true, force: true });
+      const moveFrom = async (dir: string): Promise<void> => {
+        for (const e of await readdir(dir, { withFileTypes: true })) {
+          const from = path.join(dir, e.name);
+          if (e.isDirectory()) await moveFrom(from);
+          else if (e.name.endsWith('.map')) {
+            const to = path.join(target, path.relative(outDir, from));
+            await mkdir(path.dirname(to), { recursive: true });
+            await rename(from, to);
+          }
+        }
+      };
+      await moveFrom(outDir);
+    },
+  };
+}
+
+/**
+ * The entry (src/boot.ts) loads the app with a dynamic import, after starting the start-up
+ * fetches. This puts the app's chunk, its static imports and its CSS into index.html as
+ * `modulepreload` / stylesheet links, so they download in parallel with the entry instead of
+ * after it has run.
+ */
+function preloadApp(appEntry: string): Plugin {
+  return {
+    name: 'scry:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith(appEntry));
+        if (!app) throw new Error(`preloadApp: no chunk for ${appEntry}`);
+        const js = new Set<string>();
+        const css = new Set<string>();
+        const visit = (fileName: string) => {
+          if (js.has(fileName)) return;
+          js.add(fileName);
+          const c = chunks.find((x) => x.fileName === fileName);
+          for (const f of c?.viteMetadata?.importedCss ?? []) css.add(f);
+          for (const f of c?.imports ?? []) visit(f);
+        };
+        visit(app.fileName);
+        return [
+          ...[...css].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...js].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: dist/ works from any static host and any sub-path.
   base: './',
-  plugins: [react()],
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  plugins: [react(), preloadApp('/src/main.tsx'), mapsBesideDist()],
+  build: { target: 'es2022', sourcemap: 'hidden', chunkSizeWarningLimit: 1500 },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs', 'demo/**/*.test.mjs'],
     environment: 'node',

@@ -1,16 +1,32 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDashboards } from '../state/dashboards';
 import { useDatasources } from '../state/datasources';
 import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
-import DatasourcesPage from './pages/DatasourcesPage';
-import ExplorePage from './pages/ExplorePage';
 import HomePage from './pages/HomePage';
-import ImportPage from './pages/ImportPage';
-import { loadProvisioning } from './provisioning';
-import { readAnyDashboard } from './readDashboard';
+import type { Provisioned } from './provisioning';
 import { href, useRoute } from './router';
+import { startupProvisioning } from './startup';
+
+// Dashboards (and the list of them) are what opens most; the other routes load on demand.
+const DatasourcesPage = lazy(() => import('./pages/DatasourcesPage'));
+const ExplorePage = lazy(() => import('./pages/ExplorePage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
+
+/**
+ * What config.json provisions. The fetches were started by the entry script (startup.ts); the
+ * validator and importer (zod, the Grafana converter) load only when there is a config to read.
+ */
+async function provisioning(): Promise<Provisioned> {
+  const raw = await startupProvisioning();
+  if (!raw.config) return { datasources: [], dashboards: [], errors: [] };
+  const [{ readProvisioning }, { readAnyDashboard }] = await Promise.all([
+    import('./provisioning'),
+    import('./readDashboard'),
+  ]);
+  return readProvisioning(raw, readAnyDashboard);
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,7 +48,7 @@ export default function App() {
 
   useEffect(() => {
     let cancelled = false;
-    loadProvisioning(readAnyDashboard).then((p) => {
+    void provisioning().then((p) => {
       if (cancelled) return;
       useDatasources.getState().setProvisioned(p.datasources);
       useDashboards

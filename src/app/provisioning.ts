@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Dashboard } from '../model/dashboard';
 import { formatIssues, parseJsonText, validateDashboard } from '../model/validate';
 import type { Datasource } from '../state/datasources';
+import { fetchProvisioning, type FetchedText, type RawProvisioning } from './startup';
 
 const configSchema = z.object({
   datasources: z
@@ -45,25 +46,21 @@ export async function loadProvisioning(
   read: DashboardReader = readScryDashboard,
   base = new URL('config.json', document.baseURI).toString(),
 ): Promise<Provisioned> {
+  return readProvisioning(await fetchProvisioning(base), read);
+}
+
+/** Validates what start-up fetched (startup.ts): the config's schema, then each dashboard. */
+export async function readProvisioning(
+  raw: RawProvisioning,
+  read: DashboardReader = readScryDashboard,
+): Promise<Provisioned> {
   const out: Provisioned = { datasources: [], dashboards: [], errors: [] };
-  let res: Response;
-  try {
-    res = await fetch(base, { cache: 'no-cache' });
-  } catch (e) {
-    out.errors.push(
-      `config.json: could not be fetched (${e instanceof Error ? e.message : String(e)})`,
-    );
+  if (!raw.config) return out;
+  if (!raw.config.ok) {
+    out.errors.push(`config.json: ${raw.config.error}`);
     return out;
   }
-  if (res.status === 404) return out;
-  if (!res.ok) {
-    out.errors.push(`config.json: HTTP ${res.status} ${res.statusText}`);
-    return out;
-  }
-  const text = await res.text();
-  // A static host may answer index.html for unknown paths: treat that as "no config".
-  if (/^\s*</.test(text)) return out;
-  const json = parseJsonText(text);
+  const json = parseJsonText(raw.config.text);
   if (!json.ok) {
     out.errors.push(...json.errors.map((e) => `config.json: ${e}`));
     return out;
@@ -88,20 +85,13 @@ export async function loadProvisioning(
 
   const results = await Promise.all(
     cfg.data.dashboards.map(async (path) => {
-      const url = new URL(path, base).toString();
-      try {
-        const r = await fetch(url, { cache: 'no-cache' });
-        if (!r.ok) return { path, errors: [`HTTP ${r.status} ${r.statusText}`] };
-        const parsed = parseJsonText(await r.text());
-        if (!parsed.ok) return { path, errors: parsed.errors };
-        const d = read(parsed.value);
-        return d.ok ? { path, dashboard: d.dashboard, notes: d.notes } : { path, errors: d.errors };
-      } catch (e) {
-        return {
-          path,
-          errors: [`could not be fetched (${e instanceof Error ? e.message : String(e)})`],
-        };
-      }
+      const fetched = await (raw.dashboards.get(path) ??
+        Promise.resolve<FetchedText>({ ok: false, error: 'was not fetched' }));
+      if (!fetched.ok) return { path, errors: [fetched.error] };
+      const parsed = parseJsonText(fetched.text);
+      if (!parsed.ok) return { path, errors: parsed.errors };
+      const d = read(parsed.value);
+      return d.ok ? { path, dashboard: d.dashboard, notes: d.notes } : { path, errors: d.errors };
     }),
   );
   for (const r of results) {

@@ -1,0 +1,73 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { root } from './fixture/stack.mjs';
+import { env, open, panel } from './support/app';
+
+// Start-up order and what loads when (issue 12): config.json and the dashboards it lists are
+// requested without waiting for the app's code, and a dashboard view downloads neither the other
+// routes nor the validator it does not need.
+
+const dist = path.resolve(root, process.env.SCRY_DIST ?? 'dist');
+
+/** Every JS file the page requests from now on, by file name. */
+function scripts(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.js')) seen.push(name);
+  });
+  return seen;
+}
+
+test('index.html preloads config.json and the app, has no inline script, and dist/ holds no source maps', () => {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  expect(html).toMatch(/<link rel="preload" as="fetch" crossorigin href="\.\/config\.json"/);
+  expect(html).toMatch(/<link rel="modulepreload" crossorigin href="\.\/assets\/main-[\w-]+\.js">/);
+  // every script is an external file (a Content-Security-Policy without 'unsafe-inline' holds)
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc="/);
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
+  expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+  for (const f of files.filter((x) => x.endsWith('.js')))
+    expect(readFileSync(path.join(dist, f), 'utf8')).not.toContain('sourceMappingURL');
+});
+
+test('config.json and the provisioned dashboard are fetched before the app code has arrived', async ({
+  page,
+}) => {
+  const base = env('SCRY_PROVISIONED_URL');
+  const seen: string[] = [];
+  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  let releaseApp!: () => void;
+  const appHeld = new Promise<void>((r) => (releaseApp = r));
+  // The app's chunk is answered only once both start-up requests have gone out: were they made
+  // by the app's code (as they used to be), this would never finish.
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    await appHeld;
+    await route.continue();
+  });
+  page.on('request', (r) => {
+    if (r.url().endsWith('/dashboards/fixture.json')) releaseApp();
+  });
+  await open(page, '#/d/provisioned', base);
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  // the preloaded response is the one the app reads: config.json goes out once
+  expect(seen.filter((p) => p === '/config.json')).toHaveLength(1);
+  expect(seen.filter((p) => p === '/dashboards/fixture.json')).toHaveLength(1);
+});
+
+test('a dashboard loads no other route, and without config.json no validator', async ({ page }) => {
+  const js = scripts(page);
+  await open(page, '#/');
+  await expect(page.getByRole('link', { name: 'Explore' })).toBeVisible();
+  await expect(page.getByText('No dashboards yet')).toBeVisible();
+  for (const lazy of ['ExplorePage-', 'DatasourcesPage-', 'ImportPage-', 'provisioning-'])
+    expect(js.filter((f) => f.startsWith(lazy))).toEqual([]);
+  // each route's code arrives when it is opened
+  await page.getByRole('link', { name: 'Explore' }).click();
+  await expect(page.getByTestId('explore')).toBeVisible();
+  expect(js.filter((f) => f.startsWith('ExplorePage-'))).toHaveLength(1);
+  await page.getByRole('link', { name: 'Datasources' }).click();
+  await expect(page.getByRole('heading', { name: 'Datasources' })).toBeVisible();
+  expect(js.filter((f) => f.startsWith('DatasourcesPage-'))).toHaveLength(1);
+});

@@ -1,0 +1,74 @@
+// Start-up fetches, begun by the entry script before the app's code has loaded: `config.json`
+// (index.html also preloads it) and, as soon as it arrives, every dashboard it lists. Kept free of
+// heavy imports (no zod, no React): validation happens later, in provisioning.ts, which is itself
+// loaded only when there is a config to read.
+
+/** One fetched file: its text, or why there is none. */
+export type FetchedText =
+  { ok: true; text: string } | { ok: false; status?: number; error: string };
+
+/** What start-up fetched, unvalidated. */
+export interface RawProvisioning {
+  /** absolute URL of config.json; dashboard paths are relative to it */
+  base: string;
+  /** null: no config (404, or a static host answering index.html for unknown paths) */
+  config: FetchedText | null;
+  /** the dashboards config.json lists, by the path written there */
+  dashboards: Map<string, Promise<FetchedText>>;
+}
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function fetchText(url: string): Promise<FetchedText> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-cache' });
+  } catch (e) {
+    return { ok: false, error: `could not be fetched (${describe(e)})` };
+  }
+  if (!res.ok)
+    return { ok: false, status: res.status, error: `HTTP ${res.status} ${res.statusText}` };
+  try {
+    return { ok: true, text: await res.text() };
+  } catch (e) {
+    return { ok: false, error: `could not be read (${describe(e)})` };
+  }
+}
+
+/** The dashboard paths a config lists, read leniently (provisioning.ts validates properly). */
+export function listedDashboards(configText: string): string[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(configText);
+  } catch {
+    return [];
+  }
+  const list = (raw as { dashboards?: unknown } | null)?.dashboards;
+  return Array.isArray(list)
+    ? [...new Set(list.filter((p): p is string => typeof p === 'string' && p !== ''))]
+    : [];
+}
+
+/** Fetches config.json and then, in parallel, the dashboards it lists. Never rejects. */
+export async function fetchProvisioning(
+  base = new URL('config.json', document.baseURI).toString(),
+): Promise<RawProvisioning> {
+  const out: RawProvisioning = { base, config: null, dashboards: new Map() };
+  const config = await fetchText(base);
+  if (!config.ok && config.status === 404) return out;
+  // A static host may answer index.html for unknown paths: treat that as "no config".
+  if (config.ok && /^\s*</.test(config.text)) return out;
+  out.config = config;
+  if (config.ok)
+    for (const p of listedDashboards(config.text))
+      out.dashboards.set(p, fetchText(new URL(p, base).toString()));
+  return out;
+}
+
+let started: Promise<RawProvisioning> | null = null;
+
+/** The start-up fetch: begun on the first call (by the entry script), shared afterwards. */
+export function startupProvisioning(): Promise<RawProvisioning> {
+  started ??= fetchProvisioning();
+  return started;
+}
