@@ -58,6 +58,9 @@ export function nextRefId(targets: readonly Pick<Target, 'refId'>[]): string {
   return `Q${n}`;
 }
 
+/** The preview is not in a dashboard's cursor-sync group and does not zoom. */
+const NO_CONTEXT: PanelContext = {};
+
 /** Live preview on top, queries below, options on the side. Apply keeps; Discard drops all. */
 export default function PanelEditor(props: PanelEditorProps) {
   const [p, setP] = useState<Panel>(props.panel);
@@ -121,8 +124,7 @@ export default function PanelEditor(props: PanelEditorProps) {
   // Leaving the page with unapplied changes asks first (tab close, or another route).
   useLeaveGuard(changed, 'The panel has unapplied changes. Leave without applying them?');
 
-  const { fromMs, toMs, timeZone } = env;
-  const ctx: PanelContext = useMemo(() => ({ fromMs, toMs, timeZone }), [fromMs, toMs, timeZone]);
+  const ctx: PanelContext = NO_CONTEXT;
   const plugin = panelPlugin(p.type);
   const queries = plugin?.queryMode !== 'none';
 

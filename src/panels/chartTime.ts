@@ -1,5 +1,6 @@
 import type { TimeChartProps } from '../charts/plotLifecycle';
 import { formatAxisTicks, formatTime } from '../time/format';
+import type { QueryEnv } from '../query/env';
 import type { PanelContext } from './types';
 
 /**
@@ -7,19 +8,22 @@ import type { PanelContext } from './types';
  * zone uPlot lays ticks out in (undefined = the browser's), the shared crosshair, drag-to-zoom
  * and the dashboard's range as the x range.
  */
-export function chartTimeProps(ctx: PanelContext): TimeChartProps {
+export function chartTimeProps(
+  time: Pick<QueryEnv, 'fromMs' | 'toMs' | 'timeZone'>,
+  ctx: PanelContext,
+): TimeChartProps {
   return {
-    formatTime: (ms) => formatTime(ms, { timeZone: ctx.timeZone }),
+    formatTime: (ms) => formatTime(ms, { timeZone: time.timeZone }),
     formatTimeTicks: (ticksMs, spacingMs) =>
       formatAxisTicks(ticksMs, {
-        timeZone: ctx.timeZone,
+        timeZone: time.timeZone,
         spacingMs,
-        rangeMs: ctx.toMs - ctx.fromMs,
+        rangeMs: time.toMs - time.fromMs,
       }),
     timeZone:
-      ctx.timeZone === 'browser' ? undefined : ctx.timeZone === 'utc' ? 'Etc/UTC' : ctx.timeZone,
+      time.timeZone === 'browser' ? undefined : time.timeZone === 'utc' ? 'Etc/UTC' : time.timeZone,
     syncKey: ctx.syncKey,
     onZoom: ctx.onZoom,
-    xRangeMs: [ctx.fromMs, ctx.toMs],
+    xRangeMs: [time.fromMs, time.toMs],
   };
 }

@@ -2,11 +2,11 @@ import type { ComponentType } from 'react';
 import type { Panel } from '../model/dashboard';
 import type { PanelData } from '../query/usePanelData';
 
-/** What the dashboard tells every panel besides its own JSON. */
+/**
+ * What the dashboard tells every panel besides its own JSON and the QueryEnv (which carries the
+ * time: range and zone).
+ */
 export interface PanelContext {
-  fromMs: number;
-  toMs: number;
-  timeZone: string;
   /** cursor sync group for the shared crosshair; undefined = off */
   syncKey?: string | undefined;
   sharedTooltip?: boolean | undefined;

@@ -9,7 +9,9 @@ import {
   rangeFromUrl,
   rangeToUrl,
   resolveRange,
+  resolveShownRange,
   shiftRange,
+  timeFromUrl,
   zoomOut,
 } from './range';
 
@@ -306,5 +308,55 @@ describe('URL helpers', () => {
       fromMs: Date.UTC(2026, 2, 8, 6),
       toMs: Date.UTC(2026, 2, 8, 8),
     });
+  });
+});
+
+describe('timeFromUrl', () => {
+  const defaults = { from: 'now-6h', to: 'now', refresh: '1m', timeZone: 'browser' };
+  it('takes what the URL says and the defaults for the rest', () => {
+    expect(timeFromUrl(new URLSearchParams('from=now-2d&tz=utc'), defaults)).toEqual({
+      raw: { from: 'now-2d', to: 'now' },
+      refresh: '1m',
+      timeZone: 'utc',
+    });
+    expect(timeFromUrl(new URLSearchParams(''), defaults)).toEqual({
+      raw: { from: 'now-6h', to: 'now' },
+      refresh: '1m',
+      timeZone: 'browser',
+    });
+  });
+  it("reads an empty refresh as off, Grafana's timezone, and time + time.window", () => {
+    const t = timeFromUrl(
+      new URLSearchParams('refresh=&timezone=Europe/Paris&time=1767225600000&time.window=60000'),
+      defaults,
+    );
+    expect(t).toEqual({
+      raw: { from: '1767225570000', to: '1767225630000' },
+      refresh: '',
+      timeZone: 'Europe/Paris',
+    });
+  });
+});
+
+describe('resolveShownRange', () => {
+  const nowMs = Date.UTC(2026, 0, 1, 12);
+  it('resolves the asked range', () => {
+    expect(resolveShownRange({ from: 'now-1h', to: 'now' }, DEFAULT_RANGE, { nowMs })).toEqual({
+      fromMs: nowMs - 3_600_000,
+      toMs: nowMs,
+    });
+  });
+  it("shows the defaults' range, with the reason, when the asked one is bad", () => {
+    expect(resolveShownRange({ from: 'now-1x', to: 'now' }, DEFAULT_RANGE, { nowMs })).toEqual({
+      fromMs: nowMs - 6 * 3_600_000,
+      toMs: nowMs,
+      error: '"now-1x": unknown unit "x"',
+    });
+  });
+  it('falls back to the last hour when the defaults are bad too', () => {
+    const bad = { from: 'nope', to: 'now' };
+    const r = resolveShownRange(bad, bad, { nowMs });
+    expect(r).toMatchObject({ fromMs: nowMs - 3_600_000, toMs: nowMs });
+    expect(r.error).toMatch(/^"nope": not a valid time/);
   });
 });

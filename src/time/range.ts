@@ -331,3 +331,53 @@ export function rangeFromUrl(params: ParamReader, fallback: RawRange = DEFAULT_R
   }
   return { from: from || fallback.from, to: to || fallback.to };
 }
+
+/** What a page shows when the URL says nothing: a dashboard's saved time settings, or Explore's. */
+export interface TimeDefaults {
+  from: string;
+  to: string;
+  /** auto-refresh interval ('' = off) */
+  refresh: string;
+  /** 'browser', 'utc' or an IANA zone */
+  timeZone: string;
+}
+
+/** The time settings a URL asks for, defaults filling what it leaves out. */
+export interface UrlTime {
+  raw: RawRange;
+  refresh: string;
+  timeZone: string;
+}
+
+/**
+ * `from`/`to` (or Grafana's `time` + `time.window`), `refresh` (present but empty = off) and `tz`
+ * (Grafana's `timezone` too) from URL parameters, over the page's defaults.
+ */
+export function timeFromUrl(params: ParamReader, defaults: TimeDefaults): UrlTime {
+  return {
+    raw: rangeFromUrl(params, defaults),
+    refresh: params.get('refresh') ?? defaults.refresh,
+    timeZone: params.get('tz') ?? params.get('timezone') ?? defaults.timeZone,
+  };
+}
+
+/** A range to query with, and why the one asked for could not be used. */
+export interface ShownRange extends MsRange {
+  error?: string;
+}
+
+/**
+ * Resolves the asked range; when it does not resolve, the defaults' range (or the last hour)
+ * is shown instead and `error` says what was wrong with the one asked for.
+ */
+export function resolveShownRange(
+  raw: RawRange,
+  defaults: RawRange,
+  opts: ResolveOptions,
+): ShownRange {
+  const asked = resolveRange(raw, opts);
+  if (asked.ok) return { fromMs: asked.fromMs, toMs: asked.toMs };
+  const fallback = resolveRange(defaults, opts);
+  const shown = fallback.ok ? fallback : { fromMs: opts.nowMs - 3_600_000, toMs: opts.nowMs };
+  return { fromMs: shown.fromMs, toMs: shown.toMs, error: asked.error };
+}

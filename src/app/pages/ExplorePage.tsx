@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEditor';
 import { proposeQuery } from '../../editor/proposals';
@@ -14,7 +14,6 @@ import type { TargetPlan } from '../../query/plan';
 import { fetchTarget, promKeys } from '../../query/usePanelData';
 import { useDashboards } from '../../state/dashboards';
 import { allDatasources, pickDatasource, useDatasources } from '../../state/datasources';
-import { resolveRange } from '../../time/range';
 import { handleFor } from '../datasourceHandles';
 import { loadHistory, pushHistory, saveHistory, type HistoryEntry } from '../explore/history';
 import MetricBrowser, { MetricLabels, type MetricChoice } from '../explore/MetricBrowser';
@@ -22,12 +21,17 @@ import { addFilter, addGroupBy } from '../explore/queryEdit';
 import '../explore/explore.css';
 import { newDashboard } from '../newDashboard';
 import { emptyTarget } from '../PanelEditor';
-import { zoomOutOf, zoomTo } from '../rangeParams';
+import { zoomTo } from '../time/rangeParams';
+import { useTimeRange } from '../time/useTimeRange';
 import { href, navigate, updateParams, useRoute } from '../router';
 import TimePicker from '../toolbar/TimePicker';
 import { useEditorClient } from '../useEditorClient';
 
 const NO_VARIABLES: readonly string[] = [];
+/** Without `from`/`to`/`tz` in the URL: the last hour in the browser's zone, no auto refresh. */
+const EXPLORE_TIME = { from: 'now-1h', to: 'now', refresh: '', timeZone: 'browser' };
+/** The graph is no dashboard's: no cursor sync; a drag zooms the URL range. */
+const EXPLORE_CONTEXT: PanelContext = { onZoom: zoomTo };
 
 /** How the graph shows the query: chosen by a metric proposal, or by hand. */
 interface View {
@@ -42,15 +46,13 @@ const DEFAULT_VIEW: View = { panelType: 'timeseries', legendFormat: '', unit: 's
 /** `#/explore?ds=<name>&expr=<promql>&from=…&to=…`: one query, graph or table, no dashboard. */
 export default function ExplorePage() {
   const route = useRoute();
-  const queryClient = useQueryClient();
   const own = useDatasources((s) => s.own);
   const provisioned = useDatasources((s) => s.provisioned);
   const datasources = useMemo(() => allDatasources({ own, provisioned }), [own, provisioned]);
   const dsParam = route.params.get('ds') ?? '';
   const expr = route.params.get('expr') ?? '';
-  const from = route.params.get('from') ?? 'now-1h';
-  const to = route.params.get('to') ?? 'now';
-  const timeZone = route.params.get('tz') ?? 'browser';
+  const time = useTimeRange(EXPLORE_TIME);
+  const { fromMs, toMs, timeZone, nowMs, tick } = time;
   const ds = pickDatasource(datasources, dsParam || undefined);
   const handle = useMemo(() => (ds ? handleFor(ds) : undefined), [ds]);
 
@@ -64,16 +66,12 @@ export default function ExplorePage() {
   const [view, setView] = useState<View>(DEFAULT_VIEW);
   const [metric, setMetric] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory());
-  const [nowMs, setNowMs] = useState(() => Date.now());
 
   useEffect(() => preloadPromQLEditor(), []);
 
-  const resolved = resolveRange({ from, to }, { nowMs, timeZone });
-  const range = resolved.ok ? resolved : { fromMs: nowMs - 3_600_000, toMs: nowMs };
-
   const run = (text: string, extra: Record<string, string | null> = {}) => {
     const e = text.trim();
-    setNowMs(Date.now());
+    tick();
     if (e) {
       const next = pushHistory(loadHistory(), { expr: e, ds: ds?.name ?? '', at: Date.now() });
       saveHistory(next);
@@ -82,22 +80,18 @@ export default function ExplorePage() {
     updateParams({ expr: e || null, ...extra });
   };
 
-  const editorClient = useEditorClient(handle, range.fromMs, nowMs);
+  const editorClient = useEditorClient(handle, fromMs, nowMs);
 
   const env: QueryEnv = useMemo(
     () => ({
-      fromMs: range.fromMs,
-      toMs: range.toMs,
+      fromMs,
+      toMs,
       timeZone,
       datasource: () => handle ?? { error: 'No datasource configured: add one under Datasources.' },
       scope: {},
       dashboard: { uid: 'explore', title: 'Explore' },
     }),
-    [range.fromMs, range.toMs, timeZone, handle],
-  );
-  const ctx: PanelContext = useMemo(
-    () => ({ fromMs: range.fromMs, toMs: range.toMs, timeZone, onZoom: zoomTo }),
-    [range.fromMs, range.toMs, timeZone],
+    [fromMs, toMs, timeZone, handle],
   );
 
   const panel: Panel = useMemo(() => {
@@ -154,30 +148,24 @@ export default function ExplorePage() {
               ))}
             </select>
           </label>
-          {!resolved.ok && (
+          {time.error !== undefined && (
             <span className="error" role="alert">
-              {resolved.error}
+              {time.error}
             </span>
           )}
           <TimePicker
-            from={from}
-            to={to}
+            from={time.raw.from}
+            to={time.raw.to}
             timeZone={timeZone}
             nowMs={nowMs}
             onChange={(r) => {
-              setNowMs(Date.now());
-              updateParams({ from: r.from, to: r.to });
+              tick();
+              time.setRange(r);
             }}
-            onTimeZone={(tz) => updateParams({ tz: tz === 'browser' ? null : tz })}
-            onZoomOut={() => zoomOutOf(range)}
+            onTimeZone={time.setTimeZone}
+            onZoomOut={time.zoomOut}
           />
-          <button
-            type="button"
-            onClick={() => {
-              setNowMs(Date.now());
-              void queryClient.invalidateQueries({ queryKey: promKeys.all });
-            }}
-          >
+          <button type="button" onClick={time.refreshNow}>
             Refresh
           </button>
         </div>
@@ -258,12 +246,12 @@ export default function ExplorePage() {
             </div>
             {tab === 'graph' ? (
               <div className="explore-graph" data-testid="explore-graph">
-                <PanelShell panel={panel} ctx={ctx} />
+                <PanelShell panel={panel} ctx={EXPLORE_CONTEXT} />
               </div>
             ) : (
               <InstantTable
                 expr={expr}
-                timeSec={range.toMs / 1000}
+                timeSec={toMs / 1000}
                 legendFormat={view.legendFormat}
                 client={handle?.client}
                 cacheKey={handle?.cacheKey ?? ''}
@@ -274,8 +262,8 @@ export default function ExplorePage() {
                 client={handle.client}
                 cacheKey={handle.cacheKey}
                 metric={metric}
-                startSec={range.fromMs / 1000}
-                endSec={range.toMs / 1000}
+                startSec={fromMs / 1000}
+                endSec={toMs / 1000}
                 onGroupBy={(label) => {
                   const next = addGroupBy(draft, label);
                   setDraft(next);
@@ -298,8 +286,8 @@ export default function ExplorePage() {
                 <MetricBrowser
                   client={handle.client}
                   cacheKey={handle.cacheKey}
-                  startSec={range.fromMs / 1000}
-                  endSec={range.toMs / 1000}
+                  startSec={fromMs / 1000}
+                  endSec={toMs / 1000}
                   onChoose={choose}
                 />
               )}

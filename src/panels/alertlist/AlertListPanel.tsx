@@ -24,7 +24,7 @@ function useNow(ms: number): number {
  * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). The shell runs no
  * queries for this panel, so an unresolvable datasource and fetch errors are both shown here.
  */
-export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
+export default function AlertListPanel({ panel }: PanelViewProps) {
   const env = useQueryEnv();
   const ds = env.datasource(panel.datasource);
   const handle = 'error' in ds ? undefined : ds;
@@ -79,7 +79,7 @@ export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
           )}
           <ul>
             {g.alerts.map((a) => (
-              <AlertRow key={a.key} alert={a} now={now} timeZone={ctx.timeZone} />
+              <AlertRow key={a.key} alert={a} now={now} timeZone={env.timeZone} />
             ))}
           </ul>
         </section>

@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Panel } from '../../model/dashboard';
 import type { Frame } from '../../model/frame';
+import { QueryEnvContext, type QueryEnv } from '../../query/env';
 import type { TargetPlan } from '../../query/plan';
 import type { PanelData } from '../../query/usePanelData';
 import HeatmapPanel from './HeatmapPanel';
@@ -24,6 +25,16 @@ afterEach(() => {
   calls.length = 0;
 });
 
+/** The time the panel draws in comes from the page's QueryEnv. */
+const env: QueryEnv = {
+  fromMs: 0,
+  toMs: 30_000,
+  timeZone: 'utc',
+  datasource: () => ({ error: 'none' }),
+  scope: {},
+  dashboard: { uid: 't', title: 'T' },
+};
+
 function mount(node: React.ReactNode) {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   const container = document.createElement('div');
@@ -31,7 +42,7 @@ function mount(node: React.ReactNode) {
   let root: Root | undefined;
   act(() => {
     root = createRoot(container);
-    root.render(node);
+    root.render(<QueryEnvContext.Provider value={env}>{node}</QueryEnvContext.Provider>);
   });
   cleanup = () => {
     act(() => root?.unmount());
@@ -76,7 +87,7 @@ const data = (frame: Frame): PanelData => ({
   plans: [],
 });
 
-const ctx = { fromMs: 0, toMs: 30_000, timeZone: 'utc' };
+const ctx = {};
 
 describe('heatmapPanel', () => {
   it('is a range panel with percentile defaults', () => {

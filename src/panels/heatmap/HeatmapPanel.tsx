@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import HeatmapChart, { type HeatmapLine } from '../../charts/heatmap/HeatmapChart';
 import { formatValueToString } from '../../units/format';
+import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../chartTime';
 import type { PanelViewProps } from '../types';
 import { quantileSeries } from './buckets';
@@ -15,6 +16,7 @@ const LINE_COLORS = ['#ffffff', '#ff9830', '#f2495c', '#8ab8ff', '#b877d9', '#73
  * histogram_quantile would (no extra query).
  */
 export default function HeatmapPanel({ panel, data, ctx }: PanelViewProps) {
+  const env = useQueryEnv();
   const unit = panel.fieldConfig.unit;
   const decimals = panel.fieldConfig.decimals;
   const options = useMemo(() => readHeatmapOptions(panel.options), [panel.options]);
@@ -84,7 +86,7 @@ export default function HeatmapPanel({ panel, data, ctx }: PanelViewProps) {
         colorScale={options.colorScale}
         formatValue={fmt}
         formatCount={(v) => formatValueToString(v, 'short')}
-        {...chartTimeProps(ctx)}
+        {...chartTimeProps(env, ctx)}
       />
     </div>
   );

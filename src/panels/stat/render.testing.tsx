@@ -43,4 +43,4 @@ export function testData(results: TargetResult[]): PanelData {
   return { state: 'ok', results, errors: [], warnings: [], fetching: false, plans: [] };
 }
 
-export const testCtx: PanelContext = { fromMs: 0, toMs: 1_000_000, timeZone: 'utc' };
+export const testCtx: PanelContext = {};

@@ -7,6 +7,7 @@ import TimeSeriesChart, {
 import { seriesColor } from '../../units/colors';
 import { formatValueToString } from '../../units/format';
 import { formatTicks } from '../../units/ticks';
+import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../chartTime';
 import type { PanelViewProps } from '../types';
 import {
@@ -24,6 +25,7 @@ import { useAlertAnnotations } from './useAlertAnnotations';
 export const SERIES_LIMIT = 500;
 
 export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
+  const env = useQueryEnv();
   const unit = panel.fieldConfig.unit;
   const decimals = panel.fieldConfig.decimals;
   const opts = useMemo(() => readTimeSeriesOptions(panel), [panel]);
@@ -99,7 +101,7 @@ export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
         series={series}
         formatValue={(v) => formatValueToString(v, unit, decimals)}
         formatTicks={(ticks) => formatTicks(ticks, axisUnit, percent ? undefined : decimals)}
-        {...chartTimeProps(ctx)}
+        {...chartTimeProps(env, ctx)}
         sharedTooltip={ctx.sharedTooltip}
         min={percent ? (panel.fieldConfig.min ?? 0) : panel.fieldConfig.min}
         max={percent ? (panel.fieldConfig.max ?? 1) : panel.fieldConfig.max}

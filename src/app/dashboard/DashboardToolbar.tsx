@@ -1,0 +1,124 @@
+import type { Dashboard } from '../../model/dashboard';
+import { addRow } from '../../model/rows';
+import type { TimeRange } from '../time/useTimeRange';
+import RefreshPicker from '../toolbar/RefreshPicker';
+import TimePicker from '../toolbar/TimePicker';
+import VariableBar from '../variables/VariableBar';
+import type { VariablesState } from '../variables/useVariables';
+
+/** The sticky bar above the grid: title, time, refresh, edit/save/export, settings, variables. */
+export default function DashboardToolbar(props: {
+  dashboard: Dashboard;
+  time: TimeRange;
+  vars: VariablesState;
+  dirty: boolean;
+  editing: boolean;
+  readOnly: boolean;
+  flash: string | null;
+  settingsOpen: boolean;
+  onChange(fn: (d: Dashboard) => Dashboard): void;
+  onAddPanel(): void;
+  onEditing(v: boolean): void;
+  onSave(): void;
+  onDiscard(): void;
+  onExport(): void;
+  onCopy(): void;
+  onSettings(open: boolean): void;
+}) {
+  const { dashboard: d, time, vars, editing, onChange } = props;
+  return (
+    <div className="dash-toolbar" data-testid="dashboard-toolbar">
+      <div className="dash-title">
+        {editing ? (
+          <input
+            aria-label="Dashboard title"
+            data-testid="dashboard-title-input"
+            value={d.title}
+            onChange={(e) => onChange((cur) => ({ ...cur, title: e.target.value }))}
+          />
+        ) : (
+          <span data-testid="dashboard-title">{d.title}</span>
+        )}
+        {props.dirty && <span className="dirty">● unsaved</span>}
+        {props.readOnly && <span className="badge muted">provisioned</span>}
+        {props.flash && (
+          <span className="badge" role="status">
+            {props.flash}
+          </span>
+        )}
+      </div>
+      {time.error !== undefined && (
+        <span className="error" role="alert" data-testid="range-error">
+          {time.error}
+        </span>
+      )}
+      {editing && (
+        <button type="button" onClick={props.onAddPanel} data-testid="add-panel">
+          Add panel
+        </button>
+      )}
+      {editing && (
+        <button
+          type="button"
+          onClick={() => onChange((cur) => ({ ...cur, panels: addRow(cur.panels) }))}
+          data-testid="add-row"
+        >
+          Add row
+        </button>
+      )}
+      <TimePicker
+        from={time.raw.from}
+        to={time.raw.to}
+        timeZone={time.timeZone}
+        nowMs={time.nowMs}
+        onChange={time.setRange}
+        onTimeZone={time.setTimeZone}
+        onZoomOut={time.zoomOut}
+      />
+      <RefreshPicker value={time.refresh} onChange={time.setRefresh} onRefresh={time.refreshNow} />
+      <button
+        type="button"
+        aria-pressed={editing}
+        onClick={() => props.onEditing(!editing)}
+        data-testid="edit-toggle"
+      >
+        {editing ? 'Done editing' : 'Edit'}
+      </button>
+      {(props.dirty || props.readOnly) && (
+        <button
+          type="button"
+          className="primary"
+          onClick={props.onSave}
+          data-testid="save-dashboard"
+        >
+          {props.readOnly ? 'Save as copy' : 'Save'}
+        </button>
+      )}
+      {props.dirty && !props.readOnly && (
+        <button type="button" onClick={props.onDiscard}>
+          Discard
+        </button>
+      )}
+      <button type="button" onClick={props.onExport} data-testid="export-dashboard">
+        Export
+      </button>
+      <button type="button" onClick={props.onCopy}>
+        Copy JSON
+      </button>
+      <button
+        type="button"
+        aria-pressed={props.settingsOpen}
+        onClick={() => props.onSettings(!props.settingsOpen)}
+        data-testid="dashboard-settings-button"
+      >
+        Settings
+      </button>
+      <VariableBar
+        variables={d.variables}
+        result={vars.result}
+        fetching={vars.fetching}
+        onChange={vars.select}
+      />
+    </div>
+  );
+}

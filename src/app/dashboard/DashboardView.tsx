@@ -1,0 +1,190 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Dashboard, Panel } from '../../model/dashboard';
+import PanelView from '../../panels/PanelView';
+import { panelPlugin } from '../../panels/registry';
+import type { PanelContext } from '../../panels/types';
+import { QueryEnvContext, type QueryEnv } from '../../query/env';
+import { allDatasources, useDatasources } from '../../state/datasources';
+import { findViewedItem } from '../../variables/repeat';
+import { resolveDatasource } from '../datasourceHandles';
+import { updateParams, useRoute } from '../router';
+import { ScopedEnv } from '../rows/grid';
+import { zoomTo } from '../time/rangeParams';
+import { useTimeRange, useZoomOutKey } from '../time/useTimeRange';
+import VariableSettings from '../variables/VariableSettings';
+import { datasourceName, useVariables } from '../variables/useVariables';
+import DashboardToolbar from './DashboardToolbar';
+import {
+  applyLayout,
+  duplicatePanel,
+  newPanel,
+  removePanel,
+  replacePanel,
+  toSource,
+} from './edits';
+import PanelGrid from './PanelGrid';
+
+export interface DashboardViewProps {
+  dashboard: Dashboard;
+  dirty: boolean;
+  editing: boolean;
+  readOnly: boolean;
+  flash: string | null;
+  /** the panel editor, when one is open */
+  editor: ReactNode;
+  onEditing(v: boolean): void;
+  onChange(fn: (d: Dashboard) => Dashboard): void;
+  onSave(): void;
+  onDiscard(): void;
+  onEditPanel(id: number | null, isNew?: boolean): void;
+  onExport(): void;
+  onCopy(): void;
+}
+
+/**
+ * A dashboard on screen: its clock (URL range, refresh, zone), its variables, the one QueryEnv
+ * its panels query with, and toolbar + grid (or one panel in "View") below.
+ */
+export default function DashboardView(props: DashboardViewProps) {
+  const { dashboard: d, editing, onChange } = props;
+  const route = useRoute();
+  const own = useDatasources((s) => s.own);
+  const provisioned = useDatasources((s) => s.provisioned);
+  const datasources = useMemo(() => allDatasources({ own, provisioned }), [own, provisioned]);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const time = useTimeRange({
+    from: d.time.from,
+    to: d.time.to,
+    refresh: d.refresh,
+    timeZone: d.timezone,
+  });
+  const { fromMs, toMs, timeZone } = time;
+
+  const vars = useVariables({
+    dashboardUid: d.uid,
+    dashboardTitle: d.title,
+    variables: d.variables,
+    params: route.params,
+    range: time,
+    timeZone,
+    datasources,
+  });
+  const scope = vars.scope;
+  const env: QueryEnv = useMemo(
+    () => ({
+      fromMs,
+      toMs,
+      timeZone,
+      datasource: (name) => resolveDatasource(datasources, datasourceName(name, scope)),
+      scope,
+      dashboard: { uid: d.uid, title: d.title },
+    }),
+    [fromMs, toMs, timeZone, datasources, d.uid, d.title, scope],
+  );
+  const ctx: PanelContext = useMemo(
+    () => ({
+      syncKey: d.graphTooltip > 0 ? `dash-${d.uid}` : undefined,
+      sharedTooltip: d.graphTooltip === 2,
+      onZoom: zoomTo,
+    }),
+    [d.graphTooltip, d.uid],
+  );
+  useZoomOutKey(time.zoomOut);
+
+  const onPanelChange = (p: Panel) => onChange((cur) => replacePanel(cur, p));
+  // "View": one panel full screen while `viewPanel=<key>` names one of ours (Grafana's parameter):
+  // the panel id, or a repeat copy's grid key (`id~value`) so the copy keeps its own value.
+  const viewKey = route.params.get('viewPanel');
+  const viewed = useMemo(
+    () => findViewedItem(d.panels, scope, viewKey),
+    [d.panels, scope, viewKey],
+  );
+  const closeView = useCallback(() => updateParams({ viewPanel: null }), []);
+
+  const addPanel = () => {
+    const panel = newPanel(d.panels, 'timeseries', panelPlugin('timeseries')!.defaults());
+    onChange((cur) => ({ ...cur, panels: [...cur.panels, panel] }));
+    props.onEditPanel(panel.id, true);
+  };
+
+  return (
+    <QueryEnvContext.Provider value={env}>
+      <DashboardToolbar
+        dashboard={d}
+        time={time}
+        vars={vars}
+        dirty={props.dirty}
+        editing={editing}
+        readOnly={props.readOnly}
+        flash={props.flash}
+        settingsOpen={settingsOpen}
+        onChange={onChange}
+        onAddPanel={addPanel}
+        onEditing={props.onEditing}
+        onSave={props.onSave}
+        onDiscard={props.onDiscard}
+        onExport={props.onExport}
+        onCopy={props.onCopy}
+        onSettings={setSettingsOpen}
+      />
+      {!vars.ready ? (
+        <div className="empty-dash" data-testid="variables-loading">
+          Loading variables…
+        </div>
+      ) : d.panels.length === 0 ? (
+        <div className="empty-dash">
+          <p>This dashboard has no panels yet.</p>
+          {!editing && (
+            <button type="button" className="primary" onClick={() => props.onEditing(true)}>
+              Start editing
+            </button>
+          )}
+          {editing && (
+            <button type="button" className="primary" onClick={addPanel}>
+              Add a panel
+            </button>
+          )}
+        </div>
+      ) : viewed ? (
+        <ScopedEnv scope={viewed.scope}>
+          <PanelView
+            panel={viewed.panel}
+            ctx={ctx}
+            actions={{
+              onEdit: () => props.onEditPanel(viewed.source.id),
+              onChange: (np: Panel) => onPanelChange(toSource(np, viewed.source)),
+            }}
+            onClose={closeView}
+          />
+        </ScopedEnv>
+      ) : (
+        <PanelGrid
+          dashboard={d}
+          editing={editing}
+          ctx={ctx}
+          onLayout={(layout) => onChange((cur) => applyLayout(cur, layout))}
+          onEditPanel={props.onEditPanel}
+          onDuplicate={(p) => onChange((cur) => duplicatePanel(cur, p))}
+          onRemove={(p) => {
+            if (confirm(`Remove panel "${p.title || 'untitled'}"?`))
+              onChange((cur) => removePanel(cur, p.id));
+          }}
+          onPanelChange={onPanelChange}
+          onChange={onChange}
+        />
+      )}
+      {props.editor}
+      {settingsOpen && (
+        <VariableSettings
+          dashboard={d}
+          onChange={onChange}
+          onClose={() => setSettingsOpen(false)}
+          range={time}
+          timeZone={timeZone}
+          params={route.params}
+          datasources={datasources}
+        />
+      )}
+    </QueryEnvContext.Provider>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
+import type { Dashboard, Panel } from '../../model/dashboard';
+import PanelShell from '../../panels/PanelShell';
+import type { PanelContext } from '../../panels/types';
+import QueryInspector from '../inspect/QueryInspector';
+import { updateParams } from '../router';
+import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
+import { toSource } from './edits';
+
+const ROW_HEIGHT_PX = 30;
+const MARGIN_PX = 8;
+
+/** The dashboard's panels and rows on the 24-column grid; draggable and resizable while editing. */
+export default function PanelGrid(props: {
+  dashboard: Dashboard;
+  editing: boolean;
+  ctx: PanelContext;
+  onLayout(l: Layout): void;
+  onEditPanel(id: number): void;
+  onDuplicate(p: Panel): void;
+  onRemove(p: Panel): void;
+  onPanelChange(p: Panel): void;
+  onChange(fn: (d: Dashboard) => Dashboard): void;
+}) {
+  const { width, containerRef, mounted } = useContainerWidth();
+  // rows, repeats and collapsed rows' panels left out (src/variables/repeat.ts)
+  const grid = useDashboardGrid(props.dashboard.panels);
+  // by grid key: a repeat copy is inspected with its own value
+  const [inspectKey, setInspectKey] = useState<string | null>(null);
+  const inspected = grid.items.find((it) => it.key === inspectKey && it.source.type !== 'row');
+  const layout: Layout = grid.layout;
+  return (
+    <div className={props.editing ? 'dash-grid edit-mode' : 'dash-grid'} ref={containerRef}>
+      {mounted && (
+        <ReactGridLayout
+          width={width}
+          layout={layout}
+          gridConfig={{ cols: 24, rowHeight: ROW_HEIGHT_PX, margin: [MARGIN_PX, MARGIN_PX] }}
+          dragConfig={{ enabled: props.editing, handle: '.panel-head', cancel: '.panel-menu' }}
+          resizeConfig={{ enabled: props.editing }}
+          onLayoutChange={(l) => props.editing && props.onLayout(grid.toModel(l))}
+        >
+          {grid.items.map((item) => {
+            const p = item.source;
+            if (p.type === 'row')
+              return (
+                <div key={item.key}>
+                  <RowHeader item={item} editing={props.editing} onChange={props.onChange} />
+                </div>
+              );
+            return (
+              <div key={item.key}>
+                <ScopedEnv scope={item.scope}>
+                  <PanelShell
+                    panel={item.panel}
+                    ctx={props.ctx}
+                    actions={{
+                      onView: () => updateParams({ viewPanel: item.key }),
+                      onEdit: () => props.onEditPanel(p.id),
+                      onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
+                      onInspect: () => setInspectKey(item.key),
+                      // the menu's order is PanelShell's; these two only while editing
+                      ...(props.editing
+                        ? {
+                            onDuplicate: () => props.onDuplicate(p),
+                            onRemove: () => props.onRemove(p),
+                          }
+                        : {}),
+                    }}
+                  />
+                </ScopedEnv>
+              </div>
+            );
+          })}
+        </ReactGridLayout>
+      )}
+      {inspected && (
+        <ScopedEnv scope={inspected.scope}>
+          <QueryInspector panel={inspected.source} onClose={() => setInspectKey(null)} />
+        </ScopedEnv>
+      )}
+    </div>
+  );
+}
