@@ -21,4 +21,9 @@ export interface Frame {
   /** seconds since epoch, ascending, one entry per step */
   times: Float64Array;
   series: FrameSeries[];
+  /**
+   * the server answered off the requested step grid (another alignment): `times` are the
+   * answer's own timestamps, not start + k·step
+   */
+  offGrid?: true;
 }

@@ -80,21 +80,58 @@ describe('matrixToFrame on a recorded response', () => {
     expect(frame.times).toBeInstanceOf(Float64Array);
     expect(frame.series[0]!.values).toBeInstanceOf(Float64Array);
   });
-  it('snaps off-grid samples to the nearest step and drops samples outside the range', () => {
+  // This used to snap off-grid samples to the nearest step and drop those outside the range:
+  // the bug of issue 14 (VictoriaMetrics' samples drawn 15 min away from their own time).
+  it('tolerates float noise but never moves a sample off its own time', () => {
+    const f = matrixToFrame([{ metric: {}, values: [[115.0000001, '8']] }], {
+      startSec: 100,
+      endSec: 130,
+      stepSec: 15,
+    });
+    expect(f.offGrid).toBeUndefined();
+    expect(Array.from(f.series[0]!.values)).toEqual([NaN, 8, NaN]);
+  });
+  it("follows the answer's own timestamps when the server answered off the grid", () => {
     const f = matrixToFrame(
       [
         {
-          metric: {},
+          metric: { a: '1' },
           values: [
             [80, '7'],
             [115.001, '8'],
             [300, '9'],
           ],
         },
+        { metric: { a: '2' }, values: [[115.001, '1']] },
       ],
       { startSec: 100, endSec: 130, stepSec: 15 },
     );
-    expect(Array.from(f.series[0]!.values)).toEqual([NaN, 8, NaN]);
+    expect(f.offGrid).toBe(true);
+    expect(Array.from(f.times)).toEqual([80, 115.001, 300]);
+    expect(Array.from(f.series[0]!.values)).toEqual([7, 8, 9]);
+    expect(Array.from(f.series[1]!.values)).toEqual([NaN, 1, NaN]);
+  });
+  it('re-aligned by the server (VictoriaMetrics: UTC multiples of the step) is off grid', () => {
+    // asked for a grid on :15/:45 (a +05:45 zone's), answered on :00/:30
+    const f = matrixToFrame(
+      [
+        {
+          metric: {},
+          values: [
+            [1800, '9'],
+            [3600, '32'],
+          ],
+        },
+      ],
+      {
+        startSec: 900,
+        endSec: 2700,
+        stepSec: 1800,
+      },
+    );
+    expect(f.offGrid).toBe(true);
+    expect(Array.from(f.times)).toEqual([1800, 3600]);
+    expect(Array.from(f.series[0]!.values)).toEqual([9, 32]);
   });
   it('skips native-histogram series without float samples', () => {
     const f = matrixToFrame([{ metric: {}, histograms: [[100, { count: '1', sum: '1' }]] }], {

@@ -35,10 +35,17 @@ export function gridTimes(startSec: number, endSec: number, stepSec: number): Fl
   return times;
 }
 
+/** How far (ms) a sample may sit from a grid point and still be on it: float noise only. */
+const ON_GRID_MS = 0.5;
+
 /**
- * query_range matrix → Frame on the step grid. Samples off the grid snap to the nearest step;
- * a step with no sample (missing, or stale in Prometheus) is NaN. Native-histogram series
- * (`histograms`) carry no float values and are kept out (the heatmap reads them separately).
+ * query_range matrix → Frame on the step grid; a step with no sample (missing, or stale in
+ * Prometheus) is NaN. Samples are placed by their own timestamps: when every sample lies on the
+ * requested grid (the normal answer) the grid is the time column; when a backend answered off it
+ * (another alignment, samples outside the range) the time column is the union of the answer's own
+ * timestamps and the frame says so (`offGrid`), instead of moving values to times they do not
+ * have. Native-histogram series (`histograms`) carry no float values and are kept out (the
+ * heatmap reads them separately).
  */
 export function matrixToFrame(
   result: readonly MatrixSeries[],
@@ -48,19 +55,40 @@ export function matrixToFrame(
   const times = gridTimes(grid.startSec, grid.endSec, grid.stepSec);
   const n = times.length;
   const series: FrameSeries[] = [];
-  const { startSec, stepSec } = grid;
+  const startMs = grid.startSec * 1000;
+  const stepMs = grid.stepSec * 1000;
   for (const s of result) {
     const pairs = s.values;
     if (!pairs) continue;
     const values = new Float64Array(n).fill(NaN);
     for (let j = 0; j < pairs.length; j++) {
       const p = pairs[j] as SamplePair;
-      const idx = Math.round((p[0] - startSec) / stepSec);
-      if (idx >= 0 && idx < n) values[idx] = parseSampleValue(p[1]);
+      const exact = (p[0] * 1000 - startMs) / stepMs;
+      const idx = Math.round(exact);
+      if (idx < 0 || idx >= n || Math.abs(exact - idx) * stepMs > ON_GRID_MS)
+        return frameOnOwnTimes(result, refId);
+      values[idx] = parseSampleValue(p[1]);
     }
     series.push({ labels: s.metric, values });
   }
   return { refId, times, series };
+}
+
+/** The frame of an answer off the requested grid: its own timestamps, ascending. */
+function frameOnOwnTimes(result: readonly MatrixSeries[], refId: string): Frame {
+  const all = new Set<number>();
+  for (const s of result) for (const p of s.values ?? []) all.add(p[0]);
+  const times = Float64Array.from([...all].sort((a, b) => a - b));
+  const index = new Map<number, number>();
+  times.forEach((t, i) => index.set(t, i));
+  const series: FrameSeries[] = [];
+  for (const s of result) {
+    if (!s.values) continue;
+    const values = new Float64Array(times.length).fill(NaN);
+    for (const p of s.values) values[index.get(p[0])!] = parseSampleValue(p[1]);
+    series.push({ labels: s.metric, values });
+  }
+  return { refId, times, series, offGrid: true };
 }
 
 /** One row of an instant-query result (vector or scalar). */

@@ -147,3 +147,20 @@ describe('planTarget: step, max data points, alignment', () => {
     expect(badPanel).toEqual({ error: 'Min interval "soon" is not a duration' });
   });
 });
+
+describe('planTarget: the grid is UTC multiples of the step whatever the zone (issue 14)', () => {
+  it('Asia/Kathmandu (+05:45) asks for the same start/end as UTC', () => {
+    // 6 h over 720 px → 30 s; a Min step of 30m makes the zone offset (:45) visible
+    const utc = plan('x', { interval: '30m' });
+    for (const timeZone of ['Asia/Kathmandu', 'America/New_York', 'browser']) {
+      const zoned = plan('x', { interval: '30m' }, { timeZone });
+      expect([zoned.startSec, zoned.endSec, zoned.stepSec]).toEqual([
+        utc.startSec,
+        utc.endSec,
+        utc.stepSec,
+      ]);
+    }
+    expect(utc.startSec % 1800).toBe(0);
+    expect(utc.endSec % 1800).toBe(0);
+  });
+});

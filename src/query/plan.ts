@@ -1,6 +1,6 @@
 import type { Panel, Target } from '../model/dashboard';
 import { parseDuration } from '../time/duration';
-import { alignRange, computeStep, utcOffsetMs } from '../time/step';
+import { alignRange, computeStep } from '../time/step';
 import { builtinScope } from '../variables/builtins';
 import { interpolate } from '../variables/interpolate';
 import type { QueryEnv, ScopeValue } from './env';
@@ -55,13 +55,8 @@ export function planTarget(input: PlanInput): TargetPlan | { error: string } {
     minStep,
     panelMinIntervalMs,
   });
-  // Aligned in the dashboard's zone, so daily steps land on local midnight (Grafana).
-  const aligned = alignRange(
-    input.fromMs,
-    input.toMs,
-    step.stepMs,
-    utcOffsetMs(input.timeZone, input.toMs),
-  );
+  // Aligned to UTC multiples of the step whatever the dashboard's zone (Grafana, Prometheus' UI).
+  const aligned = alignRange(input.fromMs, input.toMs, step.stepMs);
   const scope = {
     ...input.scope,
     ...builtinScope({

@@ -6,7 +6,6 @@ import {
   enforceMaxPoints,
   rateInterval,
   roundInterval,
-  utcOffsetMs,
 } from './step';
 
 const S = 1000;
@@ -243,7 +242,7 @@ describe('the 11 000-point floor', () => {
           const { stepMs } = computeStep({ rangeMs, maxDataPoints, minStep, scrapeIntervalMs: 1 });
           expect(Number.isInteger(stepMs) && stepMs >= 1).toBe(true);
           const start = 1_735_689_600_123;
-          const aligned = alignRange(start, start + rangeMs, stepMs, 9 * H);
+          const aligned = alignRange(start, start + rangeMs, stepMs);
           expect(aligned.points - 1).toBeLessThanOrEqual(11_000);
         }
       }
@@ -269,19 +268,19 @@ describe('alignRange', () => {
     expect(r.points).toBe(1081);
   });
 
-  it('lands daily steps on local midnight with the zone offset', () => {
+  // The old expectation (daily steps on Tokyo/New York midnight through a zone offset) encoded
+  // issue 14's bug: a zone-shifted grid that VictoriaMetrics re-aligns to UTC. Like Grafana and
+  // Prometheus' UI, the grid is UTC multiples of the step; the zone only changes labels.
+  it('lands daily steps on UTC midnight (the zone is not part of the grid)', () => {
     const tokyo = Date.UTC(2026, 0, 10, 3); // 12:00 JST
-    const off = utcOffsetMs('Asia/Tokyo', tokyo);
-    expect(off).toBe(9 * H);
-    expect(alignRange(tokyo - 3 * D, tokyo, D, off)).toEqual({
-      startMs: Date.UTC(2026, 0, 6, 15),
-      endMs: Date.UTC(2026, 0, 9, 15),
+    expect(alignRange(tokyo - 3 * D, tokyo, D)).toEqual({
+      startMs: Date.UTC(2026, 0, 7),
+      endMs: Date.UTC(2026, 0, 10),
       points: 4,
     });
-    const ny = Date.UTC(2026, 0, 10, 12); // 07:00 EST
-    expect(alignRange(ny, ny, D, utcOffsetMs('America/New_York', ny)).startMs).toBe(
-      Date.UTC(2026, 0, 10, 5),
-    );
+    // a 30 m step lands on UTC :00/:30, never on Kathmandu's :15/:45
+    const r = alignRange(Date.UTC(2026, 0, 1, 0, 50), Date.UTC(2026, 0, 1, 6, 10), 30 * 60 * S);
+    expect([r.startMs, r.endMs]).toEqual([Date.UTC(2026, 0, 1, 0, 30), Date.UTC(2026, 0, 1, 6)]);
   });
 
   it('starts weekly steps on a Thursday without an offset (as Grafana)', () => {

@@ -8,8 +8,6 @@
 
 import { parseDuration } from './duration';
 
-export { utcOffsetMs } from './zone';
-
 /** Prometheus's limit on points per series of a range query. */
 export const MAX_POINTS = 11_000;
 /** Grafana's maxDataPoints when none is known (DefaultRes). */
@@ -222,18 +220,15 @@ export interface AlignedRange {
 }
 
 /**
- * Floor start and end to the step grid in a zone (Grafana's AlignTimeRange):
- * t' = floor((t + offset) / step) × step − offset. Never asks for the future; daily steps land
- * on local midnight when `utcOffsetMs` is the dashboard zone's offset (see utcOffsetMs()).
+ * Floor start and end to UTC multiples of the step, as Grafana's Prometheus datasource and
+ * Prometheus' own UI do: t' = floor(t / step) × step. The grid never depends on the dashboard's
+ * time zone (the zone changes the labels, not the samples), so every backend agrees on it:
+ * VictoriaMetrics re-aligns `start` to UTC multiples of the step whatever it is sent. Never asks
+ * for the future.
  */
-export function alignRange(
-  startMs: number,
-  endMs: number,
-  stepMs: number,
-  utcOffsetMs = 0,
-): AlignedRange {
+export function alignRange(startMs: number, endMs: number, stepMs: number): AlignedRange {
   const step = Math.max(1, stepMs);
-  const align = (t: number) => Math.floor((t + utcOffsetMs) / step) * step - utcOffsetMs;
+  const align = (t: number) => Math.floor(t / step) * step;
   const start = align(startMs);
   const end = align(endMs);
   return { startMs: start, endMs: end, points: Math.round((end - start) / step) + 1 };

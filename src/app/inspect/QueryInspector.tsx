@@ -8,6 +8,7 @@ import {
   describeRequest,
   inspectPlan,
   MAX_RAW_CHARS,
+  offGridNote,
   targetTable,
   toCsv,
   type InspectedTarget,
@@ -196,6 +197,14 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
                         {(r.request.responseBytes ?? 0).toLocaleString('en')} bytes,{' '}
                         <span data-testid="inspect-series">{r.seriesCount}</span> series,{' '}
                         <span data-testid="inspect-points">{r.pointCount}</span> points
+                      </dd>
+                    </>
+                  )}
+                  {r.frame?.offGrid && r.plan && (
+                    <>
+                      <dt>Grid</dt>
+                      <dd className="warn" data-testid="inspect-off-grid">
+                        {offGridNote(r.frame, r.plan)}
                       </dd>
                     </>
                   )}

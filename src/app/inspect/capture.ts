@@ -99,6 +99,23 @@ export async function inspectPlan(
   return out;
 }
 
+/**
+ * What the inspector says when a server answered off the requested step grid (the frame then
+ * follows the answer's own timestamps).
+ */
+export function offGridNote(
+  frame: Pick<Frame, 'times'>,
+  plan: Pick<TargetPlan, 'startSec' | 'stepSec'>,
+): string {
+  const iso = (sec: number) => new Date(sec * 1000).toISOString();
+  const first = frame.times[0];
+  return (
+    `The server answered off the requested grid (${iso(plan.startSec)} + k × ${plan.stepSec}s)` +
+    (first !== undefined ? `: its first sample is at ${iso(first)}` : '') +
+    `. Values are drawn at the server's own timestamps.`
+  );
+}
+
 /** Absolute URL of a captured request, query string decoded for reading. */
 export function describeRequest(r: CapturedRequest): string {
   const [path, qs] = r.url.split('?');
