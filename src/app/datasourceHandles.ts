@@ -1,4 +1,5 @@
 import { PrometheusClient } from '../prometheus/client';
+import { flavourOf, flavourParams } from '../prometheus/flavour';
 import type { DatasourceHandle } from '../query/env';
 import { parseDuration } from '../time/duration';
 import { headerRecord, pickDatasource, type Datasource } from '../state/datasources';
@@ -8,11 +9,15 @@ const clients = new Map<string, PrometheusClient>();
 /** One long-lived client per datasource configuration (URL + headers + limit). */
 export function handleFor(d: Datasource): DatasourceHandle {
   const headers = headerRecord(d);
-  const cacheKey = JSON.stringify([d.url, headers]);
+  const flavour = flavourOf(d);
+  const params = flavourParams(flavour, d);
+  const cacheKey = JSON.stringify(
+    Object.keys(params).length ? [d.url, headers, params] : [d.url, headers],
+  );
   const clientKey = cacheKey + d.maxConcurrent;
   let client = clients.get(clientKey);
   if (!client) {
-    client = new PrometheusClient({ url: d.url, headers, maxConcurrent: d.maxConcurrent });
+    client = new PrometheusClient({ url: d.url, headers, maxConcurrent: d.maxConcurrent, params });
     clients.set(clientKey, client);
   }
   return {
@@ -20,6 +25,7 @@ export function handleFor(d: Datasource): DatasourceHandle {
     client,
     scrapeIntervalMs: parseDuration(d.scrapeInterval) ?? 15_000,
     cacheKey,
+    flavour,
   };
 }
 

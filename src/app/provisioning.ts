@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Dashboard } from '../model/dashboard';
 import { formatIssues, parseJsonText, validateDashboard } from '../model/validate';
+import { FLAVOURS } from '../prometheus/flavour';
 import type { Datasource } from '../state/datasources';
 import { fetchProvisioning, type FetchedText, type RawProvisioning } from './startup';
 
@@ -15,6 +16,10 @@ const configSchema = z.object({
         scrapeInterval: z.string().default('15s'),
         headers: z.record(z.string(), z.string()).default({}),
         maxConcurrent: z.number().int().min(1).max(64).default(6),
+        flavour: z.enum(FLAVOURS).optional(),
+        orgId: z.string().optional(),
+        partialResponse: z.boolean().optional(),
+        dedup: z.boolean().optional(),
       }),
     )
     .default([]),
@@ -79,6 +84,10 @@ export async function readProvisioning(
     isDefault: d.default,
     maxConcurrent: d.maxConcurrent,
     provisioned: true,
+    ...(d.flavour ? { flavour: d.flavour } : {}),
+    ...(d.orgId ? { orgId: d.orgId } : {}),
+    ...(d.partialResponse !== undefined ? { partialResponse: d.partialResponse } : {}),
+    ...(d.dedup !== undefined ? { dedup: d.dedup } : {}),
   }));
   if (out.datasources.length && !out.datasources.some((d) => d.isDefault))
     out.datasources[0]!.isDefault = true;

@@ -20,6 +20,8 @@ export interface Endpoint {
   maxConcurrent?: number;
   /** per-request timeout in ms; default 60 000 */
   timeoutMs?: number;
+  /** query parameters added to every request unless it sets them (Thanos: partial_response, dedup) */
+  params?: Record<string, string>;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
@@ -73,6 +75,8 @@ export class PrometheusClient {
     params: URLSearchParams,
     opts: RequestOptions & { allowPost?: boolean } = {},
   ): Promise<Answer<T>> {
+    for (const [k, v] of Object.entries(this.endpoint.params ?? {}))
+      if (!params.has(k)) params.set(k, v);
     return this.limiter.run(() => this.send<T>(path, params, opts), opts.signal);
   }
 

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PrometheusClient } from '../prometheus/client';
+import type { Flavour } from '../prometheus/flavour';
 import type { VariableValue } from '../variables/interpolate';
 
 /** A datasource ready to query: what panels need, no credentials exposed. */
@@ -10,6 +11,8 @@ export interface DatasourceHandle {
   scrapeIntervalMs: number;
   /** identity for query keys: URL + headers, so two datasources never share cache entries */
   cacheKey: string;
+  /** the server's flavour: which optional endpoints (metadata, alerts, …) to use */
+  flavour?: Flavour;
 }
 
 /** A variable's current value as interpolation sees it. */

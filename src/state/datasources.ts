@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { Flavour } from '../prometheus/flavour';
 import { browserStorage, newUid } from './storage';
 
 /** A Prometheus-compatible datasource as the user configured it (kept in this browser only). */
@@ -16,6 +17,16 @@ export interface Datasource {
   maxConcurrent: number;
   /** from config.json: read-only here */
   provisioned?: boolean;
+  /** server flavour, detected on Test (absent: Prometheus); decides the optional endpoints used */
+  flavour?: Flavour;
+  /** tenant sent as X-Scope-OrgID (Mimir, Cortex, multi-tenant proxies) */
+  orgId?: string;
+  /** Authorization header value ("Bearer …", "Basic …") */
+  authorization?: string;
+  /** Thanos: partial_response (answer with the stores that replied, with a warning) */
+  partialResponse?: boolean;
+  /** Thanos: dedup (merge replicas) */
+  dedup?: boolean;
 }
 
 export type DatasourceDraft = Omit<Datasource, 'id' | 'provisioned' | 'isDefault'> & {
@@ -98,9 +109,18 @@ export function pickDatasource(
   return name ? undefined : (list.find((d) => d.isDefault) ?? list[0]);
 }
 
-/** Headers as a plain object, blank names dropped. */
-export function headerRecord(d: Pick<Datasource, 'headers'>): Record<string, string> {
+/** Headers as a plain object, blank names dropped; the tenant and Authorization fields win. */
+export function headerRecord(
+  d: Pick<Datasource, 'headers' | 'orgId' | 'authorization'>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const h of d.headers) if (h.name.trim()) out[h.name.trim()] = h.value;
+  const first = (name: string, value: string | undefined) => {
+    if (!value?.trim()) return;
+    for (const k of Object.keys(out)) if (k.toLowerCase() === name.toLowerCase()) delete out[k];
+    out[name] = value.trim();
+  };
+  first('X-Scope-OrgID', d.orgId);
+  first('Authorization', d.authorization);
   return out;
 }

@@ -1,6 +1,13 @@
 import { useState } from 'react';
-import { PrometheusClient } from '../../prometheus/client';
-import { PromError } from '../../prometheus/errors';
+import {
+  FEATURE_LABEL,
+  FLAVOUR_INFO,
+  FLAVOURS,
+  flavourOf,
+  flavourParams,
+  type Flavour,
+} from '../../prometheus/flavour';
+import { detectServer, type FeatureCheck } from '../../prometheus/flavourDetect';
 import {
   allDatasources,
   headerRecord,
@@ -20,33 +27,50 @@ const emptyDraft: DatasourceDraft = {
 type TestState =
   | { status: 'idle' }
   | { status: 'running' }
-  | { status: 'ok'; text: string }
+  | {
+      status: 'ok';
+      text: string;
+      flavour: Flavour;
+      evidence: string;
+      features: FeatureCheck[];
+    }
   | { status: 'error'; text: string };
 
-/** Asks the server for its build info: the version, or the exact reason it failed. */
-export async function testDatasource(d: Pick<Datasource, 'url' | 'headers'>): Promise<TestState> {
-  const client = new PrometheusClient({ url: d.url, headers: headerRecord(d), timeoutMs: 10_000 });
-  try {
-    const info = await client.buildInfo();
-    return {
-      status: 'ok',
-      text: `Connected: Prometheus ${info.data.version}${info.data.revision && /^[0-9a-f]{7,}$/.test(info.data.revision) ? ` (${info.data.revision.slice(0, 8)})` : ''}`,
-    };
-  } catch (e) {
-    const kind = e instanceof PromError ? e.kind : 'error';
-    const label: Record<string, string> = {
-      unreachable: 'Unreachable',
-      cors: 'Blocked by CORS',
-      http: 'HTTP error',
-      prometheus: 'Prometheus error',
-      'not-prometheus': 'Not a Prometheus API',
-      timeout: 'Timed out',
-    };
-    return {
-      status: 'error',
-      text: `${label[kind] ?? 'Failed'}: ${e instanceof Error ? e.message : String(e)}`,
-    };
-  }
+const FAILURE_LABEL: Record<string, string> = {
+  unreachable: 'Unreachable',
+  cors: 'Blocked by CORS',
+  'header-cors': 'Header refused by CORS',
+  http: 'HTTP error',
+  prometheus: 'Prometheus error',
+  'not-prometheus': 'Not a Prometheus API',
+  timeout: 'Timed out',
+};
+
+/**
+ * Connects as the datasource would: which server it is (flavour, version when it says), what of
+ * the API works, or the exact reason it failed (naming a custom header the server's CORS policy
+ * refuses).
+ */
+export async function testDatasource(
+  d: Pick<
+    Datasource,
+    'url' | 'headers' | 'orgId' | 'authorization' | 'flavour' | 'partialResponse' | 'dedup'
+  >,
+): Promise<TestState> {
+  const r = await detectServer({
+    url: d.url,
+    headers: headerRecord(d),
+    timeoutMs: 10_000,
+    params: flavourParams(flavourOf(d), d),
+  });
+  if (!r.ok) return { status: 'error', text: `${FAILURE_LABEL[r.kind] ?? 'Failed'}: ${r.message}` };
+  return {
+    status: 'ok',
+    text: r.summary,
+    flavour: r.flavour,
+    evidence: r.evidence,
+    features: r.features,
+  };
 }
 
 export function validateDraft(d: DatasourceDraft, others: Datasource[]): string | null {
@@ -111,6 +135,7 @@ export default function DatasourcesPage() {
           <tr>
             <th>Name</th>
             <th>URL</th>
+            <th>Server</th>
             <th>Scrape interval</th>
             <th />
           </tr>
@@ -130,11 +155,12 @@ export default function DatasourcesPage() {
                   store.remove(d.id);
               }}
               onDefault={() => store.setDefault(d.id)}
+              onFlavour={(flavour) => store.update(d.id, { flavour })}
             />
           ))}
           {list.length === 0 && (
             <tr>
-              <td colSpan={4} className="muted">
+              <td colSpan={5} className="muted">
                 No datasource yet.
               </td>
             </tr>
@@ -150,6 +176,7 @@ function DatasourceRow(props: {
   onEdit(): void;
   onRemove(): void;
   onDefault(): void;
+  onFlavour(f: Flavour): void;
 }) {
   const { d } = props;
   const [test, setTest] = useState<TestState>({ status: 'idle' });
@@ -160,6 +187,7 @@ function DatasourceRow(props: {
         {d.provisioned && <span className="badge muted">provisioned</span>}
       </td>
       <td className="mono">{d.url}</td>
+      <td data-testid="datasource-flavour">{FLAVOUR_INFO[flavourOf(d)].label}</td>
       <td>{d.scrapeInterval}</td>
       <td className="actions">
         <button
@@ -186,22 +214,67 @@ function DatasourceRow(props: {
             </button>
           </>
         )}
-        <TestResult state={test} />
+        <TestResult
+          state={test}
+          current={flavourOf(d)}
+          onUseFlavour={d.provisioned ? undefined : (f) => props.onFlavour(f)}
+        />
       </td>
     </tr>
   );
 }
 
-function TestResult({ state }: { state: TestState }) {
+function TestResult(props: {
+  state: TestState;
+  /** the datasource's flavour: a different detection is offered as a change */
+  current: Flavour;
+  onUseFlavour?: ((f: Flavour) => void) | undefined;
+}) {
+  const { state } = props;
   if (state.status === 'idle') return null;
   if (state.status === 'running') return <div className="test-result muted">Testing…</div>;
+  if (state.status === 'error')
+    return (
+      <div className="test-result error" data-testid="datasource-test-result" role="status">
+        {state.text}
+      </div>
+    );
+  const other = state.flavour !== props.current;
   return (
     <div
-      className={`test-result ${state.status}`}
+      className="test-result ok"
       data-testid="datasource-test-result"
+      data-flavour={state.flavour}
       role="status"
     >
-      {state.text}
+      <div data-testid="datasource-test-summary">{state.text}</div>
+      <ul className="test-features" data-testid="datasource-test-features">
+        <li data-state="ok">✓ queries, labels, series</li>
+        {state.features.map((f) => (
+          <li
+            key={f.feature}
+            data-testid="datasource-test-feature"
+            data-feature={f.feature}
+            data-state={f.state}
+            className={f.state}
+          >
+            {f.state === 'ok' ? '✓' : f.state === 'failed' ? '✗' : '–'} {FEATURE_LABEL[f.feature]}
+            {f.state === 'not-offered' && ': not offered by this server'}
+            {f.state === 'failed' && `: ${f.detail ?? 'failed'}`}
+          </li>
+        ))}
+      </ul>
+      <div className="muted">Told by {state.evidence}.</div>
+      {other && (
+        <div data-testid="datasource-flavour-mismatch">
+          Detected {FLAVOUR_INFO[state.flavour].label}; set to {FLAVOUR_INFO[props.current].label}.{' '}
+          {props.onUseFlavour && (
+            <button type="button" onClick={() => props.onUseFlavour?.(state.flavour)}>
+              Use {FLAVOUR_INFO[state.flavour].label}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }
@@ -272,6 +345,60 @@ function DatasourceForm(props: {
           }
         />
       </label>
+      <label>
+        Server
+        <select
+          value={flavourOf(d)}
+          onChange={(e) => set({ flavour: e.target.value as Flavour })}
+          data-testid="datasource-flavour-select"
+        >
+          {FLAVOURS.map((f) => (
+            <option key={f} value={f}>
+              {FLAVOUR_INFO[f].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Tenant (X-Scope-OrgID)
+        <input
+          value={d.orgId ?? ''}
+          onChange={(e) => set({ orgId: e.target.value })}
+          placeholder="Mimir/Cortex tenant, optional"
+          autoComplete="off"
+        />
+      </label>
+      <label>
+        Authorization
+        <input
+          type="password"
+          autoComplete="off"
+          value={d.authorization ?? ''}
+          onChange={(e) => set({ authorization: e.target.value })}
+          placeholder="Bearer … or Basic …, optional"
+        />
+      </label>
+      {FLAVOUR_INFO[flavourOf(d)].thanosParams && (
+        <fieldset>
+          <legend>Thanos</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={d.partialResponse ?? false}
+              onChange={(e) => set({ partialResponse: e.target.checked })}
+            />
+            Partial response (answer from the stores that replied, with a warning)
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={d.dedup ?? true}
+              onChange={(e) => set({ dedup: e.target.checked })}
+            />
+            Deduplicate replicas
+          </label>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Custom HTTP headers</legend>
         {d.headers.map((h, i) => (
@@ -334,7 +461,10 @@ function DatasourceForm(props: {
           type="button"
           onClick={async () => {
             setTest({ status: 'running' });
-            setTest(await testDatasource(d));
+            const r = await testDatasource(d);
+            // detected on Test, editable below
+            if (r.status === 'ok') set({ flavour: r.flavour });
+            setTest(r);
           }}
         >
           Test
@@ -343,7 +473,7 @@ function DatasourceForm(props: {
           Cancel
         </button>
       </div>
-      <TestResult state={test} />
+      <TestResult state={test} current={flavourOf(d)} />
     </form>
   );
 }
