@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { createEditorClient, type EditorPromClient } from '../editor/client';
+import { FLAVOUR_INFO } from '../prometheus/flavour';
 import type { DatasourceHandle } from '../query/env';
 
 /**
@@ -8,21 +9,26 @@ import type { DatasourceHandle } from '../query/env';
  * their own metric names; whole hours keep the client's identity stable between renders.
  */
 export function useEditorClient(
-  handle: Pick<DatasourceHandle, 'client' | 'cacheKey'> | null | undefined,
+  handle: Pick<DatasourceHandle, 'client' | 'cacheKey' | 'flavour'> | null | undefined,
   fromMs: number,
   nowMs: number,
 ): EditorPromClient | null {
   const lookbackHours = Math.max(12, Math.ceil((nowMs - fromMs) / 3_600_000));
   const client = handle?.client ?? null;
   const cacheKey = handle?.cacheKey ?? '';
+  // the flavour decides which optional endpoints completion uses, and the linter's dialect
+  const info = FLAVOUR_INFO[handle?.flavour ?? 'prometheus'];
   return useMemo(
     () =>
       client
         ? createEditorClient(client, {
             lookbackMs: lookbackHours * 3_600_000,
             key: `${cacheKey}|${lookbackHours}h`,
+            metadata: info.offers.metadata,
+            flags: info.offers.flags,
+            dialect: info.dialect,
           })
         : null,
-    [client, cacheKey, lookbackHours],
+    [client, cacheKey, lookbackHours, info],
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, syntaxTree } from '@codemirror/language';
-import { lintKeymap } from '@codemirror/lint';
+import { forceLinting, lintKeymap } from '@codemirror/lint';
 import { Annotation, EditorState, Prec, type Extension } from '@codemirror/state';
 import {
   Decoration,
@@ -282,7 +282,7 @@ export default function PromQLEditor(props: PromQLEditorProps) {
           keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap]),
           promql.asExtension(),
           autocompletion({ override: [complete], activateOnTyping: true, maxRenderedOptions: 200 }),
-          promQLVariableLinter(),
+          promQLVariableLinter(250, () => latest.current.client?.dialect ?? 'promql'),
           metricHover(() => latest.current.client),
           syntaxHighlighting(highlight),
           variableHighlight,
@@ -328,9 +328,10 @@ export default function PromQLEditor(props: PromQLEditorProps) {
     view.dispatch({ changes: minimalChange(doc, props.value), annotations: external.of(true) });
   }, [props.value]);
 
-  // another datasource: completion through its client
+  // another datasource: completion through its client, linted in its dialect
   useEffect(() => {
     promqlRef.current?.setComplete(props.client ? { remote: props.client } : undefined);
+    if (viewRef.current) forceLinting(viewRef.current);
   }, [props.client]);
 
   const format = () => {

@@ -34,6 +34,14 @@ export interface EditorClientOptions {
   onError?: (e: unknown) => void;
   /** clock, for tests */
   now?: () => number;
+  /**
+   * the server offers /api/v1/metadata and /api/v1/status/flags (default true); without them
+   * (VictoriaMetrics) completion and hover work from names and labels, and nothing is asked
+   */
+  metadata?: boolean;
+  flags?: boolean;
+  /** the server's query language: the linter tolerates MetricsQL for VictoriaMetrics */
+  dialect?: 'promql' | 'metricsql';
 }
 
 // lezer-promql node id → matcher operator; filled by the editor module from the parser's node
@@ -113,6 +121,7 @@ function defaultKey(c: ScryClientLike): string {
  */
 export class EditorPromClient implements CompletionClient {
   readonly key: string;
+  readonly dialect: 'promql' | 'metricsql';
   private readonly ttl: number;
   private readonly lookbackMs: number;
   private readonly now: () => number;
@@ -122,6 +131,7 @@ export class EditorPromClient implements CompletionClient {
     private readonly opts: EditorClientOptions = {},
   ) {
     this.key = opts.key ?? defaultKey(client);
+    this.dialect = opts.dialect ?? 'promql';
     this.ttl = opts.cacheTtlMs ?? 60_000;
     this.lookbackMs = opts.lookbackMs ?? 12 * 3600_000;
     this.now = opts.now ?? (() => Date.now());
@@ -153,6 +163,7 @@ export class EditorPromClient implements CompletionClient {
 
   /** The whole /api/v1/metadata answer, including units (what proposals.ts takes). */
   fullMetadata(): Promise<MetadataResult> {
+    if (this.opts.metadata === false) return Promise.resolve({});
     return this.cached('metadata', {} as MetadataResult, async () => {
       const r = await this.client.metadata();
       return r.data;
@@ -173,6 +184,7 @@ export class EditorPromClient implements CompletionClient {
         help: e.help,
         unit: e.unit ?? '',
       }));
+    if (this.opts.metadata === false) return [];
     const base = familyName(metricName);
     const names = base !== metricName ? [metricName, base] : [metricName];
     // the whole list when completion fetched it already, else just this metric (cheaper)
@@ -210,7 +222,7 @@ export class EditorPromClient implements CompletionClient {
 
   flags(): Promise<Record<string, string>> {
     const call = this.client.call?.bind(this.client);
-    if (!call) return Promise.resolve({});
+    if (!call || this.opts.flags === false) return Promise.resolve({});
     return this.cached('flags', {} as Record<string, string>, async () => {
       const r = await call<Record<string, string>>('/api/v1/status/flags', new URLSearchParams());
       return r.data;

@@ -12,9 +12,18 @@ import { filterVariableDiagnostics, findVariableRefs, substituteVariables } from
 const language = promQLLanguage(LanguageType.PromQL);
 const strategy = new PromQLExtension().getLinter();
 
-/** Diagnostics for one PromQL expression that may hold template variables. */
-export function lintPromQL(text: string): Diagnostic[] {
+/** The query language a server speaks: PromQL, or VictoriaMetrics' MetricsQL (a superset). */
+export type Dialect = 'promql' | 'metricsql';
+
+/**
+ * Diagnostics for one expression that may hold template variables. MetricsQL accepts what
+ * PromQL rejects (`rate(x)` without a window, `histogram_quantiles(…)`, `WITH` templates, …), so
+ * for it only what is wrong in both languages is reported: unbalanced brackets and unterminated
+ * strings.
+ */
+export function lintPromQL(text: string, dialect: Dialect = 'promql'): Diagnostic[] {
   if (!text.trim()) return [];
+  if (dialect === 'metricsql') return lintBrackets(text);
   const refs = findVariableRefs(text);
   const doc = substituteVariables(text, refs);
   const state = EditorState.create({ doc, extensions: language });
@@ -29,7 +38,54 @@ export function lintPromQL(text: string): Diagnostic[] {
   }));
 }
 
-/** The linter extension for the editor (use with PromQLExtension's own linter turned off). */
-export function promQLVariableLinter(delay = 250): Extension {
-  return linter((view) => lintPromQL(view.state.doc.toString()), { delay });
+const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const OPEN: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** Unbalanced (), [], {} and unterminated '…', "…", `…` strings; `#` comments skipped. */
+export function lintBrackets(text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: { ch: string; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== ch; i++) if (ch !== '`' && text[i] === '\\') i++;
+      if (i >= text.length)
+        out.push({
+          from: start,
+          to: text.length,
+          severity: 'error',
+          message: `unterminated string ${ch}`,
+        });
+    } else if (CLOSE[ch]) {
+      stack.push({ ch, at: i });
+    } else if (OPEN[ch]) {
+      const top = stack.pop();
+      if (!top || top.ch !== OPEN[ch]) {
+        out.push({ from: i, to: i + 1, severity: 'error', message: `unexpected ${ch}` });
+        if (top) stack.push(top);
+      }
+    }
+  }
+  for (const open of stack)
+    out.push({
+      from: open.at,
+      to: open.at + 1,
+      severity: 'error',
+      message: `unclosed ${open.ch}: expected ${CLOSE[open.ch]}`,
+    });
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The linter extension for the editor (use with PromQLExtension's own linter turned off);
+ * `dialect` is read at each run, so a datasource switch applies at the next lint.
+ */
+export function promQLVariableLinter(
+  delay = 250,
+  dialect: () => Dialect = () => 'promql',
+): Extension {
+  return linter((view) => lintPromQL(view.state.doc.toString(), dialect()), { delay });
 }

@@ -9,6 +9,8 @@ export type EditorClient = CompletionClient & {
   metadataFor?(
     metricName: string,
   ): Promise<{ name: string; type: string; help: string; unit: string }[]>;
+  /** the server's query language (VictoriaMetrics: MetricsQL, linted tolerantly) */
+  dialect?: 'promql' | 'metricsql';
 };
 
 export interface PromQLEditorProps {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Panel } from '../model/dashboard';
 import { useQueryEnv } from '../query/env';
 import { useInView } from '../query/useInView';
@@ -57,7 +57,10 @@ export default function PanelShell(props: {
   );
   // Panels without queries (text, alert list) own their content and errors.
   const noQuery = plugin?.queryMode === 'none';
-  const state = !plugin ? 'error' : noQuery ? 'ok' : data.state;
+  // ...and report their failures through ctx.reportError, so data-state tells the truth
+  const [ownError, setOwnError] = useState(false);
+  const viewCtx = useMemo(() => ({ ...ctx, reportError: setOwnError }), [ctx]);
+  const state = !plugin ? 'error' : noQuery ? (ownError ? 'error' : 'ok') : data.state;
   const onChange = actions?.onChange;
   const bucketsAsLines =
     !!onChange &&
@@ -105,7 +108,7 @@ export default function PanelShell(props: {
         {actions && <PanelMenu actions={actions} />}
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}
-      {(state === 'error' || (!noQuery && data.errors.length > 0)) && (
+      {(!plugin || (!noQuery && data.errors.length > 0)) && (
         <div className="panel-error" data-testid="panel-error" role="alert">
           {plugin ? data.errors.join('\n') : `Unsupported panel type "${panel.type}"`}
         </div>
@@ -122,7 +125,7 @@ export default function PanelShell(props: {
             data={data}
             widthPx={size.widthPx}
             heightPx={size.heightPx}
-            ctx={ctx}
+            ctx={viewCtx}
           />
         )}
         {plugin && !noQuery && data.state === 'empty' && (

@@ -12,6 +12,8 @@ export interface PanelContext {
   sharedTooltip?: boolean | undefined;
   /** drag-to-zoom on a chart: a new absolute range */
   onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
+  /** panels without queries (alert list) say whether they show an error (data-state) */
+  reportError?: ((failed: boolean) => void) | undefined;
 }
 
 export interface PanelViewProps {

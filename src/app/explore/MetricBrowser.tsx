@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { PrometheusClient } from '../../prometheus/client';
+import { notOfferedText, offers, type Flavour } from '../../prometheus/flavour';
 import type { MetadataResult } from '../../prometheus/types';
 import { escapeRegExp } from './queryEdit';
 
@@ -18,11 +19,15 @@ const MAX_SHOWN = 300;
 export default function MetricBrowser(props: {
   client: PrometheusClient;
   cacheKey: string;
+  /** without the metadata API (VictoriaMetrics) names come from `__name__` alone, quietly */
+  flavour?: Flavour | undefined;
   startSec: number;
   endSec: number;
   onChoose(c: MetricChoice): void;
 }) {
   const { client, cacheKey } = props;
+  const flavour = props.flavour ?? 'prometheus';
+  const withMetadata = offers(flavour, 'metadata');
   const [search, setSearch] = useState('');
   // whole minutes: the list does not refetch on every "now" tick
   const startSec = Math.floor(props.startSec / 60) * 60;
@@ -31,6 +36,7 @@ export default function MetricBrowser(props: {
     queryKey: ['explore', cacheKey, 'metadata'],
     queryFn: ({ signal }) => client.metadata({}, { signal }).then((a) => a.data),
     staleTime: 60_000,
+    enabled: withMetadata,
   });
   const names = useQuery({
     queryKey: ['explore', cacheKey, 'names', startSec, endSec],
@@ -61,7 +67,14 @@ export default function MetricBrowser(props: {
       {(metadata.error || names.error) && (
         <div className="panel-error">{(metadata.error ?? names.error)?.message}</div>
       )}
-      {(metadata.isPending || names.isPending) && <p className="muted">Loading metrics…</p>}
+      {!withMetadata && (
+        <p className="not-offered-note" data-testid="metric-browser-not-offered">
+          {notOfferedText(flavour, 'metadata')}
+        </p>
+      )}
+      {((withMetadata && metadata.isPending) || names.isPending) && (
+        <p className="muted">Loading metrics…</p>
+      )}
       <ul className="metric-list">
         {shown.slice(0, MAX_SHOWN).map((m) => (
           <li key={m.name}>

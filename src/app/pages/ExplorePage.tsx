@@ -286,6 +286,7 @@ export default function ExplorePage() {
                 <MetricBrowser
                   client={handle.client}
                   cacheKey={handle.cacheKey}
+                  flavour={handle.flavour}
                   startSec={fromMs / 1000}
                   endSec={toMs / 1000}
                   onChoose={choose}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isAbort } from '../../prometheus/errors';
+import { notOfferedText, offers } from '../../prometheus/flavour';
 import { useQueryEnv } from '../../query/env';
 import { formatTime } from '../../time/format';
 import type { PanelViewProps } from '../types';
@@ -24,15 +25,18 @@ function useNow(ms: number): number {
  * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). The shell runs no
  * queries for this panel, so an unresolvable datasource and fetch errors are both shown here.
  */
-export default function AlertListPanel({ panel }: PanelViewProps) {
+export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
   const env = useQueryEnv();
   const ds = env.datasource(panel.datasource);
   const handle = 'error' in ds ? undefined : ds;
   const opts = useMemo(() => readAlertListOptions(panel.options), [panel.options]);
+  // a flavour without the alerts API (VictoriaMetrics) is never asked: a quiet note instead
+  const flavour = handle?.flavour ?? 'prometheus';
+  const offered = offers(flavour, 'alerts');
   const q = useQuery({
     queryKey: alertsKey(handle?.cacheKey ?? ''),
     queryFn: ({ signal }) => handle!.client.alerts({ signal }).then((a) => a.data),
-    enabled: !!handle,
+    enabled: !!handle && offered,
   });
   // Auto refresh moves the dashboard's "now": refetch then (manual refresh invalidates ['prom']).
   const { refetch } = q;
@@ -40,12 +44,20 @@ export default function AlertListPanel({ panel }: PanelViewProps) {
   useEffect(() => {
     if (lastTo.current === env.toMs) return;
     lastTo.current = env.toMs;
-    if (handle) void refetch();
-  }, [env.toMs, handle, refetch]);
+    if (handle && offered) void refetch();
+  }, [env.toMs, handle, offered, refetch]);
   const now = useNow(10_000);
   const view = useMemo(() => alertListView(q.data, opts), [q.data, opts]);
 
-  // The shell leaves query-less panels alone: the datasource error is ours to show.
+  const error = q.error && !isAbort(q.error) ? q.error.message : undefined;
+  // The shell leaves query-less panels alone: errors are ours to show, and to report.
+  const failed = !handle || !!error;
+  const reportError = ctx.reportError;
+  useEffect(() => {
+    reportError?.(failed);
+    return () => reportError?.(false);
+  }, [failed, reportError]);
+
   if (!handle)
     return (
       <div className="alertlist-panel" data-testid="alertlist">
@@ -54,7 +66,14 @@ export default function AlertListPanel({ panel }: PanelViewProps) {
         </div>
       </div>
     );
-  const error = q.error && !isAbort(q.error) ? q.error.message : undefined;
+  if (!offered)
+    return (
+      <div className="alertlist-panel" data-testid="alertlist">
+        <div className="alertlist-empty not-offered-note" data-testid="alertlist-not-offered">
+          {notOfferedText(flavour, 'alerts')}
+        </div>
+      </div>
+    );
   return (
     <div className="alertlist-panel" data-testid="alertlist">
       {error && (
