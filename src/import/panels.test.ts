@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DsContext } from './datasource';
-import { convertPanel, graphLegend } from './panels';
+import { convertPanel } from './panels';
 import { Notes } from './util';
 
 const ds: DsContext = {
@@ -73,32 +73,6 @@ describe('graph → timeseries', () => {
       axisLabel: 'mem',
     });
     expect(body.fieldConfig?.unit).toBe('bytes');
-  });
-
-  it.each([
-    [{ show: false }, { displayMode: 'hidden', placement: 'bottom', calcs: [] }],
-    [
-      {
-        show: true,
-        alignAsTable: true,
-        rightSide: true,
-        values: true,
-        avg: true,
-        max: true,
-        current: true,
-      },
-      { displayMode: 'table', placement: 'right', calcs: ['max', 'mean', 'lastNotNull'] },
-    ],
-    [
-      { show: true, values: false, avg: true },
-      { displayMode: 'list', placement: 'bottom', calcs: [] },
-    ],
-    [
-      { show: true, values: true, min: true, total: true },
-      { displayMode: 'list', placement: 'bottom', calcs: ['min', 'sum'] },
-    ],
-  ])('legend %j → %j', (legend, want) => {
-    expect(graphLegend(legend)).toEqual(want);
   });
 
   it('maps the shared tooltip and its sort order', () => {

@@ -3,8 +3,8 @@ import type { Panel } from '../model/dashboard';
 import { useQueryEnv } from '../query/env';
 import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
-import { looksLikeBuckets } from './heatmap/plugin';
-import { panelPlugin } from './registry';
+import PluginView from './PluginView';
+import { panelPlugin, panelRegistry } from './registry';
 import type { PanelContext } from './types';
 
 export interface PanelActions {
@@ -62,10 +62,10 @@ export default function PanelShell(props: {
   const viewCtx = useMemo(() => ({ ...ctx, reportError: setOwnError }), [ctx]);
   const state = !plugin ? 'error' : noQuery ? (ownError ? 'error' : 'ok') : data.state;
   const onChange = actions?.onChange;
-  const bucketsAsLines =
-    !!onChange &&
-    panel.type === 'timeseries' &&
-    data.results.some((r) => r.frame && looksLikeBuckets(r.frame));
+  // other types that suit this data ("Show as heatmap" for histogram buckets drawn as lines)
+  const offers = onChange
+    ? panelRegistry.plugins.filter((p) => p.offer?.from.includes(panel.type) && p.offer.when(data))
+    : [];
 
   return (
     <div
@@ -85,26 +85,19 @@ export default function PanelShell(props: {
             ⚠
           </span>
         )}
-        {bucketsAsLines && (
+        {offers.map((p) => (
           <button
+            key={p.type}
             type="button"
             className="icon"
             style={{ fontSize: 11 }}
-            data-testid="show-as-heatmap"
-            title="These series are histogram buckets (le): draw them as a heatmap"
-            onClick={() => {
-              const heatmap = panelPlugin('heatmap');
-              if (heatmap)
-                onChange({
-                  ...panel,
-                  type: 'heatmap',
-                  options: heatmap.defaults().options,
-                });
-            }}
+            data-testid={`show-as-${p.type}`}
+            title={p.offer?.title}
+            onClick={() => onChange?.({ ...panel, type: p.type, options: p.defaults().options })}
           >
-            Show as heatmap
+            Show as {p.name.toLowerCase()}
           </button>
-        )}
+        ))}
         {actions && <PanelMenu actions={actions} />}
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}
@@ -120,7 +113,8 @@ export default function PanelShell(props: {
       )}
       <div className="panel-body" ref={bodyRef}>
         {plugin && size.widthPx > 0 && size.heightPx > 0 && (
-          <plugin.View
+          <PluginView
+            plugin={plugin}
             panel={panel}
             data={data}
             widthPx={size.widthPx}

@@ -1,28 +1,44 @@
+import alertlist from './alertlist';
+import bargauge from './bargauge';
+import gauge from './gauge';
+import heatmap from './heatmap';
+import stat from './stat';
+import table from './table';
+import text from './text';
+import timeseries from './timeseries';
 import type { PanelPlugin } from './types';
-import { alertlistPanel } from './alertlist/plugin';
-import { bargaugePanel } from './bargauge/plugin';
-import { gaugePanel } from './gauge/plugin';
-import { heatmapPanel } from './heatmap/plugin';
-import { statPanel } from './stat/plugin';
-import { tablePanel } from './table/plugin';
-import { textPanel } from './text/plugin';
-import { timeseriesPanel } from './timeseries/plugin';
+
+/** Panel types by their stored type, and by the Grafana types they import. */
+export interface PanelRegistry {
+  /** in the editor's order */
+  readonly plugins: readonly PanelPlugin[];
+  get(type: string): PanelPlugin | undefined;
+  /** the plugin that converts a Grafana panel of this type */
+  forGrafana(grafanaType: string): PanelPlugin | undefined;
+}
+
+export function createRegistry(plugins: readonly PanelPlugin[]): PanelRegistry {
+  const byType = new Map(plugins.map((p) => [p.type, p]));
+  const byGrafana = new Map<string, PanelPlugin>();
+  for (const p of plugins) for (const g of p.grafanaTypes ?? [p.type]) byGrafana.set(g, p);
+  return {
+    plugins,
+    get: (type) => byType.get(type),
+    forGrafana: (grafanaType) => byGrafana.get(grafanaType),
+  };
+}
 
 // NOTE: the one deliberate barrel: every panel type is listed here, nowhere else.
-const plugins: PanelPlugin[] = [
-  timeseriesPanel,
-  statPanel,
-  gaugePanel,
-  bargaugePanel,
-  tablePanel,
-  heatmapPanel,
-  textPanel,
-  alertlistPanel,
-];
-
-export const panelRegistry: ReadonlyMap<string, PanelPlugin> = new Map(
-  plugins.map((p) => [p.id, p]),
-);
+export const panelRegistry: PanelRegistry = createRegistry([
+  timeseries,
+  stat,
+  gauge,
+  bargauge,
+  table,
+  heatmap,
+  text,
+  alertlist,
+]);
 
 export function panelPlugin(type: string): PanelPlugin | undefined {
   return panelRegistry.get(type);

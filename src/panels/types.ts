@@ -1,5 +1,5 @@
-import type { ComponentType } from 'react';
-import type { Panel } from '../model/dashboard';
+import type { ReactNode } from 'react';
+import type { DashboardInput, FieldConfig, Panel, Thresholds } from '../model/dashboard';
 import type { PanelData } from '../query/usePanelData';
 
 /**
@@ -16,21 +16,106 @@ export interface PanelContext {
   reportError?: ((failed: boolean) => void) | undefined;
 }
 
-export interface PanelViewProps {
+export interface PanelViewProps<O = unknown> {
   panel: Panel;
+  /** the panel's options as its plugin's readOptions reads them (defaults applied once) */
+  options: O;
   data: PanelData;
   widthPx: number;
   heightPx: number;
   ctx: PanelContext;
 }
 
-/** A panel type: one folder, one registry line. */
-export interface PanelPlugin {
-  id: string;
+/** Changed option keys; merged into the stored options, every other stored key is kept. */
+export type OptionsPatch<O> = { [K in keyof O]?: unknown };
+
+export interface OptionsEditorProps<O> {
+  /** the options as readOptions reads them */
+  options: O;
+  /** the stored options as they are (for keys the reader leaves out, e.g. legend extras) */
+  raw: Readonly<Record<string, unknown>>;
+  onChange(patch: OptionsPatch<O>): void;
+}
+
+/** What a panel's targets are run as: range or instant queries, or none (the panel has its own data). */
+export type QueryMode = 'range' | 'instant' | 'none';
+
+/** What a new panel of a type starts with. */
+export interface PanelDefaults {
+  fieldConfig: FieldConfig;
+  options: Record<string, unknown>;
+}
+
+export type FieldConfigInput = NonNullable<
+  NonNullable<DashboardInput['panels']>[number]['fieldConfig']
+>;
+
+/**
+ * What the Grafana importer hands a plugin for one panel: notes about it (the panel's path is
+ * added), the panel's field defaults already converted, and Grafana's value vocabulary for old
+ * panel shapes. The importer implements it, so panels never import `src/import`.
+ */
+export interface GrafanaPanelContext {
+  /** something changed or was dropped that does not change what the panel shows */
+  info(message: string): void;
+  /** something changed or was dropped that the user will see */
+  warn(message: string): void;
+  /** unit (else `fallbackUnit`), decimals, min, max, thresholds and mappings of the field defaults */
+  fieldConfig(fallbackUnit: string): FieldConfigInput;
+  /** Grafana's field defaults (`fieldConfig.defaults`, Grafana 6's `options.fieldOptions` merged) */
+  fieldDefaults: Readonly<Record<string, unknown>>;
+  /** Grafana `decimals` as Scry accepts them (0–20), undefined for none */
+  decimals(raw: unknown): number | undefined;
+  /** a reducer id with Grafana's aliases resolved (`avg` → `mean`) */
+  calc(id: string): string;
+  /** a list of reducer ids, aliases resolved, non-strings dropped */
+  calcs(raw: unknown): string[];
+  /** singlestat `thresholds: "80,95"` with its `colors` → threshold steps */
+  singlestatThresholds(thresholds: unknown, colors: unknown): Thresholds | undefined;
+  /** Angular value maps and range maps → Grafana's current mapping shapes */
+  legacyMappings(valueMaps: unknown[], rangeMaps: unknown[]): Record<string, unknown>[];
+}
+
+/** A converted Grafana panel's type-specific part. */
+export interface GrafanaConversion {
+  /** the Scry type when it is not the plugin's own (a singlestat with a gauge → `gauge`) */
+  type?: string;
+  fieldConfig?: FieldConfigInput;
+  /** stored options (Grafana's names, as readOptions reads them) */
+  options: Record<string, unknown>;
+}
+
+/** The panel this plugin offers to turn another type's panel into, from its data. */
+export interface PanelOffer {
+  /** the panel types whose data is looked at */
+  from: readonly string[];
+  /** tooltip of the button */
+  title: string;
+  /** whether the data suits this type */
+  when(data: PanelData): boolean;
+}
+
+/**
+ * A panel type: one folder `src/panels/<type>/` whose index.ts exports this, and one line in
+ * registry.ts. `O` is the options as the panel works with them, read from the stored JSON once
+ * by `readOptions` (defaults applied there and nowhere else).
+ */
+export interface PanelPlugin<O extends object = object> {
+  /** the stored `panel.type` (Grafana's id where Grafana has the type) */
+  type: string;
+  /** shown in the editor's visualization list */
   name: string;
-  View: ComponentType<PanelViewProps>;
-  /** what the panel's targets are run as by default */
-  queryMode: 'range' | 'instant' | 'none';
-  /** defaults for a new panel of this type */
-  defaults: () => Pick<Panel, 'fieldConfig' | 'options'>;
+  queryMode: QueryMode;
+  View(props: PanelViewProps<O>): ReactNode;
+  /** the type's own part of the panel editor */
+  OptionsEditor(props: OptionsEditorProps<O>): ReactNode;
+  /** fieldConfig and options of a new panel of this type */
+  defaults(): PanelDefaults;
+  readOptions(panel: Pick<Panel, 'options' | 'fieldConfig'>): O;
+  /** Grafana panel types this plugin imports; default: its own type */
+  grafanaTypes?: readonly string[];
+  /** converts a Grafana panel of one of `grafanaTypes` (targets and common fields are the importer's) */
+  fromGrafana?(raw: Readonly<Record<string, unknown>>, ctx: GrafanaPanelContext): GrafanaConversion;
+  /** offered on other panels ("Show as heatmap") when their data suits this type */
+  offer?: PanelOffer;
 }

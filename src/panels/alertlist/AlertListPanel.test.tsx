@@ -4,8 +4,10 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
-import AlertListPanel, { alertsKey } from './AlertListPanel';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import PluginView from '../PluginView';
+import alertlistPlugin from '.';
+import { alertsKey } from './AlertListPanel';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -50,7 +52,14 @@ function setup(fetchFn: (url: string) => Promise<Response>, toMs = 1) {
   const tree = (to: number, p = panel) => (
     <QueryClientProvider client={qc}>
       <QueryEnvContext.Provider value={env(to)}>
-        <AlertListPanel panel={p} data={testData([])} widthPx={400} heightPx={300} ctx={testCtx} />
+        <PluginView
+          plugin={alertlistPlugin}
+          panel={p}
+          data={testData([])}
+          widthPx={400}
+          heightPx={300}
+          ctx={testCtx}
+        />
       </QueryEnvContext.Provider>
     </QueryClientProvider>
   );

@@ -5,7 +5,8 @@ import { notOfferedText, offers } from '../../prometheus/flavour';
 import { useQueryEnv } from '../../query/env';
 import { formatTime } from '../../time/format';
 import type { PanelViewProps } from '../types';
-import { alertListView, formatAge, readAlertListOptions, type AlertItem } from './alerts';
+import { alertListView, formatAge, type AlertItem } from './alerts';
+import type { AlertListOptions } from './options';
 import './alertlist.css';
 
 /** Query key of a datasource's alerts: under ['prom', dsKey] so a dashboard refresh refetches. */
@@ -25,11 +26,14 @@ function useNow(ms: number): number {
  * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). The shell runs no
  * queries for this panel, so an unresolvable datasource and fetch errors are both shown here.
  */
-export default function AlertListPanel({ panel, ctx }: PanelViewProps) {
+export default function AlertListPanel({
+  panel,
+  options: opts,
+  ctx,
+}: PanelViewProps<AlertListOptions>) {
   const env = useQueryEnv();
   const ds = env.datasource(panel.datasource);
   const handle = 'error' in ds ? undefined : ds;
-  const opts = useMemo(() => readAlertListOptions(panel.options), [panel.options]);
   // a flavour without the alerts API (VictoriaMetrics) is never asked: a quiet note instead
   const flavour = handle?.flavour ?? 'prometheus';
   const offered = offers(flavour, 'alerts');

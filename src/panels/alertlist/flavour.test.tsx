@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import type { Flavour } from '../../prometheus/flavour';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
-import AlertListPanel from './AlertListPanel';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import PluginView from '../PluginView';
+import alertlistPlugin from '.';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -34,7 +35,8 @@ function render(fetchFn: (url: string) => Promise<Response>, flavour: Flavour | 
   const m = mount(
     <QueryClientProvider client={qc}>
       <QueryEnvContext.Provider value={env}>
-        <AlertListPanel
+        <PluginView
+          plugin={alertlistPlugin}
           panel={testPanel('alertlist', { targets: [] })}
           data={testData([])}
           widthPx={400}

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { rangeResult } from '../stat/results.testing';
-import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
-import BarGaugePanel from './BarGaugePanel';
-import { bargaugePanel } from './plugin';
+import { rangeResult } from '../shared/results.testing';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import PluginView from '../PluginView';
+import bargaugePanel from '.';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -26,7 +26,14 @@ describe('BarGaugePanel', () => {
   it('draws one bar per series, filled to the value over 0..max', () => {
     const panel = testPanel('bargauge', { ...bargaugePanel.defaults(), targets });
     const { container, unmount } = mount(
-      <BarGaugePanel panel={panel} data={data} widthPx={300} heightPx={400} ctx={testCtx} />,
+      <PluginView
+        plugin={bargaugePanel}
+        panel={panel}
+        data={data}
+        widthPx={300}
+        heightPx={400}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     expect(container.querySelector('.bargauge-horizontal')).not.toBeNull();
@@ -50,7 +57,14 @@ describe('BarGaugePanel', () => {
       fieldConfig: { unit: 'short', min: 0, max: 200 },
     });
     const { container, unmount } = mount(
-      <BarGaugePanel panel={panel} data={data} widthPx={600} heightPx={200} ctx={testCtx} />,
+      <PluginView
+        plugin={bargaugePanel}
+        panel={panel}
+        data={data}
+        widthPx={600}
+        heightPx={200}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     expect(container.querySelector('.bargauge-vertical')).not.toBeNull();
@@ -71,7 +85,14 @@ describe('BarGaugePanel', () => {
         fieldConfig: { unit: 'short', min: 0, max: 200 },
       });
       const { container, unmount } = mount(
-        <BarGaugePanel panel={panel} data={data} widthPx={w} heightPx={h} ctx={testCtx} />,
+        <PluginView
+          plugin={bargaugePanel}
+          panel={panel}
+          data={data}
+          widthPx={w}
+          heightPx={h}
+          ctx={testCtx}
+        />,
       );
       cleanup = unmount;
       expect(container.querySelector(`.bargauge-${o}`)).not.toBeNull();

@@ -1,27 +1,20 @@
 import { useMemo, type CSSProperties } from 'react';
 import { alpha } from '../../units/colors';
 import { formattedToString } from '../../units/format';
-import { fraction, thresholdBands, type Band } from '../gauge/geometry';
-import { dataRange, DEFAULT_THRESHOLDS, type DisplayValue } from '../stat/display';
-import { useDisplayValues, ValueLimit } from '../stat/useDisplayValues';
+import { fraction, thresholdBands, type Band } from '../shared/bands';
+import { dataRange, DEFAULT_THRESHOLDS, type DisplayValue } from '../shared/display';
+import { useDisplayValues, ValueLimit } from '../shared/useDisplayValues';
 import type { PanelViewProps } from '../types';
-import {
-  barGradient,
-  barOrientation,
-  barRange,
-  lcdCells,
-  readBarGaugeOptions,
-  type BarGaugeOptions,
-} from './geometry';
+import { barGradient, barOrientation, barRange, lcdCells } from './geometry';
+import type { BarGaugeOptions } from './options';
 import './bargauge.css';
 
 const BARGAUGE_LIMIT = 200;
 const GAP = 6;
 const LCD_CELL = 12;
 
-export default function BarGaugePanel(props: PanelViewProps) {
-  const { panel, data, widthPx, heightPx } = props;
-  const opts = useMemo(() => readBarGaugeOptions(panel.options), [panel.options]);
+export default function BarGaugePanel(props: PanelViewProps<BarGaugeOptions>) {
+  const { panel, options: opts, data, widthPx, heightPx } = props;
   const { values, total } = useDisplayValues(props, opts.reduce, BARGAUGE_LIMIT);
   const range = useMemo(() => {
     const finite = values.map((v) => v.raw).filter((x) => Number.isFinite(x));

@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barGradient, barOrientation, barRange, lcdCells, readBarGaugeOptions } from './geometry';
-
-describe('readBarGaugeOptions', () => {
-  it('fills Grafana defaults', () => {
-    expect(readBarGaugeOptions({})).toEqual({
-      reduce: 'lastNotNull',
-      orientation: 'auto',
-      displayMode: 'gradient',
-      showUnfilled: true,
-      valueMode: 'color',
-      namePlacement: 'auto',
-    });
-    expect(
-      readBarGaugeOptions({ displayMode: 'lcd', showUnfilled: false, orientation: 'x' }),
-    ).toMatchObject({ displayMode: 'lcd', showUnfilled: false, orientation: 'auto' });
-  });
-});
+import { barGradient, barOrientation, barRange, lcdCells } from './geometry';
 
 describe('barOrientation', () => {
   it('auto: vertical bars when wide, horizontal when tall', () => {

@@ -3,33 +3,8 @@
  */
 import type { FieldConfig } from '../../model/dashboard';
 import { alpha, FALLBACK_COLOR } from '../../units/colors';
-import type { Band } from '../gauge/geometry';
-import { panelReducer } from '../stat/display';
-import { pick } from '../stat/options';
-
-export interface BarGaugeOptions {
-  reduce: string;
-  /** auto: vertical bars side by side in a wide panel, horizontal bars stacked in a tall one */
-  orientation: 'auto' | 'horizontal' | 'vertical';
-  displayMode: 'basic' | 'gradient' | 'lcd';
-  /** draw the empty part of the bar */
-  showUnfilled: boolean;
-  /** value text coloured, plain, or not shown */
-  valueMode: 'color' | 'text' | 'hidden';
-  namePlacement: 'auto' | 'top' | 'left' | 'hidden';
-}
-
-export function readBarGaugeOptions(options: Record<string, unknown> | undefined): BarGaugeOptions {
-  const o = options ?? {};
-  return {
-    reduce: panelReducer(o),
-    orientation: pick(o.orientation, ['auto', 'horizontal', 'vertical'], 'auto'),
-    displayMode: pick(o.displayMode, ['basic', 'gradient', 'lcd'], 'gradient'),
-    showUnfilled: o.showUnfilled !== false,
-    valueMode: pick(o.valueMode, ['color', 'text', 'hidden'], 'color'),
-    namePlacement: pick(o.namePlacement, ['auto', 'top', 'left', 'hidden'], 'auto'),
-  };
-}
+import type { Band } from '../shared/bands';
+import type { BarGaugeOptions } from './options';
 
 /** Grafana's auto orientation: wider than tall → vertical bars, else horizontal bars. */
 export function barOrientation(

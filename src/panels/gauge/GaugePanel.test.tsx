@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { rangeResult, instantResult } from '../stat/results.testing';
-import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
-import GaugePanel from './GaugePanel';
-import { gaugePanel } from './plugin';
+import { rangeResult, instantResult } from '../shared/results.testing';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import PluginView from '../PluginView';
+import gaugePanel from '.';
 import { readGaugeOptions } from './options';
 
 let cleanup: (() => void) | undefined;
@@ -41,7 +41,14 @@ describe('GaugePanel', () => {
       ),
     ]);
     const { container, unmount } = mount(
-      <GaugePanel panel={panel} data={data} widthPx={600} heightPx={250} ctx={testCtx} />,
+      <PluginView
+        plugin={gaugePanel}
+        panel={panel}
+        data={data}
+        widthPx={600}
+        heightPx={250}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     const vals = [...container.querySelectorAll('[data-testid="gauge-value"]')];
@@ -70,7 +77,14 @@ describe('GaugePanel', () => {
       ),
     ]);
     const { container, unmount } = mount(
-      <GaugePanel panel={panel} data={data} widthPx={900} heightPx={250} ctx={testCtx} />,
+      <PluginView
+        plugin={gaugePanel}
+        panel={panel}
+        data={data}
+        widthPx={900}
+        heightPx={250}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     const gauges = [...container.querySelectorAll<HTMLElement>('[data-testid="gauge"]')];
@@ -85,7 +99,8 @@ describe('GaugePanel', () => {
 
   it('shows instant values too, without a name for one value', () => {
     const { container, unmount } = mount(
-      <GaugePanel
+      <PluginView
+        plugin={gaugePanel}
         panel={testPanel('gauge')}
         data={testData([instantResult('A', [{ labels: {}, value: 7 }])])}
         widthPx={300}

@@ -1,27 +1,18 @@
 import { useMemo } from 'react';
 import { formatValue, formattedToString } from '../../units/format';
-import { DEFAULT_THRESHOLDS, type DisplayValue } from '../stat/display';
-import { fitFontSize, gridLayout } from '../stat/layout';
-import { useDisplayValues, ValueLimit } from '../stat/useDisplayValues';
+import { DEFAULT_THRESHOLDS, type DisplayValue } from '../shared/display';
+import { fitFontSize, gridLayout } from '../shared/layout';
+import { useDisplayValues, ValueLimit } from '../shared/useDisplayValues';
+import { fraction, thresholdBands, type Band } from '../shared/bands';
 import type { PanelViewProps } from '../types';
-import {
-  angleOf,
-  arcPath,
-  fraction,
-  gaugeBox,
-  gaugeRange,
-  thresholdBands,
-  thresholdStepValues,
-  type Band,
-} from './geometry';
-import { readGaugeOptions, type GaugeOptions } from './options';
+import { angleOf, arcPath, gaugeBox, gaugeRange, thresholdStepValues } from './geometry';
+import type { GaugeOptions } from './options';
 import './gauge.css';
 
 const GAUGE_LIMIT = 100;
 
-export default function GaugePanel(props: PanelViewProps) {
-  const { panel, widthPx, heightPx } = props;
-  const opts = useMemo(() => readGaugeOptions(panel.options), [panel.options]);
+export default function GaugePanel(props: PanelViewProps<GaugeOptions>) {
+  const { panel, options: opts, widthPx, heightPx } = props;
   const { values, total } = useDisplayValues(props, opts.reduce, GAUGE_LIMIT);
   const range = useMemo(
     () =>

@@ -2,7 +2,6 @@
  * Gauge math: the value range a gauge spans, threshold bands over it, and SVG arcs. Pure.
  */
 import type { FieldConfig } from '../../model/dashboard';
-import { resolveColor } from '../../units/colors';
 import { sortedSteps, type Thresholds } from '../../units/thresholds';
 
 /** Smallest "nice" number ≥ x (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k); x ≤ 0 is returned as is. */
@@ -40,43 +39,6 @@ export function gaugeRange(
   }
   if (!(max > min)) max = min + (fieldConfig.max === undefined ? 100 : 1);
   return { min, max };
-}
-
-/** Where a value sits in [min, max], clamped to 0–1; NaN → 0. */
-export function fraction(value: number, min: number, max: number): number {
-  if (Number.isNaN(value) || !(max > min)) return 0;
-  return Math.min(1, Math.max(0, (value - min) / (max - min)));
-}
-
-/** A coloured stretch of the range, as fractions 0–1. */
-export interface Band {
-  from: number;
-  to: number;
-  color: string;
-}
-
-/**
- * Threshold steps → bands over [min, max] (fractions), each step's colour from its value to
- * the next step's; percentage steps are percentages of the range. Without steps: one band.
- */
-export function thresholdBands(
-  thresholds: Thresholds | undefined,
-  min: number,
-  max: number,
-): Band[] {
-  const steps = sortedSteps(thresholds);
-  if (steps.length === 0) return [{ from: 0, to: 1, color: resolveColor('green') }];
-  const pct = thresholds?.mode === 'percentage';
-  const at = (v: number | null) =>
-    v === null ? 0 : pct ? Math.min(1, Math.max(0, v / 100)) : fraction(v, min, max);
-  const bands: Band[] = [];
-  steps.forEach((s, i) => {
-    const from = at(s.value);
-    const next = steps[i + 1];
-    const to = next ? at(next.value) : 1;
-    if (to > from) bands.push({ from, to, color: resolveColor(s.color) });
-  });
-  return bands;
 }
 
 /**

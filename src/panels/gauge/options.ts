@@ -1,6 +1,6 @@
-import { panelReducer } from '../stat/display';
-import type { Orientation } from '../stat/layout';
-import { pick } from '../stat/options';
+import { oneOf } from '../../model/json';
+import { panelReducer } from '../shared/display';
+import { ORIENTATIONS, type Orientation } from '../shared/layout';
 
 /** Gauge panel options (Grafana's names). */
 export interface GaugeOptions {
@@ -18,6 +18,6 @@ export function readGaugeOptions(options: Record<string, unknown> | undefined): 
     reduce: panelReducer(o),
     showThresholdMarkers: o.showThresholdMarkers !== false,
     showThresholdLabels: o.showThresholdLabels === true,
-    orientation: pick(o.orientation, ['auto', 'horizontal', 'vertical'], 'auto'),
+    orientation: oneOf(o.orientation, ORIENTATIONS, 'auto'),
   };
 }

@@ -9,8 +9,9 @@ import type { Frame } from '../../model/frame';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
 import type { TargetPlan } from '../../query/plan';
 import type { PanelData } from '../../query/usePanelData';
-import HeatmapPanel from './HeatmapPanel';
-import { heatmapPanel, looksLikeBuckets } from './plugin';
+import PluginView from '../PluginView';
+import { looksLikeBuckets } from './buckets';
+import heatmapPanel from '.';
 
 /** Every canvas call is recorded; jsdom has no 2D context of its own. */
 let calls: CanvasCall[] = [];
@@ -91,7 +92,7 @@ const ctx = {};
 
 describe('heatmapPanel', () => {
   it('is a range panel with percentile defaults', () => {
-    expect(heatmapPanel.id).toBe('heatmap');
+    expect(heatmapPanel.type).toBe('heatmap');
     expect(heatmapPanel.queryMode).toBe('range');
     expect(heatmapPanel.defaults().options).toEqual({
       percentiles: [0.5, 0.9, 0.99],
@@ -102,7 +103,8 @@ describe('heatmapPanel', () => {
 
   it('renders a group picker, one legend button per percentile, and the cells as one bitmap', () => {
     const el = mount(
-      <HeatmapPanel
+      <PluginView
+        plugin={heatmapPanel}
         panel={panel}
         data={data(bucketFrame())}
         widthPx={600}
@@ -126,7 +128,8 @@ describe('heatmapPanel', () => {
 
   it('draws the cells with one unsmoothed drawImage', async () => {
     mount(
-      <HeatmapPanel
+      <PluginView
+        plugin={heatmapPanel}
         panel={panel}
         data={data(bucketFrame())}
         widthPx={600}
@@ -150,7 +153,8 @@ describe('heatmapPanel', () => {
     // a plot host with a size, so uPlot draws its axes
     onTestFinished(setElementSize(600, 300));
     mount(
-      <HeatmapPanel
+      <PluginView
+        plugin={heatmapPanel}
         panel={panel}
         data={data(bucketFrame())}
         widthPx={600}
@@ -169,7 +173,8 @@ describe('heatmapPanel', () => {
   it('shows a colour legend for the configured scale: linear from 0, log from the smallest count', () => {
     const legendOf = (colorScale: string) => {
       const el = mount(
-        <HeatmapPanel
+        <PluginView
+          plugin={heatmapPanel}
           panel={{ ...panel, options: { ...panel.options, colorScale } }}
           data={data(bucketFrame())}
           widthPx={600}
@@ -191,7 +196,8 @@ describe('heatmapPanel', () => {
 
   it('says so when the data has no buckets', () => {
     const el = mount(
-      <HeatmapPanel
+      <PluginView
+        plugin={heatmapPanel}
         panel={panel}
         data={data({ refId: 'A', times: f64(0), series: [{ labels: {}, values: f64(1) }] })}
         widthPx={600}

@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import HeatmapChart, { type HeatmapLine } from '../../charts/heatmap/HeatmapChart';
 import { formatValueToString } from '../../units/format';
 import { useQueryEnv } from '../../query/env';
-import { chartTimeProps } from '../chartTime';
+import { chartTimeProps } from '../shared/chartTime';
 import type { PanelViewProps } from '../types';
 import { quantileSeries } from './buckets';
-import { panelBucketGroups, percentileLabel, readHeatmapOptions } from './options';
+import { panelBucketGroups, percentileLabel, type HeatmapOptions } from './options';
 
 /** Line colours over the viridis cells: light, then warm, so they stand out on any cell. */
 const LINE_COLORS = ['#ffffff', '#ff9830', '#f2495c', '#8ab8ff', '#b877d9', '#73bf69'];
@@ -15,11 +15,15 @@ const LINE_COLORS = ['#ffffff', '#ff9830', '#f2495c', '#8ab8ff', '#b877d9', '#73
  * native histograms, with percentile lines computed here from the same buckets, exactly as
  * histogram_quantile would (no extra query).
  */
-export default function HeatmapPanel({ panel, data, ctx }: PanelViewProps) {
+export default function HeatmapPanel({
+  panel,
+  options,
+  data,
+  ctx,
+}: PanelViewProps<HeatmapOptions>) {
   const env = useQueryEnv();
   const unit = panel.fieldConfig.unit;
   const decimals = panel.fieldConfig.decimals;
-  const options = useMemo(() => readHeatmapOptions(panel.options), [panel.options]);
   const groups = useMemo(() => panelBucketGroups(data.results), [data.results]);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const wanted = picked ?? options.group;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { sparkline } from './layout';
+import { sparkline } from '../shared/layout';
 
 /** A small area/line chart of one series (plain SVG). */
 export default function Sparkline(props: {

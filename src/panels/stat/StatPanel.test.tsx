@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import StatPanel from './StatPanel';
-import { statPanel } from './plugin';
-import { rangeResult } from './results.testing';
-import { mount, testCtx, testData, testPanel } from './render.testing';
+import PluginView from '../PluginView';
+import statPanel from '.';
+import { rangeResult } from '../shared/results.testing';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -39,7 +39,14 @@ describe('StatPanel', () => {
       ),
     ]);
     const { container, unmount } = mount(
-      <StatPanel panel={panel} data={data} widthPx={600} heightPx={200} ctx={testCtx} />,
+      <PluginView
+        plugin={statPanel}
+        panel={panel}
+        data={data}
+        widthPx={600}
+        heightPx={200}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     const vals = [...container.querySelectorAll<HTMLElement>('[data-testid="stat-value"]')];
@@ -56,7 +63,14 @@ describe('StatPanel', () => {
     const panel = testPanel('stat', { options: { graphMode: 'none', reduce: 'max' } });
     const data = testData([rangeResult('A', [0, 15], [{ labels: { job: 'a' }, values: [3, 1] }])]);
     const { container, unmount } = mount(
-      <StatPanel panel={panel} data={data} widthPx={300} heightPx={200} ctx={testCtx} />,
+      <PluginView
+        plugin={statPanel}
+        panel={panel}
+        data={data}
+        widthPx={300}
+        heightPx={200}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     expect(container.querySelector('[data-testid="stat-value"]')!.getAttribute('data-value')).toBe(
@@ -68,7 +82,8 @@ describe('StatPanel', () => {
 
   it('renders nothing without data', () => {
     const { container, unmount } = mount(
-      <StatPanel
+      <PluginView
+        plugin={statPanel}
         panel={testPanel('stat')}
         data={testData([])}
         widthPx={300}

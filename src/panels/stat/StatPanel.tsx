@@ -1,21 +1,20 @@
-import { useMemo, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { alpha } from '../../units/colors';
 import { formattedToString } from '../../units/format';
 import type { PanelViewProps } from '../types';
-import type { DisplayValue } from './display';
-import { fitFontSize, gridLayout } from './layout';
-import { readStatOptions, textParts, type StatOptions } from './options';
+import type { DisplayValue } from '../shared/display';
+import { fitFontSize, gridLayout } from '../shared/layout';
+import { textParts, type StatOptions } from './options';
 import Sparkline from './Sparkline';
-import { useDisplayValues, ValueLimit } from './useDisplayValues';
+import { useDisplayValues, ValueLimit } from '../shared/useDisplayValues';
 import './stat.css';
 
 /** Values beyond this are not drawn (the panel says so). */
 const STAT_LIMIT = 200;
 const GAP = 4;
 
-export default function StatPanel(props: PanelViewProps) {
-  const { panel, widthPx, heightPx } = props;
-  const opts = useMemo(() => readStatOptions(panel.options), [panel.options]);
+export default function StatPanel(props: PanelViewProps<StatOptions>) {
+  const { panel, options: opts, widthPx, heightPx } = props;
   const { values, total } = useDisplayValues(props, opts.reduce, STAT_LIMIT);
   if (values.length === 0) return null;
   // the panel body's padding (0 8px 6px) is outside the grid

@@ -1,5 +1,6 @@
-import type { Orientation } from './layout';
-import { panelReducer } from './display';
+import { oneOf } from '../../model/json';
+import { panelReducer } from '../shared/display';
+import { ORIENTATIONS, type Orientation } from '../shared/layout';
 
 /** Stat panel options as Scry stores them (Grafana's names and values). */
 export interface StatOptions {
@@ -13,20 +14,16 @@ export interface StatOptions {
   justifyMode: 'auto' | 'center';
 }
 
-/** `v` when it is one of `allowed`, else `fallback` (reading stored panel options). */
-export const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
-  typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-
 /** Options with defaults filled and unknown values replaced (Grafana's defaults). */
 export function readStatOptions(options: Record<string, unknown> | undefined): StatOptions {
   const o = options ?? {};
   return {
     reduce: panelReducer(o),
-    colorMode: pick(o.colorMode, ['value', 'background', 'background_solid', 'none'], 'value'),
-    graphMode: pick(o.graphMode, ['area', 'none'], 'area'),
-    textMode: pick(o.textMode, ['auto', 'value', 'value_and_name', 'name', 'none'], 'auto'),
-    orientation: pick(o.orientation, ['auto', 'horizontal', 'vertical'], 'auto'),
-    justifyMode: pick(o.justifyMode, ['auto', 'center'], 'auto'),
+    colorMode: oneOf(o.colorMode, ['value', 'background', 'background_solid', 'none'], 'value'),
+    graphMode: oneOf(o.graphMode, ['area', 'none'], 'area'),
+    textMode: oneOf(o.textMode, ['auto', 'value', 'value_and_name', 'name', 'none'], 'auto'),
+    orientation: oneOf(o.orientation, ORIENTATIONS, 'auto'),
+    justifyMode: oneOf(o.justifyMode, ['auto', 'center'], 'auto'),
   };
 }
 

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { instantResult } from '../stat/results.testing';
-import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
-import TablePanel from './TablePanel';
+import { instantResult } from '../shared/results.testing';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import PluginView from '../PluginView';
+import tablePlugin from '.';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -23,7 +24,14 @@ describe('TablePanel', () => {
   it('renders a table with label columns and a formatted Value column', () => {
     const panel = testPanel('table', { fieldConfig: { unit: 'bytes' } });
     const { container, unmount } = mount(
-      <TablePanel panel={panel} data={data} widthPx={400} heightPx={300} ctx={testCtx} />,
+      <PluginView
+        plugin={tablePlugin}
+        panel={panel}
+        data={data}
+        widthPx={400}
+        heightPx={300}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     const table = container.querySelector('[data-testid="table-panel"]')!;
@@ -38,7 +46,8 @@ describe('TablePanel', () => {
 
   it('sorts on header clicks: asc, desc, then off', () => {
     const { container, unmount } = mount(
-      <TablePanel
+      <PluginView
+        plugin={tablePlugin}
         panel={testPanel('table')}
         data={data}
         widthPx={400}
@@ -62,7 +71,14 @@ describe('TablePanel', () => {
   it('starts sorted by the configured sortBy', () => {
     const panel = testPanel('table', { options: { sortBy: [{ displayName: 'job', desc: true }] } });
     const { container, unmount } = mount(
-      <TablePanel panel={panel} data={data} widthPx={400} heightPx={300} ctx={testCtx} />,
+      <PluginView
+        plugin={tablePlugin}
+        panel={panel}
+        data={data}
+        widthPx={400}
+        heightPx={300}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     expect(cells(container, 'job')).toEqual(['c', 'b', 'a']);

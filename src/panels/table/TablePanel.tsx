@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PanelViewProps } from '../types';
-import { cellDisplay, readTableOptions, rowsFromResults, sortRows } from './rows';
+import type { TableOptions } from './options';
+import { cellDisplay, rowsFromResults, sortRows } from './rows';
 import './table.css';
 
 /** Rows beyond this are not rendered (the panel says so). */
@@ -8,8 +9,7 @@ const TABLE_ROW_LIMIT = 2000;
 
 type Sort = { column: string; desc: boolean } | null;
 
-export default function TablePanel({ panel, data }: PanelViewProps) {
-  const opts = useMemo(() => readTableOptions(panel.options), [panel.options]);
+export default function TablePanel({ panel, options: opts, data }: PanelViewProps<TableOptions>) {
   const { columns, rows } = useMemo(
     () => rowsFromResults(data.results, opts, panel.fieldConfig),
     [data.results, opts, panel.fieldConfig],

@@ -1,43 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { instantResult, rangeResult } from '../stat/results.testing';
+import { instantResult, rangeResult } from '../shared/results.testing';
 import {
   cellDisplay,
   cellMode,
   labelColumns,
-  readTableOptions,
   rowsFromResults,
   sortRows,
   type TableRow,
 } from './rows';
 
 const opts = { reduce: 'lastNotNull', columns: {} };
-
-describe('readTableOptions', () => {
-  it('fills defaults and reads Grafana sortBy and column overrides', () => {
-    expect(readTableOptions({})).toEqual({
-      reduce: 'lastNotNull',
-      showHeader: true,
-      columns: {},
-      sortBy: undefined,
-    });
-    const o = readTableOptions({
-      showHeader: false,
-      sortBy: [{ displayName: 'Value', desc: true }],
-      reduceOptions: { calcs: ['max'] },
-      columns: {
-        Value: { unit: 'bytes', decimals: 1, junk: 1 },
-        job: 'bad',
-        pod: { hidden: true },
-      },
-    });
-    expect(o).toEqual({
-      reduce: 'max',
-      showHeader: false,
-      columns: { Value: { unit: 'bytes', decimals: 1 }, pod: { hidden: true } },
-      sortBy: { column: 'Value', desc: true },
-    });
-  });
-});
 
 describe('labelColumns', () => {
   it('puts __name__ first and sorts the rest', () => {

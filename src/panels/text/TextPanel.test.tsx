@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { mount, testCtx, testData, testPanel } from '../stat/render.testing';
+import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
 import { readTextOptions } from './options';
-import TextPanel from './TextPanel';
+import PluginView from '../PluginView';
+import textPlugin from '.';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -39,7 +40,14 @@ describe('TextPanel', () => {
     });
     const { container, unmount } = mount(
       <QueryEnvContext.Provider value={env}>
-        <TextPanel panel={panel} data={testData([])} widthPx={300} heightPx={200} ctx={testCtx} />
+        <PluginView
+          plugin={textPlugin}
+          panel={panel}
+          data={testData([])}
+          widthPx={300}
+          heightPx={200}
+          ctx={testCtx}
+        />
       </QueryEnvContext.Provider>,
     );
     cleanup = unmount;
@@ -52,7 +60,14 @@ describe('TextPanel', () => {
   it('works without a query environment (html mode)', () => {
     const panel = testPanel('text', { options: { mode: 'html', content: '<i>$job</i>' } });
     const { container, unmount } = mount(
-      <TextPanel panel={panel} data={testData([])} widthPx={300} heightPx={200} ctx={testCtx} />,
+      <PluginView
+        plugin={textPlugin}
+        panel={panel}
+        data={testData([])}
+        widthPx={300}
+        heightPx={200}
+        ctx={testCtx}
+      />,
     );
     cleanup = unmount;
     expect(container.querySelector('i')?.textContent).toBe('$job');

@@ -3,17 +3,17 @@ import { QueryEnvContext } from '../../query/env';
 import { interpolate } from '../../variables/interpolate';
 import type { PanelViewProps } from '../types';
 import { renderText } from './markdown';
-import { readTextOptions } from './options';
+import type { TextOptions } from './options';
 import './text.css';
 
 /**
  * Markdown or HTML, with dashboard variables replaced (raw values, as Grafana's text panel), then
  * sanitised (see markdown.ts) before it reaches the DOM.
  */
-export default function TextPanel({ panel }: PanelViewProps) {
+export default function TextPanel({ options }: PanelViewProps<TextOptions>) {
   const env = useContext(QueryEnvContext);
   const scope = env?.scope;
-  const { mode, content } = readTextOptions(panel.options);
+  const { mode, content } = options;
   const html = useMemo(() => {
     const text = scope ? interpolate(content, scope, 'raw') : content;
     return renderText(mode, text);

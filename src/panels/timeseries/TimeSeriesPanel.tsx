@@ -8,15 +8,15 @@ import { seriesColor } from '../../units/colors';
 import { formatValueToString } from '../../units/format';
 import { formatTicks } from '../../units/ticks';
 import { useQueryEnv } from '../../query/env';
-import { chartTimeProps } from '../chartTime';
+import { chartTimeProps } from '../shared/chartTime';
 import type { PanelViewProps } from '../types';
 import {
   ALERT_STATE_COLORS,
   calcLabel,
   legendCalcs,
-  readTimeSeriesOptions,
   stackColumns,
   thresholdMarks,
+  type TimeSeriesOptions,
 } from './options';
 import { buildSeries } from './series';
 import { useAlertAnnotations } from './useAlertAnnotations';
@@ -24,11 +24,15 @@ import { useAlertAnnotations } from './useAlertAnnotations';
 /** Series beyond this are not drawn (the panel says so): thousands of lines freeze a tab. */
 export const SERIES_LIMIT = 500;
 
-export default function TimeSeriesPanel({ panel, data, ctx }: PanelViewProps) {
+export default function TimeSeriesPanel({
+  panel,
+  options: opts,
+  data,
+  ctx,
+}: PanelViewProps<TimeSeriesOptions>) {
   const env = useQueryEnv();
   const unit = panel.fieldConfig.unit;
   const decimals = panel.fieldConfig.decimals;
-  const opts = useMemo(() => readTimeSeriesOptions(panel), [panel]);
   const frames = useMemo(
     () => data.results.flatMap((r) => (r.frame ? [r.frame] : [])),
     [data.results],

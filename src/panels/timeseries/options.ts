@@ -1,7 +1,8 @@
 import type { Panel } from '../../model/dashboard';
+import { obj } from '../../model/json';
 import { resolveColor } from '../../units/colors';
 import { sortedSteps } from '../../units/thresholds';
-import { normalizeReducerId, reduce, reducerOptions } from '../reducers';
+import { normalizeReducerId, reduce, reducerOptions } from '../shared/reducers';
 
 /**
  * Time series options under Grafana's names (what src/import/panels.ts keeps):
@@ -27,9 +28,6 @@ export interface TimeSeriesOptions {
   alertAnnotations: boolean;
 }
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
 const num = (v: unknown, dflt: number, lo: number, hi: number): number =>
   typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt;
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { PanelViewProps } from '../types';
 import { displayValues, type DisplayValue } from './display';
-import './stat.css';
+import './shared.css';
 
 /**
  * The one-value-per-series pipeline of stat, gauge and bar gauge: the panel's results reduced,

@@ -5,13 +5,14 @@
  */
 import type { FieldConfig, Target } from '../../model/dashboard';
 import type { Labels } from '../../model/frame';
+import { isObj } from '../../model/json';
 import { formatLegend } from '../../prometheus/legend';
 import type { TargetResult } from '../../query/usePanelData';
 import { applyMappings } from '../../units/mappings';
 import { resolveColor } from '../../units/colors';
 import { formatValue, type FormattedValue } from '../../units/format';
 import { thresholdColor, type Thresholds } from '../../units/thresholds';
-import { normalizeReducerId, reduce } from '../reducers';
+import { normalizeReducerId, reduce } from './reducers';
 
 /** Grafana's default thresholds for a new panel (and when a dashboard has none). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -21,9 +22,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
     { value: 80, color: 'red' },
   ],
 };
-
-const isObj = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * The reducer of a stat-like panel: `options.reduce` (Scry), else Grafana's

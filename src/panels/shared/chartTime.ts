@@ -1,7 +1,7 @@
-import type { TimeChartProps } from '../charts/plotLifecycle';
-import { formatAxisTicks, formatTime } from '../time/format';
-import type { QueryEnv } from '../query/env';
-import type { PanelContext } from './types';
+import type { TimeChartProps } from '../../charts/plotLifecycle';
+import { formatAxisTicks, formatTime } from '../../time/format';
+import type { QueryEnv } from '../../query/env';
+import type { PanelContext } from '../types';
 
 /**
  * The time side of a chart for a panel: tooltip and axis labels in the dashboard's zone, the

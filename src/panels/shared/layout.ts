@@ -3,7 +3,8 @@
  * its box, and sparkline polylines. Pure, so the components stay thin.
  */
 
-export type Orientation = 'auto' | 'horizontal' | 'vertical';
+export const ORIENTATIONS = ['auto', 'horizontal', 'vertical'] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
 
 /** Columns × rows for `n` cells. */
 export interface Grid {

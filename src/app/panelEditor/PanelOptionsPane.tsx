@@ -1,0 +1,123 @@
+import { useMemo } from 'react';
+import type { Panel } from '../../model/dashboard';
+import { panelPlugin, panelRegistry } from '../../panels/registry';
+import { allDatasources, useDatasources } from '../../state/datasources';
+import { changePanelType } from './edit';
+import FieldOptions from './FieldOptions';
+import RepeatOptions from './RepeatOptions';
+
+/**
+ * The editor's side pane: title, description, visualization, datasource, the type's own options
+ * (its plugin's OptionsEditor), the shared field options, query limits and repeat.
+ */
+export default function PanelOptionsPane({
+  panel: p,
+  variables,
+  update,
+}: {
+  panel: Panel;
+  /** the dashboard's template variable names (repeat) */
+  variables: readonly string[];
+  update(change: (p: Panel) => Panel): void;
+}) {
+  const own = useDatasources((st) => st.own);
+  const provisioned = useDatasources((st) => st.provisioned);
+  const datasources = useMemo(() => allDatasources({ own, provisioned }), [own, provisioned]);
+  const set = (patch: Partial<Panel>) => update((cur) => ({ ...cur, ...patch }));
+  const plugin = panelPlugin(p.type);
+  const options = useMemo(
+    () => plugin?.readOptions({ options: p.options, fieldConfig: p.fieldConfig }),
+    [plugin, p.options, p.fieldConfig],
+  );
+  return (
+    <>
+      <label>
+        Title
+        <input
+          data-testid="panel-title-input"
+          value={p.title}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+      </label>
+      <label>
+        Description
+        <textarea
+          rows={2}
+          data-testid="panel-description"
+          value={p.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+      </label>
+      <label>
+        Visualization
+        <select
+          data-testid="panel-type"
+          value={p.type}
+          onChange={(e) => update((cur) => changePanelType(cur, e.target.value))}
+        >
+          {panelRegistry.plugins.map((pl) => (
+            <option key={pl.type} value={pl.type}>
+              {pl.name}
+            </option>
+          ))}
+          {!plugin && <option value={p.type}>{p.type} (unsupported)</option>}
+        </select>
+      </label>
+      <label>
+        Datasource
+        <select
+          data-testid="panel-datasource"
+          value={p.datasource ?? ''}
+          onChange={(e) => set({ datasource: e.target.value || undefined })}
+        >
+          <option value="">Default</option>
+          {datasources.map((d) => (
+            <option key={d.id} value={d.name}>
+              {d.name}
+            </option>
+          ))}
+          {p.datasource && !datasources.some((d) => d.name === p.datasource) && (
+            <option value={p.datasource}>{p.datasource} (missing)</option>
+          )}
+        </select>
+      </label>
+      {plugin && options && (
+        <plugin.OptionsEditor
+          options={options}
+          raw={p.options}
+          onChange={(patch) => update((cur) => ({ ...cur, options: { ...cur.options, ...patch } }))}
+        />
+      )}
+      <FieldOptions
+        fieldConfig={p.fieldConfig}
+        onChange={(patch) =>
+          update((cur) => ({ ...cur, fieldConfig: { ...cur.fieldConfig, ...patch } }))
+        }
+      />
+      <label>
+        Max data points
+        <input
+          type="number"
+          min={1}
+          value={p.maxDataPoints ?? ''}
+          placeholder="panel width"
+          onChange={(e) =>
+            set({
+              maxDataPoints:
+                e.target.value === '' ? undefined : Math.max(1, Math.round(Number(e.target.value))),
+            })
+          }
+        />
+      </label>
+      <label>
+        Min interval
+        <input
+          value={p.interval ?? ''}
+          placeholder="scrape interval"
+          onChange={(e) => set({ interval: e.target.value || undefined })}
+        />
+      </label>
+      <RepeatOptions panel={p} variables={variables} onChange={set} />
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { ComponentProps } from 'react';
+import LazyPromQLEditor from '../../editor/LazyPromQLEditor';
+import type { Target } from '../../model/dashboard';
+import { emptyTarget, nextRefId } from './edit';
+
+/** The editor's query rows: PromQL, legend, min step, instant, hide; add, remove, run, inspect. */
+export default function QueryList({
+  targets,
+  queries,
+  client,
+  variables,
+  run,
+  onInspect,
+  update,
+}: {
+  targets: readonly Target[];
+  /** false for panel types that run no queries (the rows stay editable) */
+  queries: boolean;
+  client: ComponentProps<typeof LazyPromQLEditor>['client'];
+  variables: readonly string[];
+  /** runs the current query text in the preview */
+  run(): void;
+  onInspect(): void;
+  /** applies a change to the latest targets */
+  update(change: (targets: Target[]) => Target[]): void;
+}) {
+  const setTarget = (i: number, patch: Partial<Target>) =>
+    update((cur) => cur.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  return (
+    <div className="queries">
+      <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
+        <strong>Queries</strong>
+        <div className="row">
+          <button type="button" onClick={run} data-testid="run-queries">
+            Run queries
+          </button>
+          <button type="button" onClick={onInspect} data-testid="open-inspect">
+            Query inspector
+          </button>
+          <button
+            type="button"
+            data-testid="add-query"
+            onClick={() => update((cur) => [...cur, emptyTarget(nextRefId(cur))])}
+          >
+            Add query
+          </button>
+        </div>
+      </div>
+      {!queries && (
+        <p className="muted">This panel type runs no queries; its options are on the right.</p>
+      )}
+      {targets.map((t, i) => (
+        <div className="target" key={t.refId} data-testid="target" data-ref-id={t.refId}>
+          <div className="row">
+            <strong>{t.refId}</strong>
+            <label className="check row">
+              <input
+                type="checkbox"
+                data-testid="query-hide"
+                checked={t.hide}
+                onChange={(e) => setTarget(i, { hide: e.target.checked })}
+              />{' '}
+              hide
+            </label>
+            <label className="check row">
+              <input
+                type="checkbox"
+                data-testid="query-instant"
+                checked={t.instant}
+                onChange={(e) => setTarget(i, { instant: e.target.checked })}
+              />{' '}
+              instant
+            </label>
+            {targets.length > 1 && (
+              <button
+                type="button"
+                className="danger"
+                data-testid="remove-query"
+                onClick={() => update((cur) => cur.filter((_x, j) => j !== i))}
+              >
+                Remove
+              </button>
+            )}
+          </div>
+          <LazyPromQLEditor
+            data-testid="query-expr"
+            aria-label={`PromQL expression ${t.refId}`}
+            value={t.expr}
+            onChange={(expr) => setTarget(i, { expr })}
+            onRun={run}
+            onBlur={run}
+            client={client}
+            variables={variables}
+            placeholder="sum by (job) (rate(http_requests_total[$__rate_interval]))"
+          />
+          <div className="row">
+            <label>
+              Legend
+              <input
+                data-testid="query-legend"
+                value={t.legendFormat}
+                placeholder="{{job}}"
+                onChange={(e) => setTarget(i, { legendFormat: e.target.value })}
+              />
+            </label>
+            <label>
+              Min step
+              <input
+                data-testid="query-min-step"
+                value={t.interval}
+                placeholder="auto"
+                size={8}
+                onChange={(e) => setTarget(i, { interval: e.target.value })}
+              />
+            </label>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { useMemo } from 'react';
+import type { PanelPlugin, PanelViewProps } from './types';
+
+/**
+ * A plugin's View with the panel's options read once by the plugin's readOptions (again only
+ * when the stored options or field config change, not on every resize or data update).
+ */
+export default function PluginView({
+  plugin,
+  ...props
+}: Omit<PanelViewProps, 'options'> & { plugin: PanelPlugin }) {
+  const { options, fieldConfig } = props.panel;
+  const read = useMemo(
+    () => plugin.readOptions({ options, fieldConfig }),
+    [plugin, options, fieldConfig],
+  );
+  return <plugin.View {...props} options={read} />;
+}

@@ -1,0 +1,26 @@
+import { heatmapFromGrafana } from './grafana';
+import type { PanelPlugin } from '../types';
+import { looksLikeBuckets } from './buckets';
+import HeatmapPanel from './HeatmapPanel';
+import { readHeatmapOptions, type HeatmapOptions } from './options';
+import HeatmapOptionsEditor from './OptionsEditor';
+
+const heatmapPanel: PanelPlugin<HeatmapOptions> = {
+  type: 'heatmap',
+  name: 'Heatmap',
+  View: HeatmapPanel,
+  OptionsEditor: HeatmapOptionsEditor,
+  queryMode: 'range',
+  fromGrafana: heatmapFromGrafana,
+  readOptions: (p) => readHeatmapOptions(p.options),
+  defaults: () => {
+    const { percentiles, colorScale } = readHeatmapOptions({});
+    return { fieldConfig: { unit: 'short' }, options: { percentiles, colorScale } };
+  },
+  offer: {
+    from: ['timeseries'],
+    title: 'These series are histogram buckets (le): draw them as a heatmap',
+    when: (data) => data.results.some((r) => r.frame && looksLikeBuckets(r.frame)),
+  },
+};
+export default heatmapPanel;

@@ -1,0 +1,44 @@
+import { isObj } from '../../model/json';
+import { panelReducer } from '../shared/display';
+
+/** Per-column display overrides (`options.columns[<column title>]`). */
+export interface ColumnOverride {
+  unit?: string;
+  decimals?: number;
+  displayName?: string;
+  hidden?: boolean;
+}
+
+export interface TableOptions {
+  /** reducer for range results (Grafana's reduceOptions.calcs[0] is read too) */
+  reduce: string;
+  showHeader: boolean;
+  columns: Record<string, ColumnOverride>;
+  /** initial sort (Grafana's `sortBy: [{displayName, desc}]`) */
+  sortBy?: { column: string; desc: boolean } | undefined;
+}
+
+/** Table options with defaults filled; malformed entries dropped. */
+export function readTableOptions(options: Record<string, unknown> | undefined): TableOptions {
+  const o = options ?? {};
+  const columns: Record<string, ColumnOverride> = {};
+  if (isObj(o.columns)) {
+    for (const [name, raw] of Object.entries(o.columns)) {
+      if (!isObj(raw)) continue;
+      const c: ColumnOverride = {};
+      if (typeof raw.unit === 'string' && raw.unit) c.unit = raw.unit;
+      if (typeof raw.decimals === 'number' && Number.isFinite(raw.decimals))
+        c.decimals = raw.decimals;
+      if (typeof raw.displayName === 'string' && raw.displayName) c.displayName = raw.displayName;
+      if (raw.hidden === true) c.hidden = true;
+      columns[name] = c;
+    }
+  }
+  let sortBy: TableOptions['sortBy'];
+  const sb: unknown = Array.isArray(o.sortBy) ? o.sortBy[0] : o.sortBy;
+  if (isObj(sb)) {
+    const column = typeof sb.column === 'string' ? sb.column : sb.displayName;
+    if (typeof column === 'string' && column) sortBy = { column, desc: sb.desc === true };
+  }
+  return { reduce: panelReducer(o), showHeader: o.showHeader !== false, columns, sortBy };
+}
