@@ -1,19 +1,21 @@
 import type { Dashboard } from '../model/dashboard';
+import { DASHBOARD_DEFAULTS as D } from '../model/dashboardDefaults';
 import { newUid } from '../state/storage';
 
+/** An empty dashboard with the schema's defaults (time range, zone, crosshair, …). */
 export function newDashboard(title = 'New dashboard'): Dashboard {
   return {
     scry: 1,
     uid: newUid(),
     title,
-    description: '',
+    description: D.description,
     tags: [],
-    time: { from: 'now-1h', to: 'now' },
-    refresh: '',
-    timezone: 'browser',
-    graphTooltip: 1,
+    time: { ...D.time },
+    refresh: D.refresh,
+    timezone: D.timezone,
+    graphTooltip: D.graphTooltip,
     variables: [],
     panels: [],
-    version: 0,
+    version: D.version,
   };
 }

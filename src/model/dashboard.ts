@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DASHBOARD_DEFAULTS as D } from './dashboardDefaults';
 import { variableSchema } from './variable';
 
 /** Version of Scry's dashboard format written by this build (`"scry": 1`). */
@@ -96,21 +97,19 @@ export const dashboardSchema = z.object({
   scry: z.literal(DASHBOARD_VERSION),
   uid: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"'),
   title: z.string().min(1, 'must not be empty'),
-  description: z.string().default(''),
+  description: z.string().default(D.description),
   tags: z.array(z.string()).default([]),
-  time: z
-    .object({ from: z.string().min(1), to: z.string().min(1) })
-    .default({ from: 'now-6h', to: 'now' }),
+  time: z.object({ from: z.string().min(1), to: z.string().min(1) }).default({ ...D.time }),
   /** auto-refresh interval ("30s"), '' = off */
-  refresh: z.string().default(''),
+  refresh: z.string().default(D.refresh),
   /** "browser", "utc" or an IANA zone */
-  timezone: z.string().default('browser'),
+  timezone: z.string().default(D.timezone),
   /** 0 off, 1 shared crosshair, 2 shared crosshair and tooltip */
-  graphTooltip: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
+  graphTooltip: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(D.graphTooltip),
   variables: z.array(variableSchema).default([]),
   panels: z.array(panelSchema).default([]),
   /** incremented on each save */
-  version: z.number().int().min(0).default(0),
+  version: z.number().int().min(0).default(D.version),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 /** A dashboard as written by hand or by an older build: defaults not yet filled in. */
