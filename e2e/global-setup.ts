@@ -11,6 +11,8 @@ import {
   waitForScrape,
 } from './fixture/stack.mjs';
 import { startNativeExporter } from './fixture/native-exporter.mjs';
+import { startTenantProxy, startVictoriaMetrics } from './fixture/backends.mjs';
+import { backendsDashboard } from './fixture/backendsDashboard';
 import { serveStatic } from '../scripts/server.mjs';
 import { provisionedDashboard } from './fixture/provisioned';
 
@@ -22,10 +24,10 @@ import { provisionedDashboard } from './fixture/provisioned';
  * environment variables; returns the teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  for (const bin of ['prometheus', 'promtool'])
+  for (const bin of ['prometheus', 'promtool', 'victoria-metrics'])
     if (!hasBinary(bin))
       throw new Error(
-        `The end-to-end suite needs Debian's ${bin}: apt-get install -y prometheus chromium`,
+        `The end-to-end suite needs Debian's ${bin}: apt-get install -y prometheus victoria-metrics chromium`,
       );
   // SCRY_DIST lets several people test their own builds at once (vite build --outDir …).
   const dist = path.resolve(root, process.env.SCRY_DIST ?? 'dist');
@@ -80,7 +82,31 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     },
   });
 
+  // other backends: VictoriaMetrics with the same history, and the Prometheus behind a
+  // path-prefixed, tenant-requiring proxy (as Mimir and many gateways are reached)
+  const vm = await startVictoriaMetrics();
+  const proxy = await startTenantProxy({ target: prom.url, tenant: 'scry-tenant' });
+  const backends = await serveStatic({
+    root: dist,
+    overlay: {
+      '/config.json': {
+        datasources: [
+          { name: 'vm', url: vm.url, default: true, flavour: 'victoriametrics' },
+          { name: 'prom', url: prom.url, flavour: 'prometheus' },
+          { name: 'tenant', url: proxy.url, orgId: 'scry-tenant' },
+          // VM mistaken for a Prometheus: its alerts API fails (no CORS headers)
+          { name: 'vm-as-prometheus', url: vm.url, flavour: 'prometheus' },
+        ],
+        dashboards: ['dashboards/backends.json'],
+      },
+      '/dashboards/backends.json': backendsDashboard('backends'),
+    },
+  });
+
   const env = {
+    SCRY_BACKENDS_URL: backends.url,
+    VM_URL: vm.url,
+    PROXY_URL: proxy.url,
     SCRY_URL: plain.url,
     SCRY_PROVISIONED_URL: provisioned.url,
     PROM_URL: prom.url,
@@ -91,6 +117,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   writeFileSync(path.join(tmpDir, 'e2e-env.json'), JSON.stringify(env, null, 2));
 
   return async () => {
+    await backends.close();
+    await proxy.close();
+    await vm.stop();
     await plain.close();
     await provisioned.close();
     await prom.stop();

@@ -2,7 +2,16 @@ import { expect, type Page, type Locator, type Request } from '@playwright/test'
 import { fixtureWindow } from './window';
 
 /** Environment handed over by e2e/global-setup.ts. */
-export function env(name: 'SCRY_URL' | 'SCRY_PROVISIONED_URL' | 'PROM_URL' | 'CAT_URL'): string {
+export function env(
+  name:
+    | 'SCRY_URL'
+    | 'SCRY_PROVISIONED_URL'
+    | 'PROM_URL'
+    | 'CAT_URL'
+    | 'SCRY_BACKENDS_URL'
+    | 'VM_URL'
+    | 'PROXY_URL',
+): string {
   const v = process.env[name];
   if (!v)
     throw new Error(
