@@ -1,11 +1,26 @@
 #!/usr/bin/env node
 // "Is it a cat?": a tiny HTTP service instrumented with prom-client, the live half of Scry's
 // fixture and demo. It classifies pictures (pretends to), exposes /metrics, and generates its own
-// traffic so dashboards always have something to show.
+// traffic so dashboards always have something to show. Traffic, latency, errors and the picture
+// store follow model.mjs (daily pattern, the 09:00 UTC deploy, the 17:20 UTC 5xx burst), the
+// model the demo's 24 h backfill is computed from.
 //
 //   node demo/cat-service.mjs [--port N] [--host 127.0.0.1] [--no-traffic] [--rps 20]
 import http from 'node:http';
 import client from 'prom-client';
+import {
+  BASE_RPS,
+  CAT_SHARE,
+  LATENCY_BUCKETS,
+  PATHS,
+  PICTURE,
+  STORE,
+  errorRatio,
+  latencyModel,
+  requestRate,
+  sampleLatency,
+  storeBytes,
+} from './model.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -15,7 +30,7 @@ const opt = (name, fallback) => {
 };
 const host = opt('host', '127.0.0.1');
 const port = Number(opt('port', process.env.PORT ?? 0));
-const rps = Number(opt('rps', 20));
+const rps = Number(opt('rps', BASE_RPS));
 
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
@@ -30,7 +45,7 @@ const duration = new client.Histogram({
   name: 'http_request_duration_seconds',
   help: 'HTTP request latency in seconds, by method and path.',
   labelNames: ['method', 'path'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  buckets: LATENCY_BUCKETS,
   registers: [registry],
 });
 const inProgress = new client.Gauge({
@@ -54,15 +69,29 @@ const lastSize = new client.Summary({
   registers: [registry],
 });
 
+new client.Gauge({
+  name: 'cat_picture_store_bytes',
+  help: 'Bytes in the picture store (cleaned at 00:00 UTC).',
+  registers: [registry],
+  collect() {
+    this.set(Math.round(storeBytes(Date.now())));
+  },
+});
+new client.Gauge({
+  name: 'cat_picture_store_capacity_bytes',
+  help: 'Size of the picture store.',
+  registers: [registry],
+  collect() {
+    this.set(STORE.capacityBytes);
+  },
+});
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Latency in ms: log-normal around 40 ms with a slow tail, worse at every 5th minute. */
+/** Latency in ms of one classification now, drawn from the model. */
 function latencyMs() {
-  const u = Math.random() || 1e-9;
-  const v = Math.random();
-  const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  const slow = new Date().getMinutes() % 5 === 0 ? 3 : 1;
-  return Math.min(3000, Math.exp(Math.log(40) + 0.7 * normal) * slow);
+  const m = latencyModel(Date.now());
+  return 1000 * sampleLatency(m, Math.random(), Math.random(), Math.random());
 }
 
 async function handle(req, res) {
@@ -82,11 +111,11 @@ async function handle(req, res) {
       await sleep(latencyMs());
       const size = Number(url.searchParams.get('size') ?? 100_000);
       lastSize.observe(size);
-      if (Math.random() < 0.02) {
+      if (Math.random() < errorRatio(Date.now())) {
         status = 500;
         body = 'the cat ran away\n';
       } else {
-        const verdict = Math.random() < 0.6 ? 'cat' : 'not_cat';
+        const verdict = Math.random() < CAT_SHARE ? 'cat' : 'not_cat';
         cats.inc({ verdict });
         body = JSON.stringify({ verdict }) + '\n';
       }
@@ -120,15 +149,19 @@ server.listen(port, host, () => {
   if (!flag('no-traffic')) traffic(`http://${host}:${actual}`);
 });
 
-/** Own traffic: ~rps requests a second, mostly classifications, some health checks and 404s. */
+/**
+ * Own traffic: the model's request rate (scaled by --rps), split between classifications, health
+ * checks and 404s as model.mjs's PATHS say.
+ */
 function traffic(base) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const [classify, health] = PATHS;
   const once = () => {
     const r = Math.random();
     const target =
-      r < 0.8
-        ? `/classify?size=${Math.round(20_000 + Math.random() * 400_000)}`
-        : r < 0.97
+      r < classify.share
+        ? `/classify?size=${Math.round(PICTURE.min + Math.random() * (PICTURE.max - PICTURE.min))}`
+        : r < classify.share + health.share
           ? '/healthz'
           : '/missing';
     const req = http.request(`${base}${target}`, {
@@ -139,9 +172,15 @@ function traffic(base) {
     req.on('error', () => {});
     req.end();
   };
+  let last = Date.now();
+  let carry = 0;
   setInterval(() => {
-    // wobble the rate a little so the request-rate chart is not a flat line
-    const n = Math.max(1, Math.round((rps / 10) * (1 + 0.3 * Math.sin(Date.now() / 60_000))));
+    // requests due since the last tick (timers run late on a busy machine), fractions carried
+    const now = Date.now();
+    carry += ((requestRate(now) * rps) / BASE_RPS) * ((now - last) / 1000);
+    last = now;
+    const n = Math.floor(carry);
+    carry -= n;
     for (let i = 0; i < n; i++) once();
   }, 100).unref?.();
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: serves the production build (dist/) and, when Debian's `prometheus` is installed,
 // the live demo: the "is it a cat?" service scraped by a Prometheus on a free loopback port,
-// provisioned as datasource "demo" with a dashboard (config.json served beside index.html).
+// provisioned as datasource "demo" with a dashboard (config.json served beside index.html). The
+// demo Prometheus starts with the service's last 24 h backfilled (demo/backfill.mjs), so the
+// dashboard is full from the first second; live scrapes continue where the history ends.
 //
 //   node scripts/start.mjs [--port 3000] [--host 127.0.0.1] [--no-demo]
 //   env: SCRY_PORT, SCRY_HOST, SCRY_DEMO=0
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from './server.mjs';
 import {
@@ -14,8 +16,8 @@ import {
   startCatService,
   startPrometheus,
   tmpDir,
-  waitForScrape,
 } from '../e2e/fixture/stack.mjs';
+import { DEMO_LABELS, DEMO_RULES, DEMO_STEP_MS, backfillDemo } from '../demo/backfill.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => {
@@ -57,15 +59,22 @@ async function startDemo() {
         'Demo off: the `prometheus` binary is not installed. `sudo apt-get install prometheus` ' +
         'and run `npm start` again for a live demo.',
     };
+  const t0 = Date.now();
+  const blocks = path.join(tmpDir, `demo-blocks-${process.pid}`);
+  rmSync(blocks, { recursive: true, force: true });
+  const historyEnd = await backfillDemo(blocks, t0);
   const cat = await startCatService();
   stops.push(cat.stop);
+  // A fresh data directory each time: the history is rebuilt for the new "now", and a kept head
+  // would overlap it.
   const prom = await startPrometheus({
-    targets: [{ job: 'cat-service', target: new URL(cat.url).host }],
-    dataDir: path.join(tmpDir, 'demo-prometheus'),
-    keepData: true,
-  });
+    blocksDir: blocks,
+    targets: [{ job: DEMO_LABELS.job, target: new URL(cat.url).host, labels: DEMO_LABELS }],
+    scrapeInterval: `${DEMO_STEP_MS / 1000}s`,
+    rules: DEMO_RULES,
+  }).finally(() => rmSync(blocks, { recursive: true, force: true }));
   stops.push(prom.stop);
-  await waitForScrape(prom.url, 'cat-service').catch(() => {});
+  const lag = Math.round((t0 - historyEnd) / 1000);
   // Keep what a deployer put in dist/config.json; add the demo beside it.
   const own = readJson(path.join(dist, 'config.json')) ?? {};
   const datasources = Array.isArray(own.datasources) ? own.datasources : [];
@@ -78,7 +87,7 @@ async function startDemo() {
         type: 'prometheus',
         url: prom.url,
         default: !datasources.some((d) => d && d.default),
-        scrapeInterval: '1s',
+        scrapeInterval: `${DEMO_STEP_MS / 1000}s`,
       },
     ],
     dashboards: [...(Array.isArray(own.dashboards) ? own.dashboards : []), 'dashboards/demo.json'],
@@ -88,7 +97,10 @@ async function startDemo() {
       '/config.json': config,
       '/dashboards/demo.json': readFileSync(path.join(root, 'demo/dashboard.json'), 'utf8'),
     },
-    note: `Demo: Prometheus ${prom.url} scraping the "is it a cat?" service ${cat.url} (datasource "demo").`,
+    note:
+      `Demo: Prometheus ${prom.url} scraping the "is it a cat?" service ${cat.url} ` +
+      `(datasource "demo"); the last 24 h backfilled up to ${lag} s before start ` +
+      `(ready in ${((Date.now() - t0) / 1000).toFixed(1)} s).`,
   };
 }
 
