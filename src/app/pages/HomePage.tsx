@@ -1,21 +1,61 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { newDashboard } from '../newDashboard';
-import { href, navigate } from '../router';
+import { href, navigate, useRoute } from '../router';
 import { copyDashboard, downloadDashboard } from '../exportFile';
+import { SORTS, searchDashboards, tagCounts, type ListQuery, type SortKey } from '../dashboardList';
 import { useDashboards, type SavedDashboard } from '../../state/dashboards';
 import { allDatasources, useDatasources } from '../../state/datasources';
+import { usePreferences } from '../../state/preferences';
 
 export default function HomePage() {
   const { saved, provisioned, remove, rename, duplicate, save } = useDashboards();
   const datasources = allDatasources(useDatasources());
+  const prefs = usePreferences();
   const [renaming, setRenaming] = useState<{ uid: string; title: string } | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
-  const rows: SavedDashboard[] = [
-    ...Object.values(saved).sort((a, b) => a.dashboard.title.localeCompare(b.dashboard.title)),
-    ...Object.values(provisioned)
-      .filter((p) => !saved[p.dashboard.uid])
-      .sort((a, b) => a.dashboard.title.localeCompare(b.dashboard.title)),
-  ];
+  const [query, setQuery] = useState<ListQuery>({
+    text: '',
+    tags: [],
+    starredOnly: false,
+    sort: 'title',
+  });
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const route = useRoute();
+  // Ctrl/Cmd+K from another page lands here with `search=1`
+  const focusSearch = route.params.has('search');
+  useEffect(() => {
+    if (focusSearch) searchRef.current?.focus();
+  }, [focusSearch]);
+
+  const all: SavedDashboard[] = useMemo(
+    () => [
+      ...Object.values(saved),
+      ...Object.values(provisioned).filter((p) => !saved[p.dashboard.uid]),
+    ],
+    [saved, provisioned],
+  );
+  const listPrefs = useMemo(
+    () => ({
+      starred: new Set(prefs.starred),
+      viewedAt: new Map(prefs.recent.map((r) => [r.uid, r.atMs])),
+    }),
+    [prefs.starred, prefs.recent],
+  );
+  const hits = useMemo(() => searchDashboards(all, query, listPrefs), [all, query, listPrefs]);
+  const tags = useMemo(() => tagCounts(all), [all]);
+  const byUid = new Map(all.map((r) => [r.dashboard.uid, r]));
+  const recent = prefs.recent.filter((r) => byUid.has(r.uid)).slice(0, 6);
+  const searching = query.text.trim() !== '' || query.tags.length > 0 || query.starredOnly;
+  const current = Math.min(selected, hits.length - 1);
+  const setSearch = (next: Partial<ListQuery>) => {
+    setQuery((q) => ({ ...q, ...next }));
+    setSelected(0);
+  };
+  const toggleTag = (tag: string) =>
+    setSearch({
+      tags: query.tags.includes(tag) ? query.tags.filter((t) => t !== tag) : [...query.tags, tag],
+    });
 
   return (
     <div className="page">
@@ -43,6 +83,84 @@ export default function HomePage() {
           {flash}
         </div>
       )}
+      {!searching && recent.length > 0 && (
+        <nav className="recent" aria-label="Recently viewed" data-testid="recent-dashboards">
+          <span className="muted">Recently viewed:</span>
+          {recent.map((r) => (
+            <a key={r.uid} href={href(`/d/${r.uid}`)} data-uid={r.uid}>
+              {byUid.get(r.uid)!.dashboard.title}
+            </a>
+          ))}
+        </nav>
+      )}
+      <div className="list-search">
+        <input
+          ref={searchRef}
+          type="search"
+          placeholder="Search dashboards by title, tag or panel title (Ctrl+K)"
+          aria-label="Search dashboards"
+          data-testid="dashboard-search"
+          value={query.text}
+          onChange={(e) => setSearch({ text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              const step = e.key === 'ArrowDown' ? 1 : -1;
+              setSelected(Math.max(0, Math.min(hits.length - 1, current + step)));
+            } else if (e.key === 'Enter' && hits[current]) {
+              navigate(`/d/${hits[current].entry.dashboard.uid}`);
+            } else if (e.key === 'Escape' && query.text) {
+              e.preventDefault();
+              setSearch({ text: '' });
+            }
+          }}
+        />
+        <label className="row">
+          <span className="muted">Sort</span>
+          <select
+            aria-label="Sort dashboards"
+            data-testid="dashboard-sort"
+            value={query.sort}
+            onChange={(e) => setSearch({ sort: e.target.value as SortKey })}
+          >
+            {SORTS.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={query.starredOnly}
+          data-testid="starred-filter"
+          onClick={() => setSearch({ starredOnly: !query.starredOnly })}
+        >
+          ★ Starred
+        </button>
+      </div>
+      {tags.length > 0 && (
+        <div className="tag-chips" aria-label="Filter by tag" data-testid="tag-filter">
+          {tags.map(({ tag, count }) => (
+            <button
+              key={tag}
+              type="button"
+              className="chip"
+              aria-pressed={query.tags.includes(tag)}
+              data-tag={tag}
+              onClick={() => toggleTag(tag)}
+            >
+              {tag} <span className="muted">{count}</span>
+            </button>
+          ))}
+          {query.tags.length > 0 && (
+            <button type="button" className="link" onClick={() => setSearch({ tags: [] })}>
+              Clear tags
+            </button>
+          )}
+        </div>
+      )}
       <table className="list" data-testid="dashboard-list">
         <thead>
           <tr>
@@ -53,11 +171,29 @@ export default function HomePage() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
+          {hits.map((hit, i) => {
+            const r = hit.entry;
             const d = r.dashboard;
             return (
-              <tr key={d.uid} data-testid="dashboard-row" data-uid={d.uid}>
+              <tr
+                key={d.uid}
+                data-testid="dashboard-row"
+                data-uid={d.uid}
+                aria-selected={searching && i === current ? true : undefined}
+                className={searching && i === current ? 'selected' : undefined}
+              >
                 <td>
+                  <button
+                    type="button"
+                    className="icon star"
+                    aria-pressed={hit.starred}
+                    aria-label={hit.starred ? 'Unstar' : 'Star'}
+                    title={hit.starred ? 'Unstar' : 'Star'}
+                    data-testid="star"
+                    onClick={() => prefs.toggleStar(d.uid)}
+                  >
+                    {hit.starred ? '★' : '☆'}
+                  </button>{' '}
                   {renaming?.uid === d.uid ? (
                     <form
                       className="row"
@@ -85,6 +221,23 @@ export default function HomePage() {
                     <span className="badge muted" title={r.source}>
                       provisioned
                     </span>
+                  )}
+                  {d.tags.map((t) => (
+                    <button
+                      key={t}
+                      type="button"
+                      className="chip small"
+                      aria-pressed={query.tags.includes(t)}
+                      data-testid="row-tag"
+                      onClick={() => toggleTag(t)}
+                    >
+                      {t}
+                    </button>
+                  ))}
+                  {hit.panelMatches.length > 0 && (
+                    <div className="muted panel-matches" data-testid="panel-matches">
+                      Panels: {hit.panelMatches.join(', ')}
+                    </div>
                   )}
                 </td>
                 <td>{d.panels.length}</td>
@@ -133,8 +286,10 @@ export default function HomePage() {
                           confirm(
                             `Delete dashboard "${d.title}"? This cannot be undone (export it first to keep a copy).`,
                           )
-                        )
+                        ) {
                           remove(d.uid);
+                          prefs.forget(d.uid);
+                        }
                       }}
                     >
                       Delete
@@ -144,10 +299,12 @@ export default function HomePage() {
               </tr>
             );
           })}
-          {rows.length === 0 && (
+          {hits.length === 0 && (
             <tr>
-              <td colSpan={4} className="muted">
-                No dashboards yet: create one or import a Scry or Grafana JSON file.
+              <td colSpan={4} className="muted" data-testid="no-dashboards">
+                {all.length === 0
+                  ? 'No dashboards yet: create one or import a Scry or Grafana JSON file.'
+                  : 'No dashboard matches: try fewer words, or clear the tag and starred filters.'}
               </td>
             </tr>
           )}

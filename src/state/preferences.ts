@@ -1,0 +1,73 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+
+/** How many recently viewed dashboards are remembered. */
+export const RECENT_MAX = 20;
+
+interface Preferences {
+  /** starred dashboard uids */
+  starred: string[];
+  /** recently viewed, newest first */
+  recent: { uid: string; atMs: number }[];
+  toggleStar(uid: string): void;
+  recordView(uid: string, atMs?: number): void;
+  /** forgets a dashboard (it was deleted) */
+  forget(uid: string): void;
+}
+
+// Small per-browser preferences, kept apart from the dashboards themselves: losing them costs
+// nothing, so a failed write is ignored rather than reported.
+const storage = createJSONStorage(() => ({
+  getItem: (name: string) => {
+    try {
+      return localStorage.getItem(name);
+    } catch {
+      return null;
+    }
+  },
+  setItem: (name: string, value: string) => {
+    try {
+      localStorage.setItem(name, value);
+    } catch {
+      // quota or private mode: the preferences stay in memory for this tab
+    }
+  },
+  removeItem: (name: string) => {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      // ignore
+    }
+  },
+}));
+
+/** Starred and recently viewed dashboards (`scry.preferences` in localStorage). */
+export const usePreferences = create<Preferences>()(
+  persist(
+    (set) => ({
+      starred: [],
+      recent: [],
+      toggleStar: (uid) =>
+        set((s) => ({
+          starred: s.starred.includes(uid)
+            ? s.starred.filter((u) => u !== uid)
+            : [...s.starred, uid],
+        })),
+      recordView: (uid, atMs = Date.now()) =>
+        set((s) => ({
+          recent: [{ uid, atMs }, ...s.recent.filter((r) => r.uid !== uid)].slice(0, RECENT_MAX),
+        })),
+      forget: (uid) =>
+        set((s) => ({
+          starred: s.starred.filter((u) => u !== uid),
+          recent: s.recent.filter((r) => r.uid !== uid),
+        })),
+    }),
+    {
+      name: 'scry.preferences',
+      version: 1,
+      storage,
+      partialize: (s) => ({ starred: s.starred, recent: s.recent }),
+    },
+  ),
+);
