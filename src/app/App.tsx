@@ -6,7 +6,8 @@ import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
 import HomePage from './pages/HomePage';
 import type { Provisioned } from './provisioning';
-import { href, useRoute } from './router';
+import { href, updateParams, useRoute } from './router';
+import GlobalShortcuts from './shortcuts/ShortcutsHelp';
 import { startupProvisioning } from './startup';
 
 // Dashboards (and the list of them) are what opens most; the other routes load on demand.
@@ -83,9 +84,12 @@ export default function App() {
       </div>
     );
 
+  // kiosk mode (`d k`, Grafana's `kiosk` parameter): a dashboard without the app's chrome
+  const kiosk = !!m && route.params.has('kiosk');
   return (
     <QueryClientProvider client={queryClient}>
-      <header className="topbar">
+      <GlobalShortcuts />
+      <header className="topbar" hidden={kiosk}>
         <a className="brand" href={href('/')}>
           Scry
         </a>
@@ -119,7 +123,16 @@ export default function App() {
           </ul>
         </div>
       )}
-      <main>
+      <main className={kiosk ? 'kiosk' : undefined}>
+        {kiosk && (
+          <button
+            type="button"
+            className="kiosk-exit"
+            onClick={() => updateParams({ kiosk: null })}
+          >
+            Exit kiosk (Esc)
+          </button>
+        )}
         <Suspense fallback={<p className="page muted">Loading…</p>}>{page}</Suspense>
       </main>
     </QueryClientProvider>
