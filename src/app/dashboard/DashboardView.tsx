@@ -11,6 +11,7 @@ import { updateParams, useRoute } from '../router';
 import { ScopedEnv } from '../rows/grid';
 import { zoomTo } from '../time/rangeParams';
 import { useTimeRange, useZoomOutKey } from '../time/useTimeRange';
+import { useDashboardShortcuts } from '../shortcuts/useDashboardShortcuts';
 import VariableSettings from '../variables/VariableSettings';
 import { datasourceName, useVariables } from '../variables/useVariables';
 import DashboardToolbar from './DashboardToolbar';
@@ -90,6 +91,25 @@ export default function DashboardView(props: DashboardViewProps) {
     [d.graphTooltip, d.uid],
   );
   useZoomOutKey(time.zoomOut);
+  const removeAsking = (p: Panel) => {
+    if (confirm(`Remove panel "${p.title || 'untitled'}"?`))
+      onChange((cur) => removePanel(cur, p.id));
+  };
+  const withPanel = (fn: (p: Panel) => void) => (id: number) => {
+    const p = d.panels.find((x) => x.id === id);
+    if (p) fn(p);
+  };
+  useDashboardShortcuts({
+    range: time,
+    zoomOut: time.zoomOut,
+    refresh: time.refreshNow,
+    save: props.dirty ? props.onSave : undefined,
+    toggleSettings: () => setSettingsOpen((open) => !open),
+    closeSettings: () => settingsOpen && (setSettingsOpen(false), true),
+    editPanel: (id) => props.onEditPanel(id),
+    duplicatePanel: withPanel((p) => onChange((cur) => duplicatePanel(cur, p))),
+    removePanel: withPanel(removeAsking),
+  });
 
   const onPanelChange = (p: Panel) => onChange((cur) => replacePanel(cur, p));
   // "View": one panel full screen while `viewPanel=<key>` names one of ours (Grafana's parameter):
@@ -165,10 +185,7 @@ export default function DashboardView(props: DashboardViewProps) {
           onLayout={(layout) => onChange((cur) => applyLayout(cur, layout))}
           onEditPanel={props.onEditPanel}
           onDuplicate={(p) => onChange((cur) => duplicatePanel(cur, p))}
-          onRemove={(p) => {
-            if (confirm(`Remove panel "${p.title || 'untitled'}"?`))
-              onChange((cur) => removePanel(cur, p.id));
-          }}
+          onRemove={removeAsking}
           onPanelChange={onPanelChange}
           onChange={onChange}
         />

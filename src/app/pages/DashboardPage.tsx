@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Dashboard } from '../../model/dashboard';
 import { findDashboard, useDashboards } from '../../state/dashboards';
+import { usePreferences } from '../../state/preferences';
 import DashboardView from '../dashboard/DashboardView';
 import PanelEditorHost from '../dashboard/PanelEditorHost';
 import { copyDashboard, downloadDashboard } from '../exportFile';
-import { href, navigate, useRoute } from '../router';
+import { href, navigate, updateParams, useRoute } from '../router';
 import { useLeaveGuard } from '../useLeaveGuard';
 
 /**
@@ -46,6 +47,10 @@ export default function DashboardPage({ uid }: { uid: string }) {
   );
 
   useLeaveGuard(dirty, 'This dashboard has unsaved changes. Leave without saving?');
+  const found = !!stored;
+  useEffect(() => {
+    if (found) usePreferences.getState().recordView(uid);
+  }, [uid, found]);
 
   if (!draft) {
     return (
@@ -71,6 +76,8 @@ export default function DashboardPage({ uid }: { uid: string }) {
     }
     save(draft);
     setEdits(null);
+    // a reload after saving opens the dashboard, not its editor (a new one comes with edit=1)
+    if (route.params.has('edit')) updateParams({ edit: null }, true);
     setFlash('Saved');
     setTimeout(() => setFlash(null), 1500);
   };

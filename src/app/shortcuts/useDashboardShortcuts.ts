@@ -17,8 +17,13 @@ export interface DashboardShortcutActions {
   removePanel(id: number): void;
 }
 
-/** Whether a dialog (panel editor, inspector) has the screen: its own keys win. */
-const dialogOpen = () => !!document.querySelector('[role="dialog"]');
+function shift(range: MsRangeLike, dir: -1 | 1) {
+  updateParams({ ...msRangeToUrl(shiftRange(range, dir, Date.now())) });
+}
+
+/** Whether a dialog (panel editor, inspector; not the settings drawer) has the screen: its keys win. */
+const dialogOpen = () =>
+  !!document.querySelector('[role="dialog"]:not([data-testid="dashboard-settings"])');
 
 /** The dashboard page's shortcuts (see keys.ts for the keys), wired to its actions. */
 export function useDashboardShortcuts(a: DashboardShortcutActions): void {
@@ -34,12 +39,8 @@ export function useDashboardShortcuts(a: DashboardShortcutActions): void {
   };
   useShortcuts({
     zoomOut: unlessDialog(a.zoomOut),
-    shiftBack: unlessDialog(() =>
-      updateParams({ ...msRangeToUrl(shiftRange(a.range, -1, Date.now())) }),
-    ),
-    shiftForward: unlessDialog(() =>
-      updateParams({ ...msRangeToUrl(shiftRange(a.range, 1, Date.now())) }),
-    ),
+    shiftBack: unlessDialog(() => shift(a.range, -1)),
+    shiftForward: unlessDialog(() => shift(a.range, 1)),
     refresh: unlessDialog(a.refresh),
     kiosk: unlessDialog(() =>
       updateParams({ kiosk: currentRoute().params.has('kiosk') ? null : '1' }),
