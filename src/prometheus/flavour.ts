@@ -4,9 +4,9 @@
 // a quiet "not offered by this server", never as an error (and never requested, so no CORS
 // noise in the console either).
 
-export type Flavour = 'prometheus' | 'victoriametrics' | 'thanos' | 'mimir';
+import { FLAVOURS, type Flavour } from '../model/flavour';
 
-export const FLAVOURS: readonly Flavour[] = ['prometheus', 'victoriametrics', 'thanos', 'mimir'];
+export { FLAVOURS, type Flavour };
 
 /** The optional parts of the API (queries, labels and series are always there). */
 export type Feature = 'metadata' | 'alerts' | 'rules' | 'exemplars' | 'queryStats' | 'flags';

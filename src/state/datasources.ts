@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Flavour } from '../prometheus/flavour';
+import type { Flavour } from '../model/flavour';
 import { browserStorage, newUid } from './storage';
 
 /** A Prometheus-compatible datasource as the user configured it (kept in this browser only). */
