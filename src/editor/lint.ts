@@ -27,7 +27,8 @@ export function lintPromQL(text: string, dialect: Dialect = 'promql'): Diagnosti
   const refs = findVariableRefs(text);
   const doc = substituteVariables(text, refs);
   const state = EditorState.create({ doc, extensions: language });
-  ensureSyntaxTree(state, doc.length, 1000);
+  // a generous budget: a tree cut short by the time limit would yield bogus diagnostics
+  ensureSyntaxTree(state, doc.length, 10_000);
   // codemirror-promql's linter only reads `view.state`
   const found = strategy.promQL()({ state } as EditorView);
   if (!Array.isArray(found)) return [];
