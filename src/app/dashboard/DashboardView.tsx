@@ -34,8 +34,10 @@ export interface DashboardViewProps {
   editor: ReactNode;
   onEditing(v: boolean): void;
   onChange(fn: (d: Dashboard) => Dashboard): void;
-  onSave(): void;
-  onDiscard(): void;
+  /** save error / conflict banners (app/save) */
+  banner: React.ReactNode;
+  /** Save, Discard, History (app/save) */
+  saveControls: React.ReactNode;
   onEditPanel(id: number | null, isNew?: boolean): void;
   onExport(): void;
   onCopy(): void;
@@ -109,6 +111,7 @@ export default function DashboardView(props: DashboardViewProps) {
 
   return (
     <QueryEnvContext.Provider value={env}>
+      {props.banner}
       <DashboardToolbar
         dashboard={d}
         time={time}
@@ -121,8 +124,7 @@ export default function DashboardView(props: DashboardViewProps) {
         onChange={onChange}
         onAddPanel={addPanel}
         onEditing={props.onEditing}
-        onSave={props.onSave}
-        onDiscard={props.onDiscard}
+        saveControls={props.saveControls}
         onExport={props.onExport}
         onCopy={props.onCopy}
         onSettings={setSettingsOpen}

@@ -1,24 +1,19 @@
-import { useCallback, useState } from 'react';
-import type { Dashboard } from '../../model/dashboard';
-import { findDashboard, useDashboards } from '../../state/dashboards';
+import { useState } from 'react';
 import DashboardView from '../dashboard/DashboardView';
 import PanelEditorHost from '../dashboard/PanelEditorHost';
 import { copyDashboard, downloadDashboard } from '../exportFile';
-import { href, navigate, useRoute } from '../router';
-import { useLeaveGuard } from '../useLeaveGuard';
+import { href, useRoute } from '../router';
+import { SaveBanner, SaveControls } from '../save/SaveBanner';
+import { useSaveFlow } from '../save/useSaveFlow';
 
 /**
  * `#/d/<uid>`: the stored dashboard and the page's working copy of it (edits, edit mode, the
  * panel being edited, save). Drawing it is DashboardView's (app/dashboard/).
  */
 export default function DashboardPage({ uid }: { uid: string }) {
-  const stored = useDashboards((s) => findDashboard(s, uid));
-  const save = useDashboards((s) => s.save);
-  const duplicate = useDashboards((s) => s.duplicate);
-  // Local edits over the stored copy; null = none (the stored copy shows, and follows its updates).
-  const [edits, setEdits] = useState<Dashboard | null>(null);
-  const draft = edits ?? stored?.dashboard;
-  const dirty = edits !== null;
+  // the working copy, its save (compare-and-set) and conflicts with other tabs: save/useSaveFlow
+  const flow = useSaveFlow(uid);
+  const { draft, change, flash, setFlash } = flow;
   const route = useRoute();
   const [editing, setEditing] = useState(route.params.get('edit') === '1');
   // A link without `edit=1` opens the view: follow the URL when it changes (not on every render).
@@ -31,21 +26,6 @@ export default function DashboardPage({ uid }: { uid: string }) {
   const [editPanelId, setEditPanelId] = useState<number | null>(null);
   // A panel added with "Add panel" and then discarded in the editor goes away again (Grafana).
   const [newPanelId, setNewPanelId] = useState<number | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
-
-  const base = stored?.dashboard;
-  const change = useCallback(
-    (fn: (d: Dashboard) => Dashboard) =>
-      setEdits((cur) => {
-        const from = cur ?? base;
-        if (!from) return cur;
-        const next = fn(from);
-        return next === from ? cur : next;
-      }),
-    [base],
-  );
-
-  useLeaveGuard(dirty, 'This dashboard has unsaved changes. Leave without saving?');
 
   if (!draft) {
     return (
@@ -59,35 +39,17 @@ export default function DashboardPage({ uid }: { uid: string }) {
     );
   }
 
-  const readOnly = !!stored?.provisioned;
-  const doSave = () => {
-    if (stored?.provisioned) {
-      const copy = duplicate(draft.uid, `${draft.title} (copy)`);
-      if (copy) {
-        setEdits(null);
-        navigate(`/d/${copy.uid}`);
-      }
-      return;
-    }
-    save(draft);
-    setEdits(null);
-    setFlash('Saved');
-    setTimeout(() => setFlash(null), 1500);
-  };
-
   return (
     <DashboardView
       dashboard={draft}
-      dirty={dirty}
+      dirty={flow.dirty}
       editing={editing}
-      readOnly={readOnly}
+      readOnly={flow.readOnly}
       flash={flash}
+      banner={<SaveBanner flow={flow} />}
+      saveControls={<SaveControls flow={flow} />}
       onEditing={setEditing}
       onChange={change}
-      onSave={doSave}
-      onDiscard={() => {
-        if (confirm('Discard all unsaved changes?')) setEdits(null);
-      }}
       onEditPanel={(id, isNew) => {
         setEditPanelId(id);
         setNewPanelId(isNew ? id : null);
@@ -97,7 +59,6 @@ export default function DashboardPage({ uid }: { uid: string }) {
         setFlash(
           (await copyDashboard(draft)) ? 'JSON copied' : 'Copy refused by the browser; use Export',
         );
-        setTimeout(() => setFlash(null), 2000);
       }}
       editor={
         <PanelEditorHost

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { newDashboard } from '../newDashboard';
 import { href, navigate } from '../router';
 import { copyDashboard, downloadDashboard } from '../exportFile';
-import { useDashboards, type SavedDashboard } from '../../state/dashboards';
+import { useDashboards, type SavedDashboard, type SaveResult } from '../../state/dashboards';
+import { storageErrorText } from '../../state/idb';
 import { allDatasources, useDatasources } from '../../state/datasources';
 
 export default function HomePage() {
-  const { saved, provisioned, remove, rename, duplicate, save } = useDashboards();
+  const { saved, provisioned, remove, rename, duplicate, addDraft } = useDashboards();
   const datasources = allDatasources(useDatasources());
   const [renaming, setRenaming] = useState<{ uid: string; title: string } | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
@@ -27,7 +28,9 @@ export default function HomePage() {
             type="button"
             className="primary"
             onClick={() => {
-              const d = save(newDashboard());
+              // it exists in this tab only until its first Save (leaving discards it)
+              const d = newDashboard();
+              addDraft(d);
               navigate(`/d/${d.uid}`, { edit: '1' });
             }}
           >
@@ -63,8 +66,10 @@ export default function HomePage() {
                       className="row"
                       onSubmit={(e) => {
                         e.preventDefault();
-                        rename(d.uid, renaming.title);
-                        setRenaming(null);
+                        void rename(d.uid, renaming.title).then((r) => {
+                          if (r?.status === 'saved') setRenaming(null);
+                          else if (r) setFlash(saveProblem(r));
+                        });
                       }}
                     >
                       <input
@@ -102,9 +107,14 @@ export default function HomePage() {
                   )}
                   <button
                     type="button"
-                    onClick={() => {
-                      const copy = duplicate(d.uid);
-                      if (copy) setFlash(`Duplicated as "${copy.title}"`);
+                    onClick={async () => {
+                      const r = await duplicate(d.uid);
+                      if (r)
+                        setFlash(
+                          r.status === 'saved'
+                            ? `Duplicated as "${r.dashboard.title}"`
+                            : saveProblem(r),
+                        );
                     }}
                   >
                     {r.provisioned ? 'Save as copy' : 'Duplicate'}
@@ -134,7 +144,9 @@ export default function HomePage() {
                             `Delete dashboard "${d.title}"? This cannot be undone (export it first to keep a copy).`,
                           )
                         )
-                          remove(d.uid);
+                          remove(d.uid).catch((e: unknown) =>
+                            setFlash(`Not deleted: ${storageErrorText(e)}`),
+                          );
                       }}
                     >
                       Delete
@@ -175,4 +187,11 @@ function FirstSteps() {
       </p>
     </section>
   );
+}
+
+/** Why a list action's save did not happen, in words. */
+function saveProblem(r: Exclude<SaveResult, { status: 'saved' }>): string {
+  return r.status === 'error'
+    ? r.error
+    : 'Not saved: the dashboard was changed in another tab; this list now shows that version';
 }
