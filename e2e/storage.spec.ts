@@ -256,3 +256,37 @@ test('"New dashboard" exists only once saved; leaving asks, then discards it', a
   await expect(page.getByRole('heading', { name: 'Dashboard not found' })).toBeVisible();
   expect(await storedDashboards(page)).toEqual({});
 });
+
+test('an import never replaces a provisioned dashboard: the preview says where from and offers a copy', async ({
+  page,
+}) => {
+  const base = env('SCRY_PROVISIONED_URL');
+  // a file on another origin (the plain server) whose uid is the provisioned dashboard's
+  const url = `${env('SCRY_URL')}/elsewhere/board.json`;
+  await page.route(url, (r) =>
+    r.fulfill({
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: dashboardJson('provisioned', 'Impostor', [{ title: 'P', expr: 'up' }]),
+    }),
+  );
+  await open(page, `#/import?url=${encodeURIComponent(url)}`, base);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('import-source')).toHaveText(`From URL ${url}`);
+  await expect(preview.getByTestId('import-exists')).toContainText(
+    'A provisioned dashboard has this uid: “Provisioned fixture”',
+  );
+  await expect(preview.getByRole('button', { name: 'Replace' })).toHaveCount(0);
+  await expect(preview.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Import as a copy' }).click();
+  await expect(page).not.toHaveURL(/#\/d\/provisioned/);
+  await expect(page.getByTestId('dashboard-title')).toHaveText('Impostor (imported)');
+
+  await open(page, '#/d/provisioned', base);
+  await expect(page.getByTestId('dashboard-title')).toHaveText('Provisioned fixture');
+  await open(page, '#/', base);
+  await expect(row(page, 'provisioned')).toContainText('Provisioned fixture');
+  expect(Object.values(await storedDashboards(page)).map((d) => d.title)).toEqual([
+    'Impostor (imported)',
+  ]);
+});
