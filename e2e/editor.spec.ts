@@ -1,5 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addDatasource, createDashboard, env, open, panel, promApi, typeExpr } from './support/app';
+import {
+  addDatasource,
+  createDashboard,
+  env,
+  open,
+  panel,
+  promApi,
+  storedDashboards,
+  typeExpr,
+} from './support/app';
 import { fixtureWindow } from './support/window';
 
 test.beforeEach(async ({ page }) => {
@@ -60,16 +69,7 @@ test('panel editor: Apply keeps the changes, Discard drops them', async ({ page 
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     return page.getByTestId('panel-editor');
   };
-  const savedPanel = () =>
-    page.evaluate((u) => {
-      const s = JSON.parse(localStorage.getItem('scry.dashboards')!) as {
-        state: { saved: Record<string, { dashboard: { panels: unknown[] } }> };
-      };
-      return s.state.saved[u]!.dashboard.panels[0] as {
-        title: string;
-        targets: { expr: string }[];
-      };
-    }, uid);
+  const savedPanel = async () => (await storedDashboards(page))[uid]!.panels[0]!;
 
   // Discard: nothing changes
   let editor = await editPanel();

@@ -3,6 +3,7 @@ import {
   addDatasource,
   env,
   importDashboard,
+  storedDashboards,
   open,
   panel,
   promApi,
@@ -156,20 +157,10 @@ test('add to dashboard: a fresh panel id, also past the panels folded in a colla
   await expect(page).toHaveURL(/#\/d\/target/);
   await expect(panel(page, 'max(scry_temperature_celsius)')).toBeVisible();
 
-  const ids = await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem('scry.dashboards')!) as {
-      state: {
-        saved: Record<
-          string,
-          { dashboard: { panels: { id: number; panels?: { id: number }[] }[] } }
-        >;
-      };
-    };
-    return s.state.saved['target']!.dashboard.panels.flatMap((p) => [
-      p.id,
-      ...(p.panels ?? []).map((c) => c.id),
-    ]);
-  });
+  const ids = (await storedDashboards(page))['target']!.panels.flatMap((p) => [
+    p.id,
+    ...(p.panels ?? []).map((c) => c.id),
+  ]);
   expect(ids).toEqual([1, 2, 7, 8]);
   // expanding the row shows both panels (an id clash would lose one)
   await page

@@ -202,3 +202,43 @@ export async function importDashboard(page: Page, json: string) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page).toHaveURL(/#\/d\//);
 }
+
+/** The dashboards as stored in the page's IndexedDB (uid → dashboard JSON), read in the page. */
+export async function storedDashboards(page: Page): Promise<Record<string, StoredDashboard>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, StoredDashboard>>((resolve, reject) => {
+        const open = indexedDB.open('scry');
+        // no database yet: leave it uncreated (the app creates it with its stores)
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve({}) : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('dashboards').objectStore('dashboards').getAll();
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            db.close();
+            const out: Record<string, StoredDashboard> = {};
+            for (const r of req.result as { uid: string; revision: number; json: string }[])
+              out[r.uid] = { ...(JSON.parse(r.json) as StoredDashboard), revision: r.revision };
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+/** What `storedDashboards` returns per uid (the fields tests look at). */
+export interface StoredDashboard {
+  uid: string;
+  title: string;
+  version: number;
+  revision: number;
+  panels: {
+    id: number;
+    title: string;
+    targets: { expr: string }[];
+    panels?: { id: number }[];
+    gridPos: { x: number; y: number; w: number; h: number };
+  }[];
+}

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDashboards } from '../state/dashboards';
 import { useDatasources } from '../state/datasources';
+import { followOtherTabs, loadStores } from '../state/start';
 import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
 import HomePage from './pages/HomePage';
@@ -49,19 +50,25 @@ export default function App() {
 
   useEffect(() => {
     let cancelled = false;
-    void provisioning().then((p) => {
-      if (cancelled) return;
-      useDatasources.getState().setProvisioned(p.datasources);
-      useDashboards
-        .getState()
-        .setProvisioned(
-          p.dashboards.map((d) => ({ dashboard: d.dashboard, savedAt: 0, source: d.source })),
-        );
-      setProvisioningErrors(p.errors);
-      setReady(true);
-    });
+    const unfollow = followOtherTabs();
+    // The stored dashboards and datasources first (one IndexedDB transaction): provisioned
+    // Grafana dashboards resolve datasource names against them. config.json is fetched meanwhile.
+    void loadStores()
+      .then(() => provisioning())
+      .then((p) => {
+        if (cancelled) return;
+        useDatasources.getState().setProvisioned(p.datasources);
+        useDashboards
+          .getState()
+          .setProvisioned(
+            p.dashboards.map((d) => ({ dashboard: d.dashboard, savedAt: 0, source: d.source })),
+          );
+        setProvisioningErrors(p.errors);
+        setReady(true);
+      });
     return () => {
       cancelled = true;
+      unfollow();
     };
   }, []);
 

@@ -148,3 +148,29 @@ describe('value mappings', () => {
     ]);
   });
 });
+
+describe('reserved value-map names', () => {
+  it('skips __proto__, constructor and prototype with a note instead of assigning them', () => {
+    const notes = new Notes();
+    const out = legacyMappings(
+      [
+        { value: '__proto__', text: 'p' },
+        { value: 'constructor', text: 'c' },
+        { value: 'prototype', text: 'q' },
+        { value: '1', text: 'one' },
+      ],
+      [],
+      notes,
+      'panels[0]',
+    );
+    expect(out).toEqual([{ type: 'value', options: { '1': { text: 'one', index: 0 } } }]);
+    const options = out[0]!.options as object;
+    expect(Object.getPrototypeOf(options)).toBe(Object.prototype);
+    expect(Object.keys(options)).toEqual(['1']);
+    expect(notes.list.map((n) => n.message)).toEqual([
+      'Value mapping for "__proto__" skipped: the name is reserved',
+      'Value mapping for "constructor" skipped: the name is reserved',
+      'Value mapping for "prototype" skipped: the name is reserved',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Thresholds } from '../model/dashboard';
+import { isUnsafeKey } from '../model/limits';
 import { arr, cloneJson, isObj, num, str, type Notes, type Obj } from './util';
 
 /** Grafana reducer aliases (singlestat `valueName`, graph legend flags) → reducer ids. */
@@ -78,9 +79,16 @@ const MODERN_MAPPING_TYPES = new Set(['value', 'range', 'regex', 'special']);
 
 /**
  * Angular value maps (`{value, text}`, value "null" = no value) and range maps (`{from, to, text}`)
- * → Grafana's current mapping shapes, keeping their order as the mapping index.
+ * → Grafana's current mapping shapes, keeping their order as the mapping index. A value named
+ * `__proto__`, `constructor` or `prototype` is skipped (with a note): it would otherwise be
+ * assigned as a key of the mapping object and reach its prototype.
  */
-export function legacyMappings(valueMaps: unknown[], rangeMaps: unknown[]): Obj[] {
+export function legacyMappings(
+  valueMaps: unknown[],
+  rangeMaps: unknown[],
+  notes?: Notes,
+  path = '',
+): Obj[] {
   const out: Obj[] = [];
   let index = 0;
   const values: Obj = {};
@@ -93,6 +101,10 @@ export function legacyMappings(valueMaps: unknown[], rangeMaps: unknown[]): Obj[
     if (value === undefined || value === '') continue;
     if (value === 'null') {
       out.push({ type: 'special', options: { match: 'null', result: { text, index: index++ } } });
+      continue;
+    }
+    if (isUnsafeKey(value)) {
+      notes?.warn(path, `Value mapping for "${value}" skipped: the name is reserved`);
       continue;
     }
     values[value] = { text, index: index++ };
@@ -131,7 +143,7 @@ export function convertMappings(raw: unknown, path: string, notes: Notes): Obj[]
     else if (m.type === 2) legacyRanges.push(m);
     else skipped++;
   }
-  out.push(...legacyMappings(legacyValues, legacyRanges));
+  out.push(...legacyMappings(legacyValues, legacyRanges, notes, path));
   if (skipped) notes.info(path, `Dropped ${skipped} value mapping(s) of an unknown kind`);
   return out.length ? out : undefined;
 }

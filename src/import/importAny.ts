@@ -1,4 +1,5 @@
 import type { Dashboard } from '../model/dashboard';
+import { checkJsonDepth } from '../model/limits';
 import { validateDashboard } from '../model/validate';
 import { importGrafana, isGrafanaV2, unwrapGrafana, type ImportOptions } from './grafana';
 import { isObj, type ImportNote } from './util';
@@ -28,6 +29,9 @@ function describe(raw: unknown): string {
 
 /** Reads Scry JSON (validated) or Grafana JSON (converted, then validated). */
 export function importAny(raw: unknown, opts: ImportOptions = {}): ImportResult {
+  // before any conversion: the converters copy values recursively
+  const tooDeep = checkJsonDepth(raw);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const format = detectFormat(raw);
   if (format === 'scry') {
     const r = validateDashboard(raw);

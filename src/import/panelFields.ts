@@ -66,6 +66,7 @@ export function grafanaPanelContext(raw: Obj, path: string, notes: Notes): Grafa
     calc: normalizeCalc,
     calcs: normalizeCalcs,
     singlestatThresholds,
-    legacyMappings,
+    // reserved value names are skipped with a note at this panel
+    legacyMappings: (valueMaps, rangeMaps) => legacyMappings(valueMaps, rangeMaps, notes, path),
   };
 }

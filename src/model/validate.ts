@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DASHBOARD_VERSION, dashboardSchema, type Dashboard } from './dashboard';
+import { checkJsonDepth, checkTextSize } from './limits';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -38,6 +39,8 @@ export function migrate(raw: Record<string, unknown>): ParseResult<Record<string
 /** Parses JSON text, reporting the line and column of a syntax error. */
 export function parseJsonText(text: string): ParseResult<unknown> {
   if (text.trim() === '') return { ok: false, errors: ['Invalid JSON: the text is empty'] };
+  const tooBig = checkTextSize(text);
+  if (tooBig) return { ok: false, errors: [tooBig] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
@@ -139,6 +142,8 @@ export function validateDashboard(raw: unknown): ParseResult<Dashboard> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [`Expected a dashboard object, got ${describe(raw)}`] };
   }
+  const tooDeep = checkJsonDepth(raw);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const migrated = migrate(raw as Record<string, unknown>);
   if (!migrated.ok) return migrated;
   const result = dashboardSchema.safeParse(migrated.value);

@@ -1,7 +1,10 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
 import type { Flavour } from '../model/flavour';
-import { browserStorage, newUid } from './storage';
+import { isUnsafeKey } from '../model/limits';
+import { announce } from './channel';
+import { readDatasources, writeDatasources } from './db';
+import { storageErrorText } from './idb';
+import { newUid, reportStorageError } from './storage';
 
 /** A Prometheus-compatible datasource as the user configured it (kept in this browser only). */
 export interface Datasource {
@@ -43,53 +46,79 @@ interface DatasourceState {
   remove(id: string): void;
   setDefault(id: string): void;
   setProvisioned(list: Datasource[]): void;
+  /** Takes the stored list as it is (start-up, another tab's change): nothing is written back. */
+  load(own: Datasource[]): void;
 }
 
-export const useDatasources = create<DatasourceState>()(
-  persist(
-    (set, get) => ({
-      own: [],
-      provisioned: [],
-      add: (d) => {
-        const all = allDatasources(get());
-        const ds: Datasource = { ...d, id: newUid(), isDefault: d.isDefault ?? all.length === 0 };
-        set((s) => ({
-          own: [...(ds.isDefault ? s.own.map((o) => ({ ...o, isDefault: false })) : s.own), ds],
-        }));
-        if (ds.isDefault)
-          set((s) => ({ provisioned: s.provisioned.map((p) => ({ ...p, isDefault: false })) }));
-        return ds;
-      },
-      update: (id, d) => {
-        set((s) => ({ own: s.own.map((o) => (o.id === id ? { ...o, ...d } : o)) }));
-        if (d.isDefault) get().setDefault(id);
-      },
-      remove: (id) => set((s) => ({ own: s.own.filter((o) => o.id !== id) })),
-      setDefault: (id) =>
-        set((s) => ({
-          own: s.own.map((o) => ({ ...o, isDefault: o.id === id })),
-          provisioned: s.provisioned.map((p) => ({ ...p, isDefault: p.id === id })),
+// Set while the list comes from storage, so the writer below does not write it back.
+let loading = false;
+
+export const useDatasources = create<DatasourceState>()((set, get) => ({
+  own: [],
+  provisioned: [],
+  add: (d) => {
+    const all = allDatasources(get());
+    const ds: Datasource = { ...d, id: newUid(), isDefault: d.isDefault ?? all.length === 0 };
+    set((s) => ({
+      own: [...(ds.isDefault ? s.own.map((o) => ({ ...o, isDefault: false })) : s.own), ds],
+    }));
+    if (ds.isDefault)
+      set((s) => ({ provisioned: s.provisioned.map((p) => ({ ...p, isDefault: false })) }));
+    return ds;
+  },
+  update: (id, d) => {
+    set((s) => ({ own: s.own.map((o) => (o.id === id ? { ...o, ...d } : o)) }));
+    if (d.isDefault) get().setDefault(id);
+  },
+  remove: (id) => set((s) => ({ own: s.own.filter((o) => o.id !== id) })),
+  setDefault: (id) =>
+    set((s) => ({
+      own: s.own.map((o) => ({ ...o, isDefault: o.id === id })),
+      provisioned: s.provisioned.map((p) => ({ ...p, isDefault: p.id === id })),
+    })),
+  setProvisioned: (list) =>
+    set((s) => {
+      const ownDefault = s.own.some((o) => o.isDefault);
+      return {
+        provisioned: list.map((p) => ({
+          ...p,
+          provisioned: true,
+          isDefault: !ownDefault && p.isDefault,
         })),
-      setProvisioned: (list) =>
-        set((s) => {
-          const ownDefault = s.own.some((o) => o.isDefault);
-          return {
-            provisioned: list.map((p) => ({
-              ...p,
-              provisioned: true,
-              isDefault: !ownDefault && p.isDefault,
-            })),
-          };
-        }),
+      };
     }),
-    {
-      name: 'scry.datasources',
-      version: 1,
-      storage: browserStorage,
-      partialize: (s) => ({ own: s.own }),
-    },
-  ),
-);
+  load: (own) => {
+    loading = true;
+    try {
+      set({ own });
+    } finally {
+      loading = false;
+    }
+  },
+}));
+
+// Every change of the user's datasources writes just the records that changed (one transaction)
+// and tells the other tabs. A failed write keeps the in-memory list and shows the banner.
+useDatasources.subscribe((next, prev) => {
+  if (loading || next.own === prev.own) return;
+  const before = new Map(prev.own.map((d) => [d.id, d]));
+  const put = next.own.filter((d) => before.get(d.id) !== d);
+  const kept = new Set(next.own.map((d) => d.id));
+  const remove = prev.own.filter((d) => !kept.has(d.id)).map((d) => d.id);
+  if (!put.length && !remove.length) return;
+  writeDatasources(put, remove).then(
+    () => announce({ kind: 'datasources' }),
+    (e: unknown) =>
+      reportStorageError(
+        `Datasources could not be saved (${storageErrorText(e)}). Your changes are kept in this tab only.`,
+      ),
+  );
+});
+
+/** Re-reads the datasources after another tab changed them. */
+export async function reloadDatasources(): Promise<void> {
+  useDatasources.getState().load(await readDatasources());
+}
 
 /** Every datasource, own first; names are unique (an own one shadows a provisioned namesake). */
 export function allDatasources(s: Pick<DatasourceState, 'own' | 'provisioned'>): Datasource[] {
@@ -114,7 +143,11 @@ export function headerRecord(
   d: Pick<Datasource, 'headers' | 'orgId' | 'authorization'>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const h of d.headers) if (h.name.trim()) out[h.name.trim()] = h.value;
+  for (const h of d.headers) {
+    const name = h.name.trim();
+    // a header named "__proto__" would set the object's prototype instead of a header
+    if (name && !isUnsafeKey(name)) out[name] = h.value;
+  }
   const first = (name: string, value: string | undefined) => {
     if (!value?.trim()) return;
     for (const k of Object.keys(out)) if (k.toLowerCase() === name.toLowerCase()) delete out[k];

@@ -1,4 +1,3 @@
-import { createJSONStorage, type StateStorage } from 'zustand/middleware';
 import { create } from 'zustand';
 
 /** The last failure to write browser storage (quota, private mode), shown as a banner. */
@@ -7,37 +6,10 @@ export const useStorageError = create<{ error: string | null; clear(): void }>((
   clear: () => set({ error: null }),
 }));
 
-const guarded: StateStorage = {
-  getItem: (name) => {
-    try {
-      return localStorage.getItem(name);
-    } catch {
-      return null;
-    }
-  },
-  setItem: (name, value) => {
-    try {
-      localStorage.setItem(name, value);
-      if (useStorageError.getState().error) useStorageError.setState({ error: null });
-    } catch (e) {
-      // NOTE: the in-memory state stays as it is, so nothing is lost while the tab is open.
-      const why = e instanceof Error ? e.message : String(e);
-      useStorageError.setState({
-        error: `Could not save to this browser's storage (${why}). Your changes are kept in this tab only: export them as JSON before closing it.`,
-      });
-    }
-  },
-  removeItem: (name) => {
-    try {
-      localStorage.removeItem(name);
-    } catch {
-      // ignore
-    }
-  },
-};
-
-/** localStorage behind a guard that reports failures instead of throwing. */
-export const browserStorage = createJSONStorage(() => guarded);
+/** Shows `message` in the app's storage banner (nothing is thrown away in memory). */
+export function reportStorageError(message: string): void {
+  useStorageError.setState({ error: message });
+}
 
 /** A short random id for uids (letters and digits, URL-safe). */
 export function newUid(length = 9): string {

@@ -19,8 +19,8 @@ export default function DashboardToolbar(props: {
   onChange(fn: (d: Dashboard) => Dashboard): void;
   onAddPanel(): void;
   onEditing(v: boolean): void;
-  onSave(): void;
-  onDiscard(): void;
+  /** Save, Discard, History (app/save) */
+  saveControls: React.ReactNode;
   onExport(): void;
   onCopy(): void;
   onSettings(open: boolean): void;
@@ -84,21 +84,7 @@ export default function DashboardToolbar(props: {
       >
         {editing ? 'Done editing' : 'Edit'}
       </button>
-      {(props.dirty || props.readOnly) && (
-        <button
-          type="button"
-          className="primary"
-          onClick={props.onSave}
-          data-testid="save-dashboard"
-        >
-          {props.readOnly ? 'Save as copy' : 'Save'}
-        </button>
-      )}
-      {props.dirty && !props.readOnly && (
-        <button type="button" onClick={props.onDiscard}>
-          Discard
-        </button>
-      )}
+      {props.saveControls}
       <button type="button" onClick={props.onExport} data-testid="export-dashboard">
         Export
       </button>

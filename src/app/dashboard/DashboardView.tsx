@@ -34,9 +34,13 @@ export interface DashboardViewProps {
   /** the panel editor, when one is open */
   editor: ReactNode;
   onEditing(v: boolean): void;
-  onChange(fn: (d: Dashboard) => Dashboard): void;
+  /** Ctrl/Cmd+S (shortcuts) */
   onSave(): void;
-  onDiscard(): void;
+  onChange(fn: (d: Dashboard) => Dashboard): void;
+  /** save error / conflict banners (app/save) */
+  banner: React.ReactNode;
+  /** Save, Discard, History (app/save) */
+  saveControls: React.ReactNode;
   onEditPanel(id: number | null, isNew?: boolean): void;
   onExport(): void;
   onCopy(): void;
@@ -129,6 +133,7 @@ export default function DashboardView(props: DashboardViewProps) {
 
   return (
     <QueryEnvContext.Provider value={env}>
+      {props.banner}
       <DashboardToolbar
         dashboard={d}
         time={time}
@@ -141,8 +146,7 @@ export default function DashboardView(props: DashboardViewProps) {
         onChange={onChange}
         onAddPanel={addPanel}
         onEditing={props.onEditing}
-        onSave={props.onSave}
-        onDiscard={props.onDiscard}
+        saveControls={props.saveControls}
         onExport={props.onExport}
         onCopy={props.onCopy}
         onSettings={setSettingsOpen}

@@ -1,25 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Dashboard } from '../../model/dashboard';
-import { findDashboard, useDashboards } from '../../state/dashboards';
+import { useEffect, useState } from 'react';
 import { usePreferences } from '../../state/preferences';
 import DashboardView from '../dashboard/DashboardView';
 import PanelEditorHost from '../dashboard/PanelEditorHost';
 import { copyDashboard, downloadDashboard } from '../exportFile';
-import { href, navigate, updateParams, useRoute } from '../router';
-import { useLeaveGuard } from '../useLeaveGuard';
+import { href, useRoute } from '../router';
+import { SaveBanner, SaveControls } from '../save/SaveBanner';
+import { useSaveFlow } from '../save/useSaveFlow';
 
 /**
  * `#/d/<uid>`: the stored dashboard and the page's working copy of it (edits, edit mode, the
  * panel being edited, save). Drawing it is DashboardView's (app/dashboard/).
  */
 export default function DashboardPage({ uid }: { uid: string }) {
-  const stored = useDashboards((s) => findDashboard(s, uid));
-  const save = useDashboards((s) => s.save);
-  const duplicate = useDashboards((s) => s.duplicate);
-  // Local edits over the stored copy; null = none (the stored copy shows, and follows its updates).
-  const [edits, setEdits] = useState<Dashboard | null>(null);
-  const draft = edits ?? stored?.dashboard;
-  const dirty = edits !== null;
+  // the working copy, its save (compare-and-set) and conflicts with other tabs: save/useSaveFlow
+  const flow = useSaveFlow(uid);
+  const { draft, change, flash, setFlash } = flow;
   const route = useRoute();
   const [editing, setEditing] = useState(route.params.get('edit') === '1');
   // A link without `edit=1` opens the view: follow the URL when it changes (not on every render).
@@ -32,22 +27,7 @@ export default function DashboardPage({ uid }: { uid: string }) {
   const [editPanelId, setEditPanelId] = useState<number | null>(null);
   // A panel added with "Add panel" and then discarded in the editor goes away again (Grafana).
   const [newPanelId, setNewPanelId] = useState<number | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
-
-  const base = stored?.dashboard;
-  const change = useCallback(
-    (fn: (d: Dashboard) => Dashboard) =>
-      setEdits((cur) => {
-        const from = cur ?? base;
-        if (!from) return cur;
-        const next = fn(from);
-        return next === from ? cur : next;
-      }),
-    [base],
-  );
-
-  useLeaveGuard(dirty, 'This dashboard has unsaved changes. Leave without saving?');
-  const found = !!stored;
+  const found = !!flow.stored;
   useEffect(() => {
     if (found) usePreferences.getState().recordView(uid);
   }, [uid, found]);
@@ -64,37 +44,18 @@ export default function DashboardPage({ uid }: { uid: string }) {
     );
   }
 
-  const readOnly = !!stored?.provisioned;
-  const doSave = () => {
-    if (stored?.provisioned) {
-      const copy = duplicate(draft.uid, `${draft.title} (copy)`);
-      if (copy) {
-        setEdits(null);
-        navigate(`/d/${copy.uid}`);
-      }
-      return;
-    }
-    save(draft);
-    setEdits(null);
-    // a reload after saving opens the dashboard, not its editor (a new one comes with edit=1)
-    if (route.params.has('edit')) updateParams({ edit: null }, true);
-    setFlash('Saved');
-    setTimeout(() => setFlash(null), 1500);
-  };
-
   return (
     <DashboardView
       dashboard={draft}
-      dirty={dirty}
+      dirty={flow.dirty}
       editing={editing}
-      readOnly={readOnly}
+      readOnly={flow.readOnly}
       flash={flash}
+      banner={<SaveBanner flow={flow} />}
+      saveControls={<SaveControls flow={flow} />}
       onEditing={setEditing}
+      onSave={() => void flow.save()}
       onChange={change}
-      onSave={doSave}
-      onDiscard={() => {
-        if (confirm('Discard all unsaved changes?')) setEdits(null);
-      }}
       onEditPanel={(id, isNew) => {
         setEditPanelId(id);
         setNewPanelId(isNew ? id : null);
@@ -104,7 +65,6 @@ export default function DashboardPage({ uid }: { uid: string }) {
         setFlash(
           (await copyDashboard(draft)) ? 'JSON copied' : 'Copy refused by the browser; use Export',
         );
-        setTimeout(() => setFlash(null), 2000);
       }}
       editor={
         <PanelEditorHost

@@ -415,18 +415,28 @@ function AddToDashboard({ panel, disabled }: { panel: Panel; disabled: boolean }
   const list = Object.values(saved)
     .map((s) => s.dashboard)
     .sort((a, b) => a.title.localeCompare(b.title));
-  const add = () => {
-    const base = target === '__new' ? newDashboard('New dashboard') : saved[target]?.dashboard;
-    if (!base) return;
+  const [error, setError] = useState<string | null>(null);
+  const add = async () => {
+    const cur = target === '__new' ? undefined : saved[target];
+    const base = cur ? cur.dashboard : newDashboard('New dashboard');
     // rows' folded children count too: a reused id would clash when the row is expanded
     const id = nextPanelId(base.panels);
     const y = bottomOf(base.panels);
     const title = panel.targets[0]?.expr.slice(0, 60) ?? 'Explore';
-    const stored = save({
-      ...base,
-      panels: [...base.panels, { ...panel, id, title, gridPos: { x: 0, y, w: 12, h: 8 } }],
-    });
-    navigate(`/d/${stored.uid}`);
+    const r = await save(
+      {
+        ...base,
+        panels: [...base.panels, { ...panel, id, title, gridPos: { x: 0, y, w: 12, h: 8 } }],
+      },
+      { expected: cur?.revision ?? 0 },
+    );
+    if (r.status === 'saved') navigate(`/d/${base.uid}`);
+    else
+      setError(
+        r.status === 'error'
+          ? r.error
+          : 'Not added: the dashboard was changed in another tab; try again',
+      );
   };
   if (!open)
     return (
@@ -458,10 +468,15 @@ function AddToDashboard({ panel, disabled }: { panel: Panel; disabled: boolean }
         type="button"
         className="primary"
         data-testid="add-to-dashboard-confirm"
-        onClick={add}
+        onClick={() => void add()}
       >
         Add
       </button>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
       <button type="button" onClick={() => setOpen(false)}>
         Cancel
       </button>

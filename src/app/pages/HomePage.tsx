@@ -3,12 +3,13 @@ import { newDashboard } from '../newDashboard';
 import { href, navigate, useRoute } from '../router';
 import { copyDashboard, downloadDashboard } from '../exportFile';
 import { SORTS, searchDashboards, tagCounts, type ListQuery, type SortKey } from '../dashboardList';
-import { useDashboards, type SavedDashboard } from '../../state/dashboards';
+import { useDashboards, type SavedDashboard, type SaveResult } from '../../state/dashboards';
+import { storageErrorText } from '../../state/idb';
 import { allDatasources, useDatasources } from '../../state/datasources';
 import { usePreferences } from '../../state/preferences';
 
 export default function HomePage() {
-  const { saved, provisioned, remove, rename, duplicate, save } = useDashboards();
+  const { saved, provisioned, remove, rename, duplicate, addDraft } = useDashboards();
   const datasources = allDatasources(useDatasources());
   const prefs = usePreferences();
   const [renaming, setRenaming] = useState<{ uid: string; title: string } | null>(null);
@@ -67,7 +68,9 @@ export default function HomePage() {
             type="button"
             className="primary"
             onClick={() => {
-              const d = save(newDashboard());
+              // it exists in this tab only until its first Save (leaving discards it)
+              const d = newDashboard();
+              addDraft(d);
               navigate(`/d/${d.uid}`, { edit: '1' });
             }}
           >
@@ -199,8 +202,10 @@ export default function HomePage() {
                       className="row"
                       onSubmit={(e) => {
                         e.preventDefault();
-                        rename(d.uid, renaming.title);
-                        setRenaming(null);
+                        void rename(d.uid, renaming.title).then((r) => {
+                          if (r?.status === 'saved') setRenaming(null);
+                          else if (r) setFlash(saveProblem(r));
+                        });
                       }}
                     >
                       <input
@@ -255,9 +260,14 @@ export default function HomePage() {
                   )}
                   <button
                     type="button"
-                    onClick={() => {
-                      const copy = duplicate(d.uid);
-                      if (copy) setFlash(`Duplicated as "${copy.title}"`);
+                    onClick={async () => {
+                      const r = await duplicate(d.uid);
+                      if (r)
+                        setFlash(
+                          r.status === 'saved'
+                            ? `Duplicated as "${r.dashboard.title}"`
+                            : saveProblem(r),
+                        );
                     }}
                   >
                     {r.provisioned ? 'Save as copy' : 'Duplicate'}
@@ -286,10 +296,11 @@ export default function HomePage() {
                           confirm(
                             `Delete dashboard "${d.title}"? This cannot be undone (export it first to keep a copy).`,
                           )
-                        ) {
-                          remove(d.uid);
-                          prefs.forget(d.uid);
-                        }
+                        )
+                          remove(d.uid).then(
+                            () => prefs.forget(d.uid),
+                            (e: unknown) => setFlash(`Not deleted: ${storageErrorText(e)}`),
+                          );
                       }}
                     >
                       Delete
@@ -332,4 +343,11 @@ function FirstSteps() {
       </p>
     </section>
   );
+}
+
+/** Why a list action's save did not happen, in words. */
+function saveProblem(r: Exclude<SaveResult, { status: 'saved' }>): string {
+  return r.status === 'error'
+    ? r.error
+    : 'Not saved: the dashboard was changed in another tab; this list now shows that version';
 }

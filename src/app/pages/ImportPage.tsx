@@ -23,9 +23,11 @@ export function checkDashboardText(text: string, source: string): Checked {
 export default function ImportPage() {
   const route = useRoute();
   const url = route.params.get('url');
-  const { saved, save } = useDashboards();
+  const { saved, provisioned, save } = useDashboards();
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<Checked | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!url) return;
@@ -36,7 +38,7 @@ export default function ImportPage() {
         const abs = new URL(url, document.baseURI).toString();
         const res = await fetch(abs);
         result = res.ok
-          ? checkDashboardText(await res.text(), url)
+          ? checkDashboardText(await res.text(), abs)
           : {
               ok: false,
               errors: [`HTTP ${res.status} ${res.statusText} while fetching ${abs}`],
@@ -57,14 +59,30 @@ export default function ImportPage() {
   }, [url]);
 
   const loading = !!url && checked === null;
-  const existing = checked?.ok ? saved[checked.dashboard.uid] : undefined;
-  const doImport = (asCopy: boolean) => {
-    if (!checked?.ok) return;
-    const d = asCopy
-      ? { ...checked.dashboard, uid: newUid(), title: `${checked.dashboard.title} (imported)` }
-      : checked.dashboard;
-    const stored = save({ ...d, version: Math.max(0, d.version - 1) });
-    navigate(`/d/${stored.uid}`);
+  const uid = checked?.ok ? checked.dashboard.uid : undefined;
+  const existing = uid ? saved[uid] : undefined;
+  const existingProvisioned = uid ? provisioned[uid] : undefined;
+  /** `replace`: over the saved one (kept in its history); otherwise new, as a copy if the uid is taken */
+  const doImport = async (replace: boolean) => {
+    if (!checked?.ok || busy) return;
+    const taken = !!existing || !!existingProvisioned;
+    const d =
+      taken && !replace
+        ? { ...checked.dashboard, uid: newUid(), title: `${checked.dashboard.title} (imported)` }
+        : checked.dashboard;
+    setBusy(true);
+    const r = await save(d, {
+      expected: replace && existing ? existing.revision : 0,
+      message: `Imported from ${checked.source}`,
+    });
+    setBusy(false);
+    if (r.status === 'saved') navigate(`/d/${d.uid}`);
+    else
+      setSaveError(
+        r.status === 'error'
+          ? r.error
+          : 'Not imported: a dashboard with this uid was saved meanwhile (in another tab); check again',
+      );
   };
 
   return (
@@ -131,6 +149,10 @@ export default function ImportPage() {
       )}
       {checked?.ok && (
         <div className="card" data-testid="import-preview">
+          <p data-testid="import-source">
+            From {checked.source === 'pasted text' ? '' : url ? 'URL ' : 'file '}
+            <code>{checked.source}</code>
+          </p>
           <p>
             <strong>{checked.dashboard.title}</strong> — {checked.dashboard.panels.length} panels,
             uid <code>{checked.dashboard.uid}</code>
@@ -145,30 +167,59 @@ export default function ImportPage() {
               </ul>
             </details>
           )}
+          {existingProvisioned ? (
+            <p className="warn" data-testid="import-exists">
+              A provisioned dashboard has this uid: “{existingProvisioned.dashboard.title}” (from{' '}
+              <code>{existingProvisioned.source}</code>). Provisioned dashboards are never replaced
+              by an import; it can be imported as a copy.
+            </p>
+          ) : existing ? (
+            <p className="warn" data-testid="import-exists">
+              A saved dashboard has this uid: “{existing.dashboard.title}” (saved{' '}
+              {new Date(existing.savedAt).toLocaleString()}).
+            </p>
+          ) : null}
+          {saveError && (
+            <p className="error" role="alert" data-testid="import-save-error">
+              {saveError}
+            </p>
+          )}
           <div className="row">
-            {existing ? (
+            {existing || existingProvisioned ? (
               <>
-                <span className="warn">
-                  A dashboard with this uid exists: “{existing.dashboard.title}”.
-                </span>
                 <button
                   type="button"
-                  className="danger"
-                  onClick={() => {
-                    if (
-                      confirm(`Replace “${existing.dashboard.title}” with the imported dashboard?`)
-                    )
-                      doImport(false);
-                  }}
+                  className="primary"
+                  disabled={busy}
+                  onClick={() => void doImport(false)}
                 >
-                  Replace it
-                </button>
-                <button type="button" className="primary" onClick={() => doImport(true)}>
                   Import as a copy
                 </button>
+                {existing && !existingProvisioned && (
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={busy}
+                    onClick={() => {
+                      if (
+                        confirm(
+                          `Replace “${existing.dashboard.title}” with the imported dashboard? Its current version stays in its history.`,
+                        )
+                      )
+                        void doImport(true);
+                    }}
+                  >
+                    Replace
+                  </button>
+                )}
               </>
             ) : (
-              <button type="button" className="primary" onClick={() => doImport(false)}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => void doImport(false)}
+              >
                 Import
               </button>
             )}

@@ -28,7 +28,8 @@ export function alertListFromGrafana(raw: Readonly<Obj>): GrafanaConversion {
   if (options.stateFilter === undefined && Array.isArray(raw.stateFilter)) {
     const filter: Obj = {};
     for (const s of raw.stateFilter) {
-      const key = typeof s === 'string' ? ALERT_STATES[s] : undefined;
+      const key =
+        typeof s === 'string' && Object.hasOwn(ALERT_STATES, s) ? ALERT_STATES[s] : undefined;
       if (key) filter[key] = true;
     }
     options.stateFilter = filter;
