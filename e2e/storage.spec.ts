@@ -238,14 +238,12 @@ test('"New dashboard" exists only once saved; leaving asks, then discards it', a
   expect(await storedDashboards(page)).toEqual({});
 
   // refusing the question keeps it open
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.message());
-    void d.dismiss();
-  });
+  const question = page.waitForEvent('dialog');
   await page.getByRole('link', { name: 'Dashboards' }).click();
+  const dialog = await question;
+  expect(dialog.message()).toBe('This new dashboard has not been saved. Leave and discard it?');
+  await dialog.dismiss();
   await expect(page.getByTestId('dashboard-title-input')).toHaveValue('Never saved');
-  expect(asked).toEqual(['This new dashboard has not been saved. Leave and discard it?']);
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('link', { name: 'Dashboards' }).click();
