@@ -103,14 +103,16 @@ export default function PanelShell(props: {
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}
       {data.fetching && <PanelRequestState data={data} />}
+      {!data.fetching && !noQuery && data.rerun && data.errors.length > 0 && (
+        <div className="panel-request">
+          <button type="button" onClick={data.rerun}>
+            Run again
+          </button>
+        </div>
+      )}
       {(!plugin || (!noQuery && data.errors.length > 0)) && (
         <div className="panel-error" data-testid="panel-error" role="alert">
           {plugin ? data.errors.join('\n') : `Unsupported panel type "${panel.type}"`}
-          {!data.fetching && data.rerun && data.errors.length > 0 && (
-            <button type="button" className="panel-rerun" onClick={data.rerun}>
-              Run again
-            </button>
-          )}
         </div>
       )}
       {data.warnings.length > 0 && (
