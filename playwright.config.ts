@@ -27,6 +27,8 @@ export default defineConfig({
         '--disable-sync',
         '--disable-quic',
         '--no-first-run',
+        // the fault suite's "DNS failure": this name never resolves, without asking a resolver
+        '--host-resolver-rules=MAP scry-nx.invalid ~NOTFOUND',
       ],
     },
   },

@@ -83,7 +83,19 @@ function preloadApp(appEntry: string): Plugin {
 export default defineConfig({
   // Relative base: dist/ works from any static host and any sub-path.
   base: './',
-  plugins: [react(), preloadApp('/src/main.tsx'), mapsBesideDist()],
+  plugins: [
+    react(),
+    preloadApp('/src/main.tsx'),
+    mapsBesideDist(),
+    // The dev server's React refresh preamble is an inline script, which index.html's CSP
+    // forbids: the policy applies to builds only.
+    {
+      name: 'scry-csp-build-only',
+      apply: 'serve',
+      transformIndexHtml: (html) =>
+        html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    },
+  ],
   build: { target: 'es2022', sourcemap: 'hidden', chunkSizeWarningLimit: 1500 },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs', 'demo/**/*.test.mjs'],

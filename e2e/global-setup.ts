@@ -13,6 +13,7 @@ import {
 import { startNativeExporter } from './fixture/native-exporter.mjs';
 import { startTenantProxy, startVictoriaMetrics } from './fixture/backends.mjs';
 import { backendsDashboard } from './fixture/backendsDashboard';
+import { startFaultSetup } from './fixture/faultSetup';
 import { serveStatic } from '../scripts/server.mjs';
 import { provisionedDashboard } from './fixture/provisioned';
 
@@ -103,7 +104,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     },
   });
 
+  // the fault suite: a misbehaving Prometheus and Scry provisioned with one datasource per fault
+  const faults = await startFaultSetup(dist, prom.url);
+
   const env = {
+    ...faults.env,
     SCRY_BACKENDS_URL: backends.url,
     VM_URL: vm.url,
     PROXY_URL: proxy.url,
@@ -122,6 +127,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await vm.stop();
     await plain.close();
     await provisioned.close();
+    await faults.stop();
     await prom.stop();
     cat.stop();
     await native.stop();

@@ -10,7 +10,9 @@ export function env(
     | 'CAT_URL'
     | 'SCRY_BACKENDS_URL'
     | 'VM_URL'
-    | 'PROXY_URL',
+    | 'PROXY_URL'
+    | 'SCRY_FAULTS_URL'
+    | 'FAULTS_URL',
 ): string {
   const v = process.env[name];
   if (!v)

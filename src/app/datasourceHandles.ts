@@ -1,4 +1,4 @@
-import { PrometheusClient } from '../prometheus/client';
+import { DEFAULT_TIMEOUT_MS, PrometheusClient } from '../prometheus/client';
 import { flavourOf, flavourParams } from '../prometheus/flavour';
 import type { DatasourceHandle } from '../query/env';
 import { parseDuration } from '../time/duration';
@@ -14,10 +14,17 @@ export function handleFor(d: Datasource): DatasourceHandle {
   const cacheKey = JSON.stringify(
     Object.keys(params).length ? [d.url, headers, params] : [d.url, headers],
   );
-  const clientKey = cacheKey + d.maxConcurrent;
+  const timeoutMs = (d.timeout && parseDuration(d.timeout)) || DEFAULT_TIMEOUT_MS;
+  const clientKey = `${cacheKey} ${d.maxConcurrent} ${timeoutMs}`;
   let client = clients.get(clientKey);
   if (!client) {
-    client = new PrometheusClient({ url: d.url, headers, maxConcurrent: d.maxConcurrent, params });
+    client = new PrometheusClient({
+      url: d.url,
+      headers,
+      maxConcurrent: d.maxConcurrent,
+      params,
+      timeoutMs,
+    });
     clients.set(clientKey, client);
   }
   return {

@@ -20,6 +20,11 @@ const configSchema = z.object({
         orgId: z.string().optional(),
         partialResponse: z.boolean().optional(),
         dedup: z.boolean().optional(),
+        /** query timeout, e.g. "60s" */
+        timeout: z
+          .string()
+          .regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 60s or 2m')
+          .optional(),
       }),
     )
     .default([]),
@@ -83,6 +88,7 @@ export async function readProvisioning(
     headers: Object.entries(d.headers).map(([name, value]) => ({ name, value })),
     isDefault: d.default,
     maxConcurrent: d.maxConcurrent,
+    ...(d.timeout ? { timeout: d.timeout } : {}),
     provisioned: true,
     ...(d.flavour ? { flavour: d.flavour } : {}),
     ...(d.orgId ? { orgId: d.orgId } : {}),

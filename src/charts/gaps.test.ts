@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finiteExtent, logColumn, logTickLabels, toUPlotColumn } from './gaps';
+import { countUndrawable, finiteExtent, logColumn, logTickLabels, toUPlotColumn } from './gaps';
 
 describe('toUPlotColumn', () => {
   it('passes a gapless column through without copying', () => {
@@ -53,5 +53,30 @@ describe('logTickLabels', () => {
       '',
     ]);
     expect(logTickLabels([1, 2, 3, 4, 8], 2, String)).toEqual(['1', '2', '', '4', '8']);
+  });
+});
+
+describe('values beyond ±1e300 (finite drawing)', () => {
+  const MAX = Number.MAX_VALUE; // 1.7976931348623157e308
+  it('are left out of the scale, so a normal series still gets an axis', () => {
+    expect(finiteExtent([new Float64Array([MAX, -MAX, 5]), new Float64Array([1, 2, 3])])).toEqual([
+      1, 5,
+    ]);
+    expect(finiteExtent([new Float64Array([1e300, -1e300])])).toEqual([-1e300, 1e300]);
+  });
+  it('are gaps in the drawn column', () => {
+    expect(toUPlotColumn(new Float64Array([1, MAX, -MAX, 2e300, 3]))).toEqual([
+      1,
+      null,
+      null,
+      null,
+      3,
+    ]);
+  });
+  it('are counted with ±Inf for the notice; NaN gaps are not', () => {
+    expect(
+      countUndrawable([new Float64Array([MAX, NaN, Infinity, 1, -0]), new Float64Array([-MAX])]),
+    ).toBe(3);
+    expect(logColumn(new Float64Array([MAX, 10]))).toEqual([null, 10]);
   });
 });

@@ -1,20 +1,42 @@
 /**
+ * Values beyond ±1e300 cannot be drawn: the scale's span (max − min, plus padding) overflows to
+ * Infinity and the whole chart goes blank. Such values, like ±Inf, are left out of the scale
+ * and the lines, and counted for the panel's notice.
+ */
+export const DRAWABLE_LIMIT = 1e300;
+
+/** True for a value a chart can draw: finite and within ±1e300 (false for NaN). */
+export function drawable(v: number): boolean {
+  return v >= -DRAWABLE_LIMIT && v <= DRAWABLE_LIMIT;
+}
+
+/** How many samples are present (not NaN gaps) but cannot be drawn: ±Inf or beyond ±1e300. */
+export function countUndrawable(columns: readonly Float64Array[]): number {
+  let n = 0;
+  for (const c of columns)
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i]!;
+      if (v === v && !drawable(v)) n++;
+    }
+  return n;
+}
+
+/**
  * uPlot draws `null` as a gap but treats NaN as a number (and seeds its auto-range with the
  * first non-null value). Gapless columns go to uPlot as they are (zero copy); a column with
- * NaN or ±Inf is copied once with null in those places.
+ * NaN, ±Inf or values beyond ±1e300 is copied once with null in those places.
  */
 export function toUPlotColumn(values: Float64Array): Float64Array | (number | null)[] {
   let i = 0;
   const n = values.length;
   for (; i < n; i++) {
-    const v = values[i]!;
-    if (v - v !== 0) break;
+    if (!drawable(values[i]!)) break;
   }
   if (i === n) return values;
   const out: (number | null)[] = new Array<number | null>(n);
   for (let j = 0; j < n; j++) {
     const v = values[j]!;
-    out[j] = v - v === 0 ? v : null;
+    out[j] = drawable(v) ? v : null;
   }
   return out;
 }
@@ -30,14 +52,14 @@ export function finiteExtent(columns: readonly Float64Array[]): [number, number]
       if (v > max) max = v;
     }
   }
-  // ±Inf samples are not finite extents
-  if (min === -Infinity || max === Infinity) {
+  // ±Inf and values beyond ±1e300 are not drawable extents
+  if (min < -DRAWABLE_LIMIT || max > DRAWABLE_LIMIT) {
     min = Infinity;
     max = -Infinity;
     for (const c of columns)
       for (let i = 0; i < c.length; i++) {
         const v = c[i]!;
-        if (v - v !== 0) continue;
+        if (!drawable(v)) continue;
         if (v < min) min = v;
         if (v > max) max = v;
       }
@@ -50,7 +72,7 @@ export function logColumn(values: Float64Array): (number | null)[] {
   const out: (number | null)[] = new Array<number | null>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    out[i] = v > 0 && v - v === 0 ? v : null;
+    out[i] = v > 0 && drawable(v) ? v : null;
   }
   return out;
 }

@@ -107,6 +107,8 @@ export const dashboardSchema = z.object({
   /** 0 off, 1 shared crosshair, 2 shared crosshair and tooltip */
   graphTooltip: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(D.graphTooltip),
   variables: z.array(variableSchema).default([]),
+  /** text panels load images from other sites (off: an image server would see every viewer) */
+  loadExternalImages: z.boolean().optional(),
   panels: z.array(panelSchema).default([]),
   /** incremented on each save */
   version: z.number().int().min(0).default(D.version),

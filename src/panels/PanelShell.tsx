@@ -6,6 +6,7 @@ import { usePanelData } from '../query/usePanelData';
 import PluginView from './PluginView';
 import { panelPlugin, panelRegistry } from './registry';
 import type { PanelContext } from './types';
+import './request.css';
 
 export interface PanelActions {
   onEdit?: (() => void) | undefined;
@@ -101,6 +102,14 @@ export default function PanelShell(props: {
         {actions && <PanelMenu actions={actions} />}
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}
+      {data.fetching && <PanelRequestState data={data} />}
+      {!data.fetching && !noQuery && data.rerun && data.errors.length > 0 && (
+        <div className="panel-request">
+          <button type="button" onClick={data.rerun}>
+            Run again
+          </button>
+        </div>
+      )}
       {(!plugin || (!noQuery && data.errors.length > 0)) && (
         <div className="panel-error" data-testid="panel-error" role="alert">
           {plugin ? data.errors.join('\n') : `Unsupported panel type "${panel.type}"`}
@@ -130,6 +139,31 @@ export default function PanelShell(props: {
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** While a panel's requests run: its retry notices and a Cancel button. */
+function PanelRequestState({ data }: { data: ReturnType<typeof usePanelData> }) {
+  // Cancel appears once a request has taken a second: quick refreshes do not flash it.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setSlow(true), 1000);
+    return () => clearTimeout(t);
+  }, []);
+  if (!slow && !data.notices?.length) return null;
+  return (
+    <div className="panel-request" data-testid="panel-request">
+      {data.notices?.map((n) => (
+        <span key={n} data-testid="panel-retry">
+          {n}
+        </span>
+      ))}
+      {data.cancel && (
+        <button type="button" data-testid="panel-cancel" onClick={data.cancel}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

@@ -14,6 +14,10 @@ export interface PanelContext {
   onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
   /** panels without queries (alert list) say whether they show an error (data-state) */
   reportError?: ((failed: boolean) => void) | undefined;
+  /** text panels load images from other sites (the dashboard's switch); default off */
+  externalImages?: boolean | undefined;
+  /** turns the dashboard's "load external images" switch on */
+  onAllowExternalImages?: (() => void) | undefined;
 }
 
 export interface PanelViewProps<O = unknown> {

@@ -1,9 +1,9 @@
-import { PromError } from './errors';
+import { badAnswer, formatBytes, PromError } from './errors';
+import { checkInstant, checkLabelSets, checkMatrix, checkNames } from './shape';
 import { Limiter } from './limiter';
 import type {
   AlertsResult,
   ApiError,
-  ApiSuccess,
   BuildInfo,
   InstantResult,
   MatrixResult,
@@ -18,21 +18,34 @@ export interface Endpoint {
   headers?: Record<string, string>;
   /** requests in flight at once for this server; default 6 (Chromium's per-host socket limit) */
   maxConcurrent?: number;
-  /** per-request timeout in ms; default 60 000 */
+  /** per-request timeout in ms; default 60 000 (also sent as Prometheus' `timeout` parameter) */
   timeoutMs?: number;
   /** query parameters added to every request unless it sets them (Thanos: partial_response, dedup) */
   params?: Record<string, string>;
+}
+
+/** Told before a 429/503 answer is retried (after `delayMs`, as the server's Retry-After asked). */
+export interface RetryNotice {
+  status: number;
+  delayMs: number;
+  /** 1 or 2 */
+  attempt: number;
 }
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** a 429/503 with Retry-After is being retried */
+  onRetry?: ((r: RetryNotice) => void) | undefined;
 }
 
 /** Beyond this many characters of URL, queries go as POST form bodies. */
 const MAX_GET_URL = 2000;
-const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** 429/503 answers are retried at most this often, and only when Retry-After asks for ≤ 30 s. */
+export const MAX_RETRIES = 2;
+const MAX_RETRY_AFTER_MS = 30_000;
 
 const limiters = new Map<string, Limiter>();
 
@@ -73,11 +86,35 @@ export class PrometheusClient {
   async call<T>(
     path: string,
     params: URLSearchParams,
-    opts: RequestOptions & { allowPost?: boolean } = {},
+    opts: RequestOptions & { allowPost?: boolean; check?: (data: unknown) => T } = {},
   ): Promise<Answer<T>> {
     for (const [k, v] of Object.entries(this.endpoint.params ?? {}))
       if (!params.has(k)) params.set(k, v);
-    return this.limiter.run(() => this.send<T>(path, params, opts), opts.signal);
+    // The wait before a retry holds no slot of the limiter: only the request itself does.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const a = await this.limiter.run(() => this.send<T>(path, params, opts), opts.signal);
+        return opts.check ? { data: opts.check(a.data), warnings: a.warnings } : a;
+      } catch (e) {
+        const wait = e instanceof PromError ? e.retryAfterMs : undefined;
+        if (wait === undefined || attempt > MAX_RETRIES || wait > MAX_RETRY_AFTER_MS) {
+          if (e instanceof PromError && e.retryAfterMs !== undefined)
+            throw retriesExhausted(e, attempt - 1, wait ?? 0);
+          throw e;
+        }
+        opts.onRetry?.({
+          status: e instanceof PromError ? (e.status ?? 0) : 0,
+          delayMs: wait,
+          attempt,
+        });
+        await sleep(wait, opts.signal);
+      }
+    }
+  }
+
+  /** Prometheus' own `timeout` parameter: the server gives up when Scry does. */
+  private timeoutParam(): string {
+    return `${Math.max(1, Math.ceil((this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000))}s`;
   }
 
   queryRange(
@@ -89,23 +126,40 @@ export class PrometheusClient {
       start: String(q.startSec),
       end: String(q.endSec),
       step: String(q.stepSec),
+      timeout: this.timeoutParam(),
     });
-    return this.call<MatrixResult>('/api/v1/query_range', p, { ...opts, allowPost: true });
+    return this.call<MatrixResult>('/api/v1/query_range', p, {
+      ...opts,
+      allowPost: true,
+      check: checkMatrix,
+    });
   }
 
   query(
     q: { expr: string; timeSec: number },
     opts: RequestOptions = {},
   ): Promise<Answer<InstantResult>> {
-    const p = new URLSearchParams({ query: q.expr, time: String(q.timeSec) });
-    return this.call<InstantResult>('/api/v1/query', p, { ...opts, allowPost: true });
+    const p = new URLSearchParams({
+      query: q.expr,
+      time: String(q.timeSec),
+      timeout: this.timeoutParam(),
+    });
+    return this.call<InstantResult>('/api/v1/query', p, {
+      ...opts,
+      allowPost: true,
+      check: checkInstant,
+    });
   }
 
   labelNames(
     q: { match?: string[]; startSec?: number; endSec?: number } = {},
     opts: RequestOptions = {},
   ): Promise<Answer<string[]>> {
-    return this.call<string[]>('/api/v1/labels', rangeParams(q), { ...opts, allowPost: true });
+    return this.call<string[]>('/api/v1/labels', rangeParams(q), {
+      ...opts,
+      allowPost: true,
+      check: checkNames,
+    });
   }
 
   labelValues(
@@ -116,7 +170,7 @@ export class PrometheusClient {
     return this.call<string[]>(
       `/api/v1/label/${encodeURIComponent(label)}/values`,
       rangeParams(q),
-      opts,
+      { ...opts, check: checkNames },
     );
   }
 
@@ -124,7 +178,11 @@ export class PrometheusClient {
     q: { match: string[]; startSec?: number; endSec?: number },
     opts: RequestOptions = {},
   ): Promise<Answer<Record<string, string>[]>> {
-    return this.call('/api/v1/series', rangeParams(q), { ...opts, allowPost: true });
+    return this.call('/api/v1/series', rangeParams(q), {
+      ...opts,
+      allowPost: true,
+      check: checkLabelSets,
+    });
   }
 
   metadata(
@@ -183,13 +241,17 @@ export class PrometheusClient {
       } catch (e) {
         throw await this.networkError(e, url, timedOut, timeoutMs, opts.signal);
       }
-      let text: string;
-      try {
-        text = await res.text();
-      } catch (e) {
-        throw await this.networkError(e, url, timedOut, timeoutMs, opts.signal);
+      const body = await readBody(res);
+      if ('error' in body) {
+        if (opts.signal?.aborted || timedOut)
+          throw await this.networkError(body.error, url, timedOut, timeoutMs, opts.signal);
+        throw new PromError(
+          'interrupted',
+          `The connection to ${this.base} broke while the answer was arriving (after ${formatBytes(body.bytes)}: ${body.error instanceof Error ? body.error.message : String(body.error)})`,
+          { status: res.status },
+        );
       }
-      return parseAnswer<T>(res, text, url);
+      return parseAnswer<T>(res, body.text, url, body.bytes);
     } finally {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
@@ -203,11 +265,12 @@ export class PrometheusClient {
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<PromError> {
-    if (signal?.aborted) return new PromError('aborted', 'Request cancelled');
+    if (signal?.aborted) return abortReason(signal);
     if (timedOut) {
       return new PromError(
         'timeout',
-        `No answer from ${this.base} within ${Math.round(timeoutMs / 1000)} s (request timed out)`,
+        `No answer from ${this.base} within ${Math.round(timeoutMs / 1000)} s (request timed out; ` +
+          `the datasource's query timeout can be raised under Datasources)`,
       );
     }
     // A browser reports refused connections and CORS refusals the same way. Ask again in
@@ -245,53 +308,179 @@ function rangeParams(q: { match?: string[]; startSec?: number; endSec?: number }
   return p;
 }
 
+/** The body as text, counting bytes, or how far it got before the connection broke. */
+async function readBody(
+  res: Response,
+): Promise<{ text: string; bytes: number } | { error: unknown; bytes: number }> {
+  const reader = res.body?.getReader();
+  if (!reader) {
+    try {
+      const text = await res.text();
+      return { text, bytes: text.length };
+    } catch (error) {
+      return { error, bytes: 0 };
+    }
+  }
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+  } catch (error) {
+    return { error, bytes };
+  }
+  parts.push(decoder.decode());
+  return { text: parts.join(''), bytes };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(t);
+      reject(abortReason(signal!));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** Why a request was dropped: the PromError its owner aborted with, or a plain "cancelled". */
+function abortReason(signal: AbortSignal): PromError {
+  return signal.reason instanceof PromError
+    ? signal.reason
+    : new PromError('aborted', 'Request cancelled');
+}
+
+/** Retry-After as seconds or an HTTP date (RFC 9110), in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(v: string | null, nowMs = Date.now()): number | undefined {
+  if (v === null) return undefined;
+  const t = v.trim();
+  if (/^\d+$/.test(t)) return Number(t) * 1000;
+  const at = Date.parse(t);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+function retriesExhausted(e: PromError, retries: number, waitMs: number): PromError {
+  const why =
+    waitMs > MAX_RETRY_AFTER_MS
+      ? `the server asks to wait ${Math.round(waitMs / 1000)} s, longer than Scry waits`
+      : `still refused after ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+  return new PromError(e.kind, `${e.message} (${why})`, { status: e.status });
+}
+
+/** What an error page says, in one line: its <title> or its text without tags. */
+function bodySnippet(text: string, contentType: string): string {
+  const t = text.trim();
+  if (/html/i.test(contentType) || /^<(!doctype|html|head|body)/i.test(t)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(t)?.[1]?.trim();
+    const h1 = /<h1[^>]*>([^<]*)<\/h1>/i.exec(t)?.[1]?.trim();
+    const plain = t
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const s = title || h1 || plain;
+    return s.length > 200 ? s.slice(0, 200) + '…' : s;
+  }
+  return t.slice(0, 500);
+}
+
+/** Where a JSON.parse error says it stopped (V8: "… at position 123"), if it says. */
+function jsonErrorPosition(e: unknown): number | undefined {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Turns one HTTP answer into data or a PromError (exported for tests). */
 export function parseAnswer<T>(
   res: Pick<Response, 'status' | 'statusText' | 'headers'>,
   text: string,
   url: string,
+  bytes = text.length,
 ): Answer<T> {
   let body: unknown;
+  let parseError: unknown;
   try {
     body = JSON.parse(text);
-  } catch {
+  } catch (e) {
     body = undefined;
+    parseError = e;
   }
+  const type = res.headers.get('content-type') ?? 'unknown type';
   const obj =
     typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
+  const retryAfterMs =
+    res.status === 429 || res.status === 503
+      ? parseRetryAfter(res.headers.get('retry-after'))
+      : undefined;
+  const retry = retryAfterMs === undefined ? {} : { retryAfterMs };
   if (obj && obj.status === 'error' && typeof obj.error === 'string') {
     const err = obj as unknown as ApiError;
     return throwIt(
-      new PromError('prometheus', `${err.errorType ? err.errorType + ': ' : ''}${err.error}`, {
-        status: res.status,
-        errorType: err.errorType,
-        warnings: err.warnings ?? [],
-      }),
+      new PromError(
+        'prometheus',
+        `${typeof err.errorType === 'string' && err.errorType ? err.errorType + ': ' : ''}${err.error}`,
+        {
+          status: res.status,
+          ...(typeof err.errorType === 'string' ? { errorType: err.errorType } : {}),
+          warnings: Array.isArray(err.warnings) ? err.warnings.map(String) : [],
+          ...retry,
+        },
+      ),
     );
   }
   if (res.status < 200 || res.status >= 300) {
-    const snippet = text.trim().slice(0, 500);
+    const snippet = bodySnippet(text, type);
+    const lead =
+      res.status === 429 ? 'Too many requests: ' : res.status >= 500 ? 'The server failed: ' : '';
     return throwIt(
       new PromError(
         'http',
-        `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''} from ${url.split('?')[0]}${snippet ? ': ' + snippet : ''}`,
-        { status: res.status },
+        `${lead}HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''} from ${url.split('?')[0]}${snippet ? ': ' + snippet : ''}`,
+        { status: res.status, ...retry },
       ),
     );
   }
-  if (!obj || obj.status !== 'success' || !('data' in obj)) {
-    const type = res.headers.get('content-type') ?? 'unknown type';
+  if (parseError !== undefined && /^\s*[[{]/.test(text)) {
+    // It is JSON that does not parse: cut off (the usual case) or corrupt. Not a wrong URL.
+    const at = jsonErrorPosition(parseError);
+    const cut = at === undefined || at >= text.trimEnd().length - 1;
     return throwIt(
-      new PromError(
-        'not-prometheus',
-        `The server answered (${type}), but not as a Prometheus API would: expected JSON with "status":"success". ` +
-          `Is the URL the Prometheus base URL (e.g. http://host:9090), without /graph or /api/v1?`,
+      badAnswer(
+        cut
+          ? `the JSON ends early: the body was cut off after ${formatBytes(bytes)}`
+          : `the JSON is broken at character ${at! + 1} of ${formatBytes(bytes)}`,
         { status: res.status },
       ),
     );
   }
-  const ok = obj as unknown as ApiSuccess<T>;
-  return { data: ok.data, warnings: [...(ok.warnings ?? []), ...(ok.infos ?? [])] };
+  if (obj && obj.status === 'success') {
+    if (!('data' in obj)) return throwIt(badAnswer('"status" is "success" but "data" is missing'));
+    const warnings = [obj.warnings, obj.infos].flatMap((w) =>
+      Array.isArray(w) ? w.map(String) : [],
+    );
+    return { data: obj.data as T, warnings };
+  }
+  return throwIt(
+    new PromError(
+      'not-prometheus',
+      `The server answered (${type}), but not as a Prometheus API would: expected JSON with "status":"success". ` +
+        `Is the URL the Prometheus base URL (e.g. http://host:9090), without /graph or /api/v1?`,
+      { status: res.status },
+    ),
+  );
 }
 
 function throwIt(e: PromError): never {

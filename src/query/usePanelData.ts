@@ -1,12 +1,13 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { Frame } from '../model/frame';
 import type { Panel } from '../model/dashboard';
-import { isAbort, PromError } from '../prometheus/errors';
+import { badAnswer, failureMessage, isAbort } from '../prometheus/errors';
 import { instantToRows, matrixToFrame, type InstantRow } from '../prometheus/frames';
-import type { PrometheusClient } from '../prometheus/client';
+import type { PrometheusClient, RetryNotice } from '../prometheus/client';
 import type { MatrixSeries } from '../prometheus/types';
 import type { DatasourceHandle, QueryEnv } from './env';
 import { planPanel, type TargetPlan } from './plan';
+import { cancelRequests, retryNotices, trackRequest, useInflightVersion } from './inflight';
 
 /** What one target returned. */
 export interface TargetResult {
@@ -30,6 +31,12 @@ export interface PanelData {
   /** the request is running (data may be the previous answer) */
   fetching: boolean;
   plans: TargetPlan[];
+  /** "retrying in 3 s" while a 429/503 answer is being retried */
+  notices?: string[];
+  /** stops this panel's requests in flight (its Cancel button) */
+  cancel?: () => void;
+  /** runs the panel's queries again (after a cancel or an error) */
+  rerun?: () => void;
 }
 
 /** Query keys: everything the answer depends on, nothing more (identical panels share). */
@@ -46,10 +53,11 @@ export async function fetchTarget(
   client: PrometheusClient,
   plan: TargetPlan,
   signal: AbortSignal,
+  onRetry?: (r: RetryNotice) => void,
 ): Promise<TargetResult> {
   const t0 = performance.now();
   if (plan.instant) {
-    const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal });
+    const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal, onRetry });
     return {
       refId: plan.refId,
       plan,
@@ -60,10 +68,10 @@ export async function fetchTarget(
   }
   const a = await client.queryRange(
     { expr: plan.expr, startSec: plan.startSec, endSec: plan.endSec, stepSec: plan.stepSec },
-    { signal },
+    { signal, onRetry },
   );
   if (a.data.resultType !== 'matrix')
-    throw new PromError('not-prometheus', `Expected a matrix, got ${String(a.data.resultType)}`);
+    throw badAnswer(`a range query must return a matrix, not ${String(a.data.resultType)}`);
   const frame = matrixToFrame(a.data.result, plan, plan.refId);
   const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
   return {
@@ -94,12 +102,20 @@ export function usePanelData(
   const { plans, targetCount } = planPanel(panel, env, widthPx, opts.instant);
   const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
 
+  useInflightVersion();
+  const keys = okPlans.map((plan) =>
+    plan.instant
+      ? promKeys.instant(handle!.cacheKey, plan)
+      : promKeys.range(handle!.cacheKey, plan),
+  );
+  const keyIds = keys.map((k) => JSON.stringify(k));
   const queries = useQueries({
-    queries: okPlans.map((plan) => ({
-      queryKey: plan.instant
-        ? promKeys.instant(handle!.cacheKey, plan)
-        : promKeys.range(handle!.cacheKey, plan),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchTarget(handle!.client, plan, signal),
+    queries: okPlans.map((plan, i) => ({
+      queryKey: keys[i]!,
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        trackRequest(keyIds[i]!, signal, (s, onRetry) =>
+          fetchTarget(handle!.client, plan, s, onRetry),
+        ),
       enabled: enabled && widthPx > 0,
       placeholderData: keepPreviousData,
     })),
@@ -118,7 +134,7 @@ export function usePanelData(
     if (q.data) results.push(q.data);
     if (q.isFetching) fetching = true;
     if (q.isPending) loading = true;
-    if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, q.error.message));
+    if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, failureMessage(q.error)));
   });
   const warnings = [...new Set(results.flatMap((r) => r.warnings))];
   const hasData = results.some(
@@ -136,5 +152,17 @@ export function usePanelData(
         : targetCount === 0 || !loading
           ? 'empty'
           : 'loading';
-  return { state, results, errors, warnings, fetching, plans: okPlans };
+  return {
+    state,
+    results,
+    errors,
+    warnings,
+    fetching,
+    plans: okPlans,
+    notices: retryNotices(keyIds),
+    cancel: () => cancelRequests(keyIds),
+    rerun: () => {
+      for (const q of queries) void q.refetch();
+    },
+  };
 }

@@ -18,6 +18,8 @@ export interface Datasource {
   isDefault: boolean;
   /** requests in flight at once; default 6 */
   maxConcurrent: number;
+  /** query timeout ("60s", the default when absent): Scry gives up, and asks Prometheus to */
+  timeout?: string;
   /** from config.json: read-only here */
   provisioned?: boolean;
   /** server flavour, detected on Test (absent: Prometheus); decides the optional endpoints used */

@@ -1,6 +1,7 @@
 import type { Dashboard } from '../../model/dashboard';
 import { addRow } from '../../model/rows';
 import type { TimeRange } from '../time/useTimeRange';
+import CancelAll from '../faults/CancelAll';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
@@ -76,6 +77,7 @@ export default function DashboardToolbar(props: {
         onZoomOut={time.zoomOut}
       />
       <RefreshPicker value={time.refresh} onChange={time.setRefresh} onRefresh={time.refreshNow} />
+      <CancelAll />
       <button
         type="button"
         aria-pressed={editing}

@@ -91,8 +91,10 @@ export default function DashboardView(props: DashboardViewProps) {
       syncKey: d.graphTooltip > 0 ? `dash-${d.uid}` : undefined,
       sharedTooltip: d.graphTooltip === 2,
       onZoom: zoomTo,
+      externalImages: d.loadExternalImages === true,
+      onAllowExternalImages: () => onChange((x) => ({ ...x, loadExternalImages: true })),
     }),
-    [d.graphTooltip, d.uid],
+    [d.graphTooltip, d.uid, d.loadExternalImages, onChange],
   );
   useZoomOutKey(time.zoomOut);
   const removeAsking = (p: Panel) => {

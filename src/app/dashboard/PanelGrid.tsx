@@ -6,6 +6,7 @@ import type { PanelContext } from '../../panels/types';
 import QueryInspector from '../inspect/QueryInspector';
 import { updateParams } from '../router';
 import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
+import { LazySentinel, ManyPanelsNotice, useLazyGridItems } from '../faults/lazyGrid';
 import { toSource } from './edits';
 
 const ROW_HEIGHT_PX = 30;
@@ -29,9 +30,16 @@ export default function PanelGrid(props: {
   // by grid key: a repeat copy is inspected with its own value
   const [inspectKey, setInspectKey] = useState<string | null>(null);
   const inspected = grid.items.find((it) => it.key === inspectKey && it.source.type !== 'row');
-  const layout: Layout = grid.layout;
+  // thousands of panels: drawn in batches as they scroll into view (app/faults/lazyGrid.tsx)
+  const lazy = useLazyGridItems(
+    grid.items.map((item, k) => ({ item, layout: grid.layout[k]! })),
+    props.editing,
+  );
+  const layout: Layout = lazy.lazy ? lazy.shown.map((s) => s.layout) : grid.layout;
+  const items = lazy.lazy ? lazy.shown.map((s) => s.item) : grid.items;
   return (
     <div className={props.editing ? 'dash-grid edit-mode' : 'dash-grid'} ref={containerRef}>
+      {lazy.lazy && <ManyPanelsNotice total={lazy.total} />}
       {mounted && (
         <ReactGridLayout
           width={width}
@@ -41,7 +49,7 @@ export default function PanelGrid(props: {
           resizeConfig={{ enabled: props.editing }}
           onLayoutChange={(l) => props.editing && props.onLayout(grid.toModel(l))}
         >
-          {grid.items.map((item) => {
+          {items.map((item) => {
             const p = item.source;
             if (p.type === 'row')
               return (
@@ -74,6 +82,9 @@ export default function PanelGrid(props: {
             );
           })}
         </ReactGridLayout>
+      )}
+      {lazy.lazy && lazy.shown.length < lazy.total && (
+        <LazySentinel onVisible={lazy.more} shown={lazy.shown.length} />
       )}
       {inspected && (
         <ScopedEnv scope={inspected.scope}>

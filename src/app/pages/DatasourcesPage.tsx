@@ -86,6 +86,8 @@ export function validateDraft(d: DatasourceDraft, others: Datasource[]): string 
   }
   if (!/^\d+(ms|s|m|h)$/.test(d.scrapeInterval.trim()))
     return 'Scrape interval: a duration like 15s or 1m';
+  if (d.timeout !== undefined && d.timeout.trim() && !/^\d+(ms|s|m|h)$/.test(d.timeout.trim()))
+    return 'Query timeout: a duration like 60s or 2m';
   return null;
 }
 
@@ -301,6 +303,7 @@ function DatasourceForm(props: {
           name: d.name.trim(),
           url: d.url.trim(),
           scrapeInterval: d.scrapeInterval.trim(),
+          timeout: d.timeout?.trim() || undefined,
         };
         const err = validateDraft(trimmed, props.others);
         setError(err);
@@ -331,6 +334,15 @@ function DatasourceForm(props: {
           value={d.scrapeInterval}
           onChange={(e) => set({ scrapeInterval: e.target.value })}
           placeholder="15s"
+        />
+      </label>
+      <label>
+        Query timeout
+        <input
+          value={d.timeout ?? ''}
+          onChange={(e) => set({ timeout: e.target.value })}
+          placeholder="60s"
+          title="Scry gives up after this long, and sends it to Prometheus as its timeout parameter"
         />
       </label>
       <label>

@@ -86,6 +86,18 @@ export default function VariableSettings(props: VariableSettingsProps) {
           Close
         </button>
       </div>
+      <label className="settings-switch">
+        <input
+          type="checkbox"
+          data-testid="external-images"
+          checked={props.dashboard.loadExternalImages === true}
+          onChange={(e) => {
+            const on = e.target.checked;
+            props.onChange((d) => ({ ...d, loadExternalImages: on }));
+          }}
+        />{' '}
+        Text panels load images from other sites (they see who views this dashboard)
+      </label>
       {editing ? (
         <VariableForm
           {...props}

@@ -2,7 +2,7 @@ import { useContext, useMemo } from 'react';
 import { QueryEnvContext } from '../../query/env';
 import { interpolate } from '../../variables/interpolate';
 import type { PanelViewProps } from '../types';
-import { renderText } from './markdown';
+import { renderTextReport } from './markdown';
 import type { TextOptions } from './options';
 import './text.css';
 
@@ -10,21 +10,35 @@ import './text.css';
  * Markdown or HTML, with dashboard variables replaced (raw values, as Grafana's text panel), then
  * sanitised (see markdown.ts) before it reaches the DOM.
  */
-export default function TextPanel({ options }: PanelViewProps<TextOptions>) {
+export default function TextPanel({ options, ctx }: PanelViewProps<TextOptions>) {
   const env = useContext(QueryEnvContext);
   const scope = env?.scope;
   const { mode, content } = options;
-  const html = useMemo(() => {
+  const externalImages = ctx.externalImages === true;
+  const { html, blockedHosts } = useMemo(() => {
     const text = scope ? interpolate(content, scope, 'raw') : content;
-    return renderText(mode, text);
-  }, [mode, content, scope]);
+    return renderTextReport(mode, text, { externalImages });
+  }, [mode, content, scope, externalImages]);
   return (
-    <div
-      className="text-panel"
-      data-testid="text-panel"
-      data-mode={mode}
-      // sanitised by DOMPurify in renderText
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+    <>
+      <div
+        className="text-panel"
+        data-testid="text-panel"
+        data-mode={mode}
+        // sanitised by DOMPurify in renderTextReport
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      {blockedHosts.length > 0 && (
+        <div className="text-images-blocked" data-testid="images-blocked">
+          Images from {blockedHosts.join(', ')} not loaded (they would see who views this
+          dashboard).
+          {ctx.onAllowExternalImages && (
+            <button type="button" onClick={ctx.onAllowExternalImages}>
+              Load external images on this dashboard
+            </button>
+          )}
+        </div>
+      )}
+    </>
   );
 }

@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderText, sanitizeHtml } from './markdown';
+import {
+  renderMarkdown,
+  renderText,
+  renderTextReport,
+  sanitizeHtml,
+  sanitizeHtmlReport,
+} from './markdown';
 
 /** Parses output back into a DOM to check what a browser would get. */
 function dom(html: string): HTMLElement {
@@ -135,5 +141,41 @@ describe('renderText', () => {
   it('html mode sanitises without Markdown processing', () => {
     expect(renderText('html', '<b>*x*</b><script>1</script>')).toBe('<b>*x*</b>');
     expect(renderText('markdown', '*x*')).toBe('<p><em>x</em></p>\n');
+  });
+});
+
+describe('sandbox: nothing covers the page, nothing phones home', () => {
+  it('strips position, z-index, inset and transforms (the click-jacking link)', () => {
+    const root = dom(
+      renderMarkdown(
+        '<a href="https://evil.example/" style="position:absolute;inset:-2000px;z-index:9999;opacity:0">x</a> <span style="color: red; transform: translate(-50px); margin-top: -300px">y</span>',
+      ),
+    );
+    const a = root.querySelector('a')!;
+    expect(a.getAttribute('style')).toBe('opacity: 0;');
+    expect(a.getAttribute('title')).toBe('https://evil.example/');
+    expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(root.querySelector('span')!.getAttribute('style')).toBe('color: red;');
+  });
+
+  it('does not load external images unless the dashboard allows it', () => {
+    const md =
+      '![pixel](https://img.example/p.png) <img src="//cdn.example/a.gif" srcset="https://x.example/1.png 1x"> ![local](data:image/png;base64,iVBORw0KGgo=) ![rel](logo.png)';
+    const off = sanitizeHtmlReport(renderMarkdown(md, { externalImages: true }));
+    expect(off.blockedHosts).toEqual(['img.example', 'cdn.example', 'x.example']);
+    const imgs = [...dom(off.html).querySelectorAll('img')];
+    expect(imgs.map((i) => i.getAttribute('src'))).toEqual([
+      null,
+      null,
+      'data:image/png;base64,iVBORw0KGgo=',
+      'logo.png',
+    ]);
+    expect(imgs[0]!.getAttribute('data-blocked-src')).toBe('https://img.example/p.png');
+    expect(imgs[1]!.hasAttribute('srcset')).toBe(false);
+    const on = renderTextReport('markdown', md, { externalImages: true });
+    expect(on.blockedHosts).toEqual([]);
+    expect(dom(on.html).querySelector('img')!.getAttribute('src')).toBe(
+      'https://img.example/p.png',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { countUndrawable } from '../../charts/gaps';
 import TimeSeriesChart, {
   type ChartAnnotation,
   type ChartLegend,
@@ -85,6 +86,8 @@ export default function TimeSeriesPanel({
     [transitions],
   );
 
+  const undrawable = useMemo(() => countUndrawable(series.map((s) => s.values)), [series]);
+
   if (series.length === 0) return null;
   const percent = opts.stacking === 'percent';
   const axisUnit = percent ? 'percentunit' : unit;
@@ -98,6 +101,12 @@ export default function TimeSeriesPanel({
       {built.total > series.length && (
         <div className="panel-warning" data-testid="series-limit">
           Showing {series.length.toLocaleString('en')} of {built.total.toLocaleString('en')} series
+        </div>
+      )}
+      {undrawable > 0 && (
+        <div className="panel-warning" data-testid="out-of-range">
+          {undrawable.toLocaleString('en')} value{undrawable === 1 ? '' : 's'} out of range not
+          drawn
         </div>
       )}
       <TimeSeriesChart

@@ -1,0 +1,347 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dashboardJson, env, open, panel } from './support/app';
+import { fixtureWindow } from './support/window';
+import { DCS } from './fixture/env';
+
+// The fault suite: Scry against a misbehaving Prometheus (e2e/fixture/faults.mjs, one provisioned
+// datasource per case, named after it) and against hostile dashboard files
+// (scripts/hostile-corpus.mjs). Every case checks the words the user sees, that a panel on the
+// real Prometheus beside it keeps working, that nothing saved changed, and that no payload ran
+// (window.__xss stays undefined).
+
+const base = () => env('SCRY_FAULTS_URL');
+
+/** Everything this browser saved (localStorage), to compare before and after a fault. */
+const saved = (page: Page) =>
+  page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+/** Imports dashboard JSON on the faults site and opens it over the fixture's window. */
+async function importAndOpen(page: Page, json: string) {
+  await open(page, '#/import', base());
+  await page.getByTestId('import-text').fill(json);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page).toHaveURL(/#\/d\//);
+  const uid = /#\/d\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/${uid}?from=${fromMs}&to=${toMs}&tz=utc`, base());
+}
+
+/** A panel on the real Prometheus: it must keep working next to every fault. */
+const REAL = {
+  title: 'Real',
+  type: 'stat',
+  expr: 'count(scry_temperature_celsius)',
+  datasource: 'fixture',
+  options: { reduce: 'last', graphMode: 'none' },
+};
+
+async function realPanelWorks(page: Page) {
+  // one series per data centre of the fixture
+  await expect(panel(page, 'Real').getByTestId('stat-value')).toHaveAttribute(
+    'data-value',
+    String(DCS.length),
+  );
+}
+
+async function noScriptRan(page: Page) {
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+}
+
+/** Panels in a 4-wide grid, each on the datasource named like its title. */
+function faultBoard(uid: string, cases: string[], extra: Record<string, unknown> = {}) {
+  return dashboardJson(
+    uid,
+    `Faults ${uid}`,
+    [
+      REAL,
+      ...cases.map((c) => ({ title: c, expr: `up{case="${c}",uid="${uid}"}`, datasource: c })),
+    ].map((p, i) => ({ w: 6, h: 5, x: (i % 4) * 6, y: Math.floor(i / 4) * 5, ...p })),
+    extra,
+  );
+}
+
+const err = (page: Page, title: string) => panel(page, title).getByTestId('panel-error');
+const FAULTS_HOST = () => env('FAULTS_URL').replace(/[.]/g, '\\.');
+
+test('failed answers are named in words on their panel; the others keep working', async ({
+  page,
+}) => {
+  const cases = [
+    'refused',
+    'dns',
+    'reset',
+    'html502',
+    'bad400',
+    'exec422',
+    'text200',
+    'truncated',
+    'resultObject',
+    'resultNull',
+    'dataNull',
+    'dataMissing',
+  ];
+  await importAndOpen(page, faultBoard('fails', cases));
+  const before = await saved(page);
+  const at = (c: string) => `${FAULTS_HOST()}/c/${c}`;
+  const expected: Record<string, RegExp> = {
+    refused:
+      /^Cannot reach http:\/\/127\.0\.0\.1:\d+: Failed to fetch \(is the URL right and the server running\?\)/,
+    dns: /^Cannot reach http:\/\/scry-nx\.invalid:9090: Failed to fetch \(is the URL right and the server running\?\)/,
+    reset: new RegExp(
+      `^(The connection to ${at('reset')} broke while the answer was arriving \\(after [\\d.]+ (bytes|kB): .+\\)|Cannot reach ${at('reset')}: .*)`,
+    ),
+    html502: new RegExp(
+      `^The server failed: HTTP 502 Bad Gateway from ${at('html502')}/api/v1/query_range: 502 Bad Gateway$`,
+    ),
+    bad400: /^bad_data: invalid parameter "query": 1:8: parse error: unexpected end of input$/,
+    exec422:
+      /^execution: query processing would load too many samples into memory in query execution$/,
+    text200:
+      /^The server answered \(text\/plain\), but not as a Prometheus API would: expected JSON with "status":"success"\./,
+    truncated:
+      /^Prometheus answered with something that is not its API \(the JSON ends early: the body was cut off after [\d.]+ kB\)$/,
+    resultObject:
+      /^Prometheus answered with something that is not its API \("result" of a matrix is an object, not a list of series\)$/,
+    resultNull:
+      /^Prometheus answered with something that is not its API \("result" of a matrix is null, not a list of series\)$/,
+    dataNull: /^Prometheus answered with something that is not its API \("data" is null\)$/,
+    dataMissing:
+      /^Prometheus answered with something that is not its API \("status" is "success" but "data" is missing\)$/,
+  };
+  for (const c of cases) {
+    await expect(panel(page, c), c).toHaveAttribute('data-state', 'error');
+    await expect(err(page, c), c).toHaveText(expected[c]!);
+    // never a JS exception's text, never a wrong-URL hint for a cut-off answer
+    await expect(err(page, c)).not.toHaveText(/is not a function|Cannot read|undefined|null \(/);
+  }
+  await expect(err(page, 'truncated')).not.toHaveText(/URL|\/graph/);
+  await realPanelWorks(page);
+  await noScriptRan(page);
+  expect(await saved(page)).toBe(before);
+});
+
+test('odd but valid answers draw what they can and say what they did not', async ({ page }) => {
+  const cases = [
+    'numberValues',
+    'warnings',
+    'extremes',
+    'duplicate',
+    'unsorted',
+    'offgrid',
+    'drip',
+  ];
+  const json = faultBoard('odd', cases);
+  const board = JSON.parse(json) as { panels: { title: string; type: string; options?: object }[] };
+  for (const p of board.panels)
+    if (['numberValues', 'unsorted', 'offgrid', 'drip'].includes(p.title)) {
+      p.type = 'stat';
+      p.options = { reduce: 'last', graphMode: 'none' };
+    }
+  const sent = new Map<string, URLSearchParams>();
+  page.on('request', (r) => {
+    const m = /\/c\/(\w+)\/api\/v1\/query_range/.exec(r.url());
+    if (m) sent.set(m[1]!, new URL(r.url()).searchParams);
+  });
+  await importAndOpen(page, JSON.stringify(board));
+  const before = await saved(page);
+  const stat = (t: string) => panel(page, t).getByTestId('stat-value');
+  await expect(stat('numberValues')).toHaveAttribute('data-value', '7.5');
+  // newest-first samples and samples 7 s off the step grid: the last by time is what shows
+  await expect(stat('unsorted')).toHaveAttribute('data-value', '5');
+  await expect(stat('offgrid')).toHaveAttribute('data-value', '9');
+  // a body dripping in 64-byte pieces still arrives whole
+  await expect(stat('drip')).toHaveAttribute('data-value', '42', { timeout: 20_000 });
+  await expect(panel(page, 'warnings').getByTestId('panel-warning')).toHaveText(
+    'PromQL warning: this query may be slow · PromQL info: metric might not be a counter, name does not end in _total',
+  );
+  await expect(panel(page, 'duplicate').getByTestId('legend-item')).toHaveCount(2);
+
+  // ±Inf and ±1.79e308 are left out of the scale and counted; NaN is a gap; the normal series draws
+  const ex = panel(page, 'extremes');
+  await expect(ex).toHaveAttribute('data-state', 'ok');
+  const p = sent.get('extremes')!;
+  const n = Math.floor((Number(p.get('end')) - Number(p.get('start'))) / Number(p.get('step'))) + 1;
+  let undrawable = 0;
+  for (let i = 0; i < n; i++) if ([1, 2, 3, 4].includes(i % 6)) undrawable++;
+  await expect(ex.getByTestId('out-of-range')).toHaveText(
+    `${undrawable.toLocaleString('en')} values out of range not drawn`,
+  );
+  await expect(ex.getByTestId('legend-item')).toHaveCount(2);
+  await expect(ex.locator('canvas')).toHaveCount(1);
+  // the y axis exists: uPlot sized the plot from a finite scale (a blank chart has no ticks)
+  const range = await ex.evaluate(() => {
+    const el = document.querySelector('[data-panel-title="extremes"] .uplot') as
+      (HTMLElement & { _uplot?: unknown }) | null;
+    return el?.getBoundingClientRect().height ?? 0;
+  });
+  expect(range).toBeGreaterThan(50);
+  await realPanelWorks(page);
+  await noScriptRan(page);
+  expect(await saved(page)).toBe(before);
+});
+
+test('429 and 503 with Retry-After are retried (at most twice) and the panel says so', async ({
+  page,
+}) => {
+  await importAndOpen(page, faultBoard('retry', ['r429', 'r503']));
+  const before = await saved(page);
+  await expect(panel(page, 'r503').getByTestId('panel-retry')).toHaveText(
+    /^Server busy \(HTTP 503\): retrying in 1 s \(retry [12] of 2\)$/,
+  );
+  await expect(err(page, 'r503')).toHaveText(
+    new RegExp(
+      `^The server failed: HTTP 503 Service Unavailable from ${FAULTS_HOST()}/c/r503/api/v1/query_range: overloaded, come back later \\(still refused after 2 retries\\)$`,
+    ),
+  );
+  await expect(panel(page, 'r429')).toHaveAttribute('data-state', 'ok');
+  await expect(panel(page, 'r429').getByTestId('panel-error')).toHaveCount(0);
+  await realPanelWorks(page);
+  expect(await saved(page)).toBe(before);
+});
+
+test('the query timeout is editable on a datasource', async ({ page }) => {
+  await open(page, '#/datasources', base());
+  await page.getByRole('button', { name: 'Add datasource' }).click();
+  const form = page.getByRole('form', { name: 'Datasource' });
+  await form.getByLabel('Name').fill('mine');
+  await form.getByLabel('URL').fill(`${env('FAULTS_URL')}/c/slow7`);
+  await form.getByLabel('Query timeout').fill('2 s');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert').or(form.locator('.error'))).toHaveText(
+    /Query timeout: a duration like 60s or 2m/,
+  );
+  await form.getByLabel('Query timeout').fill('2s');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[data-testid="datasource-row"][data-name="mine"]')).toBeVisible();
+  await importAndOpen(page, faultBoard('mine', ['mine']));
+  await expect(err(page, 'mine')).toHaveText(/within 2 s \(request timed out/);
+});
+
+// ---- hostile dashboards ------------------------------------------------------------------
+
+async function importFromUrl(page: Page, name: string) {
+  await open(page, `#/import?url=hostile/${name}.json`, base());
+}
+
+test('markdown cannot cover the panel menu, and external images wait for the switch', async ({
+  page,
+}) => {
+  const images: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pixel.png')) images.push(r.url());
+  });
+  await importFromUrl(page, 'css');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page).toHaveURL(/#\/d\/hostile-css/);
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/d/hostile-css?from=${fromMs}&to=${toMs}&tz=utc`, base());
+  const before = await saved(page);
+  const overlay = panel(page, 'Overlay');
+  await expect(overlay.getByTestId('text-panel')).toContainText('cover');
+  // the ⋮ button is what is under the pointer at its own centre, not the invisible link
+  const menu = overlay.getByRole('button', { name: 'Panel menu' });
+  const hit = await menu.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b;
+  });
+  expect(hit).toBe(true);
+  await menu.click();
+  await page.getByRole('menuitem', { name: 'Inspect' }).click();
+  await expect(page.getByTestId('query-inspector')).toBeVisible();
+  expect(page.url()).toContain(base());
+  await page.keyboard.press('Escape');
+  // the link shows where it goes
+  await expect(overlay.locator('a').first()).toHaveAttribute('title', 'https://evil.example/');
+  await expect(overlay.locator('a').first()).toHaveAttribute('rel', 'noopener noreferrer');
+  // nothing painted over the neighbour panel or the page
+  await realNeighbour(page);
+  // the tracking pixel was not loaded; the panel says so and offers the switch
+  await expect(overlay.getByTestId('images-blocked')).toContainText(
+    `Images from ${new URL(env('FAULTS_URL')).host} not loaded`,
+  );
+  expect(images).toEqual([]);
+  expect(await saved(page)).toBe(before);
+  await overlay.getByRole('button', { name: 'Load external images on this dashboard' }).click();
+  await expect.poll(() => images.length).toBeGreaterThan(0);
+  await noScriptRan(page);
+});
+
+async function realNeighbour(page: Page) {
+  const n = panel(page, 'Neighbour');
+  await expect(n.getByTestId('legend-item')).toHaveText(['ams']);
+  const hit = await n.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return !!at && el.contains(at);
+  });
+  expect(hit).toBe(true);
+}
+
+test('__proto__ and constructor keys everywhere pollute nothing', async ({ page }) => {
+  await importFromUrl(page, 'proto');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page).toHaveURL(/#\/d\/hostile-proto/);
+  await expect(panel(page, 'Panel 1')).toHaveAttribute('data-state', 'ok');
+  const polluted = await page.evaluate(() => {
+    const o = {} as Record<string, unknown>;
+    return [o.polluted, Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')];
+  });
+  expect(polluted).toEqual([undefined, false]);
+  await noScriptRan(page);
+});
+
+test('a dashboard 10 000 levels deep is refused or imported, never a blank page', async ({
+  page,
+}) => {
+  await importFromUrl(page, 'deep');
+  await expect(
+    page.getByTestId('import-preview').or(page.getByTestId('import-errors')),
+  ).toBeVisible();
+  await expect(page.locator('h1')).toHaveText('Import dashboard');
+  await noScriptRan(page);
+});
+
+test('10 000 panels open with a notice and render as they come into view', async ({ page }) => {
+  test.setTimeout(90_000);
+  await importFromUrl(page, 'many');
+  await page.getByRole('button', { name: 'Import', exact: true }).click({ timeout: 30_000 });
+  await expect(page).toHaveURL(/#\/d\/hostile-many/, { timeout: 30_000 });
+  await expect(page.getByTestId('many-panels-notice')).toHaveText(
+    /^This dashboard has 10,000 panels: they are drawn as you scroll to them\.$/,
+    { timeout: 30_000 },
+  );
+  await expect(panel(page, 'Panel 1').getByTestId('text-panel')).toHaveText('Panel 1');
+  // far fewer than 10 000 panels are in the page
+  expect(await page.locator('[data-testid="panel"]').count()).toBeLessThan(1000);
+  await noScriptRan(page);
+});
+
+test('the Content-Security-Policy blocks an injected inline script and reports it', async ({
+  page,
+}) => {
+  await open(page, '#/', base());
+  await expect(page.getByRole('button', { name: 'New dashboard' })).toBeVisible();
+  const report = await page.evaluate(
+    () =>
+      new Promise<{ directive: string; blocked: string }>((resolve) => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => resolve({ directive: e.violatedDirective, blocked: e.blockedURI }),
+          { once: true },
+        );
+        const s = document.createElement('script');
+        s.textContent = 'window.__xss = 1';
+        document.body.appendChild(s);
+      }),
+  );
+  expect(report.directive).toMatch(/^script-src/);
+  expect(report.blocked).toBe('inline');
+  await noScriptRan(page);
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+});
