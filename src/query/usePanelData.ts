@@ -1,25 +1,12 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import type { Frame } from '../model/frame';
 import type { Panel } from '../model/dashboard';
-import { isAbort, PromError } from '../prometheus/errors';
-import { instantToRows, matrixToFrame, type InstantRow } from '../prometheus/frames';
-import type { PrometheusClient } from '../prometheus/client';
-import type { MatrixSeries } from '../prometheus/types';
+import { isAbort } from '../prometheus/errors';
+import { targetQuery, type TargetResult as PromTargetResult } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from './env';
 import { planPanel, type TargetPlan } from './plan';
 
-/** What one target returned. */
-export interface TargetResult {
-  refId: string;
-  plan: TargetPlan;
-  frame?: Frame;
-  rows?: InstantRow[];
-  /** range queries: the series that carry native histograms (frames hold only float samples) */
-  histograms?: MatrixSeries[];
-  warnings: string[];
-  /** ms from request to parsed frame */
-  tookMs: number;
-}
+/** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
+export type TargetResult = PromTargetResult<TargetPlan>;
 
 export interface PanelData {
   state: 'loading' | 'ok' | 'empty' | 'error';
@@ -30,50 +17,6 @@ export interface PanelData {
   /** the request is running (data may be the previous answer) */
   fetching: boolean;
   plans: TargetPlan[];
-}
-
-/** Query keys: everything the answer depends on, nothing more (identical panels share). */
-export const promKeys = {
-  all: ['prom'] as const,
-  datasource: (dsKey: string) => ['prom', dsKey] as const,
-  range: (dsKey: string, p: TargetPlan) =>
-    ['prom', dsKey, 'range', p.expr, p.startSec, p.endSec, p.stepSec] as const,
-  instant: (dsKey: string, p: TargetPlan) => ['prom', dsKey, 'instant', p.expr, p.endSec] as const,
-};
-
-/** One target's request and its answer as a TargetResult (exported for tests). */
-export async function fetchTarget(
-  client: PrometheusClient,
-  plan: TargetPlan,
-  signal: AbortSignal,
-): Promise<TargetResult> {
-  const t0 = performance.now();
-  if (plan.instant) {
-    const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal });
-    return {
-      refId: plan.refId,
-      plan,
-      rows: instantToRows(a.data),
-      warnings: a.warnings,
-      tookMs: performance.now() - t0,
-    };
-  }
-  const a = await client.queryRange(
-    { expr: plan.expr, startSec: plan.startSec, endSec: plan.endSec, stepSec: plan.stepSec },
-    { signal },
-  );
-  if (a.data.resultType !== 'matrix')
-    throw new PromError('not-prometheus', `Expected a matrix, got ${String(a.data.resultType)}`);
-  const frame = matrixToFrame(a.data.result, plan, plan.refId);
-  const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
-  return {
-    refId: plan.refId,
-    plan,
-    frame,
-    ...(histograms.length ? { histograms } : {}),
-    warnings: a.warnings,
-    tookMs: performance.now() - t0,
-  };
 }
 
 /**
@@ -96,11 +39,8 @@ export function usePanelData(
 
   const queries = useQueries({
     queries: okPlans.map((plan) => ({
-      queryKey: plan.instant
-        ? promKeys.instant(handle!.cacheKey, plan)
-        : promKeys.range(handle!.cacheKey, plan),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchTarget(handle!.client, plan, signal),
-      enabled: enabled && widthPx > 0,
+      ...targetQuery(handle, plan),
+      enabled: enabled && widthPx > 0 && !!handle,
       placeholderData: keepPreviousData,
     })),
   });

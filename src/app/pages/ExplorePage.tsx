@@ -8,10 +8,10 @@ import PanelShell from '../../panels/PanelShell';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
 import type { PrometheusClient } from '../../prometheus/client';
+import { targetQuery } from '../../prometheus/queries';
 import { formatLegend } from '../../prometheus/legend';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
 import type { TargetPlan } from '../../query/plan';
-import { fetchTarget, promKeys } from '../../query/usePanelData';
 import { useDashboards } from '../../state/dashboards';
 import { allDatasources, pickDatasource, useDatasources } from '../../state/datasources';
 import { handleFor } from '../datasourceHandles';
@@ -357,8 +357,7 @@ function InstantTable(props: {
     rateIntervalMs: 0,
   };
   const q = useQuery({
-    queryKey: promKeys.instant(props.cacheKey, plan),
-    queryFn: ({ signal }) => fetchTarget(client!, plan, signal),
+    ...targetQuery(client && { client, cacheKey: props.cacheKey }, plan),
     enabled: !!client && expr.trim() !== '',
   });
   if (!expr) return <p className="muted">Run a query to see its values.</p>;
