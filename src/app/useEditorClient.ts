@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createEditorClient, type EditorPromClient } from '../editor/client';
 import { FLAVOUR_INFO } from '../prometheus/flavour';
@@ -13,6 +14,7 @@ export function useEditorClient(
   fromMs: number,
   nowMs: number,
 ): EditorPromClient | null {
+  const queryClient = useQueryClient();
   const lookbackHours = Math.max(12, Math.ceil((nowMs - fromMs) / 3_600_000));
   const client = handle?.client ?? null;
   const cacheKey = handle?.cacheKey ?? '';
@@ -23,12 +25,13 @@ export function useEditorClient(
       client
         ? createEditorClient(client, {
             lookbackMs: lookbackHours * 3_600_000,
-            key: `${cacheKey}|${lookbackHours}h`,
+            key: cacheKey,
+            queryClient,
             metadata: info.offers.metadata,
             flags: info.offers.flags,
             dialect: info.dialect,
           })
         : null,
-    [client, cacheKey, lookbackHours, info],
+    [client, cacheKey, lookbackHours, info, queryClient],
   );
 }

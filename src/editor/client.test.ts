@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LanguageType, promQLLanguage } from '@prometheus-io/codemirror-promql';
 import { PrometheusClient } from '../prometheus/client';
 import {
-  clearEditorClientCache,
   createEditorClient,
   matchersToSelector,
   registerMatcherOps,
@@ -37,31 +37,48 @@ function fake() {
   return c;
 }
 
+// The cache is the app's TanStack QueryClient (a fresh one per test); its staleness follows
+// Date.now, which the tests move by hand.
 let now = 1_700_000_000_000;
-const clock = () => now;
+let qc = new QueryClient();
+const setNow = (ms: number) => {
+  now = ms;
+  vi.setSystemTime(now);
+};
 
 beforeEach(() => {
-  clearEditorClientCache();
-  now = 1_700_000_000_000;
+  qc = new QueryClient();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  setNow(1_700_000_000_000);
 });
+afterEach(() => {
+  qc.clear();
+  vi.useRealTimers();
+});
+
+const signal = { signal: expect.any(AbortSignal) as AbortSignal };
 
 describe('EditorPromClient', () => {
   it('asks Scry’s client with a lookback range and maps answers', async () => {
     const c = fake();
     const a = createEditorClient(c as unknown as ScryClientLike, {
-      now: clock,
+      queryClient: qc,
       lookbackMs: 3600_000,
     });
     expect(await a.labelNames('up')).toEqual(['job', 'instance']);
-    expect(c.labelNames).toHaveBeenCalledWith({
-      startSec: 1_700_000_000 - 3600,
-      endSec: 1_700_000_000,
-      match: ['up'],
-    });
+    expect(c.labelNames).toHaveBeenCalledWith(
+      {
+        startSec: 1_700_000_000 - 3600,
+        endSec: 1_700_000_000,
+        match: ['up'],
+      },
+      signal,
+    );
     expect(await a.metricNames()).toEqual(['up', 'http_requests_total']);
     expect(c.labelValues).toHaveBeenCalledWith(
       '__name__',
       expect.not.objectContaining({ match: expect.anything() }),
+      signal,
     );
     const series = await a.series('up');
     expect(series[0]).toBeInstanceOf(Map);
@@ -73,19 +90,19 @@ describe('EditorPromClient', () => {
 
   it('caches per datasource for the TTL, then asks again', async () => {
     const c = fake();
-    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock });
-    const b = createEditorClient(c as unknown as ScryClientLike, { now: clock });
+    const a = createEditorClient(c as unknown as ScryClientLike, { queryClient: qc });
+    const b = createEditorClient(c as unknown as ScryClientLike, { queryClient: qc });
     await Promise.all([a.labelNames(), a.labelNames(), b.labelNames()]);
     expect(c.labelNames).toHaveBeenCalledTimes(1);
-    now += 59_000;
+    setNow(now + 59_000);
     await a.labelNames();
     expect(c.labelNames).toHaveBeenCalledTimes(1);
-    now += 2_000;
+    setNow(now + 2_000);
     await a.labelNames();
     expect(c.labelNames).toHaveBeenCalledTimes(2);
     // another datasource (other headers) has its own cache
     const other = { ...c, endpoint: { url: c.base, headers: { 'X-Scope-OrgID': 'b' } } };
-    await createEditorClient(other as unknown as ScryClientLike, { now: clock }).labelNames();
+    await createEditorClient(other as unknown as ScryClientLike, { queryClient: qc }).labelNames();
     expect(c.labelNames).toHaveBeenCalledTimes(3);
   });
 
@@ -93,7 +110,7 @@ describe('EditorPromClient', () => {
     const c = fake();
     c.labelValues.mockImplementationOnce(() => Promise.reject(new Error('boom')));
     const onError = vi.fn();
-    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock, onError });
+    const a = createEditorClient(c as unknown as ScryClientLike, { queryClient: qc, onError });
     expect(await a.labelValues('job')).toEqual([]);
     expect(onError).toHaveBeenCalledOnce();
     expect(await a.labelValues('job')).toEqual(['api', 'web']);
@@ -102,25 +119,30 @@ describe('EditorPromClient', () => {
   it('passes matchers as match[] without the completed label or variables', async () => {
     registerMatcherOps(nodeTypes);
     const c = fake();
-    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock, lookbackMs: 0 });
+    const a = createEditorClient(c as unknown as ScryClientLike, {
+      queryClient: qc,
+      lookbackMs: 0,
+    });
     await a.labelValues('instance', 'up', [
       { type: id('EqlSingle'), name: 'job', value: 'api' },
       { type: id('NeqRegex'), name: 'env', value: 'dev.*' },
       { type: id('EqlSingle'), name: 'instance', value: 'x' },
       { type: id('EqlRegex'), name: 'cluster', value: '$cluster' },
     ]);
-    expect(c.labelValues).toHaveBeenCalledWith('instance', {
-      match: ['up{job="api",env!~"dev.*"}'],
-    });
+    expect(c.labelValues).toHaveBeenCalledWith(
+      'instance',
+      { match: ['up{job="api",env!~"dev.*"}'] },
+      signal,
+    );
   });
 
   it('finds metadata of a family from a series name', async () => {
     const c = fake();
-    const a = createEditorClient(c as unknown as ScryClientLike, { now: clock });
+    const a = createEditorClient(c as unknown as ScryClientLike, { queryClient: qc });
     expect(await a.metadataFor('lat_seconds_bucket')).toEqual([
       { name: 'lat_seconds', type: 'histogram', help: 'Latency.', unit: 'seconds' },
     ]);
-    expect(c.metadata).toHaveBeenCalledWith({ metric: 'lat_seconds' });
+    expect(c.metadata).toHaveBeenCalledWith({ metric: 'lat_seconds' }, signal);
     expect(await a.metadataFor('nope')).toEqual([]);
     // once completion has the whole list, hover uses it
     await a.metricMetadata();
@@ -147,7 +169,7 @@ describe('over a real Scry client', () => {
       { url: 'http://limited:9090/', headers: { Authorization: 'Bearer t' }, maxConcurrent: 2 },
       fetchFn,
     );
-    const a = createEditorClient(prom, { now: clock, lookbackMs: 0 });
+    const a = createEditorClient(prom, { queryClient: qc, lookbackMs: 0 });
     const got = await Promise.all(['l1', 'l2', 'l3', 'l4', 'l5'].map((l) => a.labelValues(l)));
     expect(got).toEqual([['a'], ['a'], ['a'], ['a'], ['a']]);
     expect(seen).toHaveLength(5);

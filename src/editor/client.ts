@@ -1,12 +1,23 @@
 // Adapter: codemirror-promql's PrometheusClient interface on top of Scry's own client, so the
 // editor's completion and hover requests carry the datasource's headers, share its concurrency
-// limiter, and are cached briefly per datasource.
+// limiter, and go through the app's TanStack Query cache (prometheus/queries.ts: one key per
+// request, shared with Explore and variables), reused for a minute.
 //
 // Only type imports from codemirror-promql here: the app may import this module eagerly
 // without pulling CodeMirror into the dashboard bundle.
 
 import type { PrometheusClient as CompletionClient } from '@prometheus-io/codemirror-promql';
+import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query';
 import type { PrometheusClient as ScryClient } from '../prometheus/client';
+import {
+  flagsQuery,
+  labelNamesQuery,
+  labelValuesQuery,
+  metadataQuery,
+  seriesQuery,
+  type LookupWindow,
+  type QuerySource,
+} from '../prometheus/queries';
 import type { MetadataResult } from '../prometheus/types';
 
 /** The part of Scry's PrometheusClient the adapter uses (a fake in tests). */
@@ -24,16 +35,14 @@ export interface MatcherLike {
 }
 
 export interface EditorClientOptions {
-  /** cache key of the datasource; default: the client's base URL and headers */
+  /** the datasource's identity in query keys; default: the client's base URL and headers */
   key?: string;
-  /** how long answers are reused, ms; default 60 000 */
+  /** how long answers are reused (their staleTime), ms; default 60 000 */
   cacheTtlMs?: number;
   /** look back this far for label names/values and series, ms; default 12 h; 0 = server default */
   lookbackMs?: number;
   /** failures are swallowed (completion just offers less); this hears about them */
   onError?: (e: unknown) => void;
-  /** clock, for tests */
-  now?: () => number;
   /**
    * the server offers /api/v1/metadata and /api/v1/status/flags (default true); without them
    * (VictoriaMetrics) completion and hover work from names and labels, and nothing is asked
@@ -42,6 +51,8 @@ export interface EditorClientOptions {
   flags?: boolean;
   /** the server's query language: the linter tolerates MetricsQL for VictoriaMetrics */
   dialect?: 'promql' | 'metricsql';
+  /** the app's cache: answers are shared with every other user of the same request */
+  queryClient: QueryClient;
 }
 
 // lezer-promql node id → matcher operator; filled by the editor module from the parser's node
@@ -92,20 +103,6 @@ export function matchersToSelector(
   return parts.length ? `${name}{${parts.join(',')}}` : name;
 }
 
-interface Entry {
-  at: number;
-  value: Promise<unknown>;
-}
-
-/** One cache per datasource, shared by every editor on the page. */
-const caches = new Map<string, Map<string, Entry>>();
-
-/** Drops every cached answer (all datasources, or one). */
-export function clearEditorClientCache(key?: string): void {
-  if (key === undefined) caches.clear();
-  else caches.delete(key);
-}
-
 function defaultKey(c: ScryClientLike): string {
   const headers = c.endpoint?.headers ?? {};
   const h = Object.keys(headers)
@@ -123,38 +120,38 @@ export class EditorPromClient implements CompletionClient {
   readonly key: string;
   readonly dialect: 'promql' | 'metricsql';
   private readonly ttl: number;
-  private readonly lookbackMs: number;
-  private readonly now: () => number;
+  private readonly window: LookupWindow;
+  private readonly src: QuerySource<ScryClientLike>;
 
   constructor(
     private readonly client: ScryClientLike,
-    private readonly opts: EditorClientOptions = {},
+    private readonly opts: EditorClientOptions,
   ) {
     this.key = opts.key ?? defaultKey(client);
     this.dialect = opts.dialect ?? 'promql';
     this.ttl = opts.cacheTtlMs ?? 60_000;
-    this.lookbackMs = opts.lookbackMs ?? 12 * 3600_000;
-    this.now = opts.now ?? (() => Date.now());
+    this.window = { lookbackMs: opts.lookbackMs ?? 12 * 3600_000 };
+    this.src = { client, cacheKey: this.key };
   }
 
   labelNames(metricName?: string): Promise<string[]> {
     const match = metricName && !hasVariable(metricName) ? [metricName] : undefined;
-    return this.cached(`labels\n${metricName ?? ''}`, [] as string[], async () => {
-      const r = await this.client.labelNames({ ...this.range(), ...(match ? { match } : {}) });
-      return r.data;
-    });
+    return this.cached(
+      labelNamesQuery(this.src, { window: this.window, ...(match ? { match } : {}) }),
+      [],
+    );
   }
 
   labelValues(labelName: string, metricName?: string, matchers?: MatcherLike[]): Promise<string[]> {
     const sel =
       metricName || matchers?.length ? matchersToSelector(metricName, matchers, labelName) : '';
-    return this.cached(`values\n${labelName}\n${sel}`, [] as string[], async () => {
-      const r = await this.client.labelValues(labelName, {
-        ...this.range(),
+    return this.cached(
+      labelValuesQuery(this.src, labelName, {
+        window: this.window,
         ...(sel ? { match: [sel] } : {}),
-      });
-      return r.data;
-    });
+      }),
+      [],
+    );
   }
 
   metricMetadata(): Promise<Record<string, { type: string; help: string }[]>> {
@@ -164,10 +161,7 @@ export class EditorPromClient implements CompletionClient {
   /** The whole /api/v1/metadata answer, including units (what proposals.ts takes). */
   fullMetadata(): Promise<MetadataResult> {
     if (this.opts.metadata === false) return Promise.resolve({});
-    return this.cached('metadata', {} as MetadataResult, async () => {
-      const r = await this.client.metadata();
-      return r.data;
-    });
+    return this.cached(metadataQuery(this.src), {});
   }
 
   /**
@@ -187,32 +181,35 @@ export class EditorPromClient implements CompletionClient {
     if (this.opts.metadata === false) return [];
     const base = familyName(metricName);
     const names = base !== metricName ? [metricName, base] : [metricName];
-    // the whole list when completion fetched it already, else just this metric (cheaper)
-    const full = this.peek<MetadataResult>('metadata');
+    // the whole list when completion fetched it already (or is fetching it), else just this
+    // metric (cheaper)
+    const whole = this.opts.queryClient.getQueryState(metadataQuery(this.src).queryKey);
+    const full =
+      whole &&
+      (whole.fetchStatus === 'fetching' ||
+        (whole.data !== undefined && Date.now() - whole.dataUpdatedAt < this.ttl))
+        ? this.fullMetadata()
+        : undefined;
     for (const name of names) {
-      const md = full
-        ? await full
-        : await this.cached(`metadata\n${name}`, {} as MetadataResult, async () => {
-            const r = await this.client.metadata({ metric: name });
-            return r.data;
-          });
+      const md = full ? await full : await this.cached(metadataQuery(this.src, name), {});
       const found = pick(md, name);
       if (found.length) return found;
     }
     return [];
   }
 
-  series(
+  async series(
     metricName: string,
     matchers?: MatcherLike[],
     labelName?: string,
   ): Promise<Map<string, string>[]> {
     const sel = matchersToSelector(metricName, matchers, labelName);
-    if (!sel) return Promise.resolve([]);
-    return this.cached(`series\n${sel}`, [] as Map<string, string>[], async () => {
-      const r = await this.client.series({ match: [sel], ...this.range() });
-      return r.data.map((labels) => new Map(Object.entries(labels)));
-    });
+    if (!sel) return [];
+    const found = await this.cached(
+      seriesQuery(this.src, { match: [sel], window: this.window }),
+      [],
+    );
+    return found.map((labels) => new Map(Object.entries(labels)));
   }
 
   metricNames(_prefix?: string): Promise<string[]> {
@@ -223,49 +220,34 @@ export class EditorPromClient implements CompletionClient {
   flags(): Promise<Record<string, string>> {
     const call = this.client.call?.bind(this.client);
     if (!call || this.opts.flags === false) return Promise.resolve({});
-    return this.cached('flags', {} as Record<string, string>, async () => {
-      const r = await call<Record<string, string>>('/api/v1/status/flags', new URLSearchParams());
-      return r.data;
-    });
+    return this.cached(flagsQuery({ client: { call }, cacheKey: this.key }), {});
   }
 
-  private range(): { startSec?: number; endSec?: number } {
-    if (!this.lookbackMs) return {};
-    const end = this.now();
-    return { startSec: Math.floor((end - this.lookbackMs) / 1000), endSec: Math.ceil(end / 1000) };
-  }
-
-  /** A live cached answer, if any. */
-  private peek<T>(key: string): Promise<T> | undefined {
-    const hit = caches.get(this.key)?.get(key);
-    return hit && this.now() - hit.at < this.ttl ? (hit.value as Promise<T>) : undefined;
-  }
-
-  /** Reuses a live answer (or the request in flight); failures give `fallback` and are not kept. */
-  private cached<T>(key: string, fallback: T, load: () => Promise<T>): Promise<T> {
-    let cache = caches.get(this.key);
-    if (!cache) {
-      cache = new Map();
-      caches.set(this.key, cache);
-    }
-    const now = this.now();
-    const hit = cache.get(key);
-    if (hit && now - hit.at < this.ttl) return hit.value as Promise<T>;
-    const store = cache;
-    const value = load().catch((e: unknown) => {
-      if (store.get(key)?.value === value) store.delete(key);
+  /**
+   * Through the TanStack cache: a fresh answer (younger than the TTL) or the request in flight is
+   * reused; a failure gives `fallback`, is reported, and is not kept (the next ask sends again).
+   */
+  private async cached<T>(
+    options: { queryKey: readonly unknown[]; queryFn?: unknown },
+    fallback: T,
+  ): Promise<T> {
+    try {
+      return (await this.opts.queryClient.fetchQuery({
+        ...(options as FetchQueryOptions<T>),
+        staleTime: this.ttl,
+        retry: false,
+      })) as T;
+    } catch (e) {
       this.opts.onError?.(e);
       return fallback;
-    });
-    store.set(key, { at: now, value });
-    return value;
+    }
   }
 }
 
 /** The adapter for one datasource's client. */
 export function createEditorClient(
   client: ScryClientLike,
-  opts?: EditorClientOptions,
+  opts: EditorClientOptions,
 ): EditorPromClient {
   return new EditorPromClient(client, opts);
 }

@@ -1,4 +1,5 @@
 // Issue 14, finding 5: MetricsQL that VictoriaMetrics runs is not an error for its datasources.
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { lintBrackets, lintPromQL } from './lint';
 import { EditorPromClient } from './client';
@@ -64,6 +65,7 @@ describe('completion without the metadata API', () => {
       metadata: false,
       flags: false,
       dialect: 'metricsql',
+      queryClient: new QueryClient(),
     });
     expect(c.dialect).toBe('metricsql');
     expect(await c.metricNames()).toEqual(['scry_temperature_celsius']);

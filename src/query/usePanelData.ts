@@ -1,26 +1,13 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import type { Frame } from '../model/frame';
 import type { Panel } from '../model/dashboard';
-import { badAnswer, failureMessage, isAbort } from '../prometheus/errors';
-import { instantToRows, matrixToFrame, type InstantRow } from '../prometheus/frames';
-import type { PrometheusClient, RetryNotice } from '../prometheus/client';
-import type { MatrixSeries } from '../prometheus/types';
+import { failureMessage, isAbort } from '../prometheus/errors';
+import { targetQuery, type TargetResult as PromTargetResult } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from './env';
 import { planPanel, type TargetPlan } from './plan';
 import { cancelRequests, retryNotices, trackRequest, useInflightVersion } from './inflight';
 
-/** What one target returned. */
-export interface TargetResult {
-  refId: string;
-  plan: TargetPlan;
-  frame?: Frame;
-  rows?: InstantRow[];
-  /** range queries: the series that carry native histograms (frames hold only float samples) */
-  histograms?: MatrixSeries[];
-  warnings: string[];
-  /** ms from request to parsed frame */
-  tookMs: number;
-}
+/** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
+export type TargetResult = PromTargetResult<TargetPlan>;
 
 export interface PanelData {
   state: 'loading' | 'ok' | 'empty' | 'error';
@@ -37,51 +24,6 @@ export interface PanelData {
   cancel?: () => void;
   /** runs the panel's queries again (after a cancel or an error) */
   rerun?: () => void;
-}
-
-/** Query keys: everything the answer depends on, nothing more (identical panels share). */
-export const promKeys = {
-  all: ['prom'] as const,
-  datasource: (dsKey: string) => ['prom', dsKey] as const,
-  range: (dsKey: string, p: TargetPlan) =>
-    ['prom', dsKey, 'range', p.expr, p.startSec, p.endSec, p.stepSec] as const,
-  instant: (dsKey: string, p: TargetPlan) => ['prom', dsKey, 'instant', p.expr, p.endSec] as const,
-};
-
-/** One target's request and its answer as a TargetResult (exported for tests). */
-export async function fetchTarget(
-  client: PrometheusClient,
-  plan: TargetPlan,
-  signal: AbortSignal,
-  onRetry?: (r: RetryNotice) => void,
-): Promise<TargetResult> {
-  const t0 = performance.now();
-  if (plan.instant) {
-    const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal, onRetry });
-    return {
-      refId: plan.refId,
-      plan,
-      rows: instantToRows(a.data),
-      warnings: a.warnings,
-      tookMs: performance.now() - t0,
-    };
-  }
-  const a = await client.queryRange(
-    { expr: plan.expr, startSec: plan.startSec, endSec: plan.endSec, stepSec: plan.stepSec },
-    { signal, onRetry },
-  );
-  if (a.data.resultType !== 'matrix')
-    throw badAnswer(`a range query must return a matrix, not ${String(a.data.resultType)}`);
-  const frame = matrixToFrame(a.data.result, plan, plan.refId);
-  const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
-  return {
-    refId: plan.refId,
-    plan,
-    frame,
-    ...(histograms.length ? { histograms } : {}),
-    warnings: a.warnings,
-    tookMs: performance.now() - t0,
-  };
 }
 
 /**
@@ -103,20 +45,12 @@ export function usePanelData(
   const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
 
   useInflightVersion();
-  const keys = okPlans.map((plan) =>
-    plan.instant
-      ? promKeys.instant(handle!.cacheKey, plan)
-      : promKeys.range(handle!.cacheKey, plan),
-  );
-  const keyIds = keys.map((k) => JSON.stringify(k));
+  const options = okPlans.map((plan) => targetQuery(handle, plan, trackRequest));
+  const keyIds = options.map((o) => JSON.stringify(o.queryKey));
   const queries = useQueries({
-    queries: okPlans.map((plan, i) => ({
-      queryKey: keys[i]!,
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        trackRequest(keyIds[i]!, signal, (s, onRetry) =>
-          fetchTarget(handle!.client, plan, s, onRetry),
-        ),
-      enabled: enabled && widthPx > 0,
+    queries: options.map((o) => ({
+      ...o,
+      enabled: enabled && widthPx > 0 && !!handle,
       placeholderData: keepPreviousData,
     })),
   });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   addUnits,
+  browserTimeZone,
+  explicitTimeZone,
   endOfUnit,
   isValidTimeZone,
   resolveTimeZone,
   startOfUnit,
   utcOffsetMs,
   wallTime,
+  wallTimeIn,
   wallToMs,
 } from './zone';
 
@@ -137,5 +140,21 @@ describe('calendar arithmetic', () => {
     expect(startOfUnit(may, 'y', 'Asia/Tokyo')).toBe(Date.UTC(2025, 11, 31, 15));
     expect(endOfUnit(may, 'y', 'Asia/Tokyo')).toBe(Date.UTC(2026, 11, 31, 15) - 1);
     expect(startOfUnit(may, 'M', NY)).toBe(Date.UTC(2026, 4, 1, 4));
+  });
+});
+
+describe('wallTimeIn / explicitTimeZone', () => {
+  const ms = Date.UTC(2026, 0, 1, 23, 30, 5);
+  it('reads wall-clock fields for a setting, an unknown zone as UTC', () => {
+    expect(wallTimeIn(ms, 'utc')).toMatchObject({ year: 2026, month: 1, day: 1, hour: 23 });
+    expect(wallTimeIn(ms, 'Asia/Tokyo')).toMatchObject({ month: 1, day: 2, hour: 8, minute: 30 });
+    expect(wallTimeIn(ms, 'Not/AZone')).toEqual(wallTimeIn(ms, 'utc'));
+    expect(wallTimeIn(ms, 'browser')).toEqual(wallTime(ms, browserTimeZone()));
+  });
+  it("names the zone a chart converts to; none for 'browser'", () => {
+    expect(explicitTimeZone('browser')).toBeUndefined();
+    expect(explicitTimeZone('')).toBeUndefined();
+    expect(explicitTimeZone('utc')).toBe('Etc/UTC');
+    expect(explicitTimeZone('Europe/Paris')).toBe('Europe/Paris');
   });
 });

@@ -69,6 +69,21 @@ export function isValidTimeZone(timeZone: TimeZone): boolean {
   return resolveTimeZone(timeZone) !== undefined;
 }
 
+/** Wall-clock fields of `ms` for a time-zone setting; a zone this runtime does not know reads as UTC. */
+export function wallTimeIn(ms: number, timeZone: TimeZone | undefined): WallTime {
+  return wallTime(ms, resolveTimeZone(timeZone) ?? 'UTC');
+}
+
+/**
+ * The IANA zone a setting names for a chart's own time axis (uPlot's tzDate): undefined for
+ * 'browser', which needs no conversion.
+ */
+export function explicitTimeZone(timeZone: TimeZone): string | undefined {
+  const tz = timeZone.trim();
+  if (tz === '' || tz === 'browser') return undefined;
+  return tz.toLowerCase() === 'utc' ? 'Etc/UTC' : tz;
+}
+
 /** Wall-clock fields of `ms` in an IANA zone (from resolveTimeZone). */
 export function wallTime(ms: number, zone: string): WallTime {
   const d = new Date(ms);

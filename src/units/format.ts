@@ -11,6 +11,8 @@
  * the id as suffix, e.g. `formatValue(1532.82, 'widgets', 0)` → "1533 widgets".
  */
 
+import { wallTimeIn } from '../time/zone';
+
 /** A formatted number split into the parts a stat panel styles separately. */
 export interface FormattedValue {
   prefix?: string;
@@ -364,68 +366,9 @@ function toClock(ms: number, decimals?: number): FormattedValue {
   return { text: `${hours}:${mm}:${ss}:${SSS}` };
 }
 
-interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** Calendar fields of an epoch-ms instant in a time zone ("browser", "utc" or IANA). */
-function dateParts(ms: number, timeZone?: string): DateParts {
-  const d = new Date(ms);
-  const tz = timeZone?.toLowerCase();
-  if (!timeZone || tz === 'browser' || tz === '') {
-    return {
-      year: d.getFullYear(),
-      month: d.getMonth() + 1,
-      day: d.getDate(),
-      hour: d.getHours(),
-      minute: d.getMinutes(),
-      second: d.getSeconds(),
-    };
-  }
-  if (tz === 'utc') {
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-    };
-  }
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(d);
-    const get = (t: Intl.DateTimeFormatPartTypes): number =>
-      Number(parts.find((p) => p.type === t)?.value ?? 0);
-    return {
-      year: get('year'),
-      month: get('month'),
-      day: get('day'),
-      hour: get('hour') % 24,
-      minute: get('minute'),
-      second: get('second'),
-    };
-  } catch {
-    return dateParts(ms, 'utc');
-  }
-}
-
 /** YYYY-MM-DD HH:mm:ss */
 function dateTimeIso(ms: number, opts: FormatOptions): FormattedValue {
-  const p = dateParts(ms, opts.timeZone);
+  const p = wallTimeIn(ms, opts.timeZone);
   return {
     text: `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`,
   };
@@ -433,7 +376,7 @@ function dateTimeIso(ms: number, opts: FormatOptions): FormattedValue {
 
 /** MM/DD/YYYY h:mm:ss a */
 function dateTimeUs(ms: number, opts: FormatOptions): FormattedValue {
-  const p = dateParts(ms, opts.timeZone);
+  const p = wallTimeIn(ms, opts.timeZone);
   const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   const ampm = p.hour < 12 ? 'am' : 'pm';
   return {

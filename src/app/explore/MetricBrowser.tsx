@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { PrometheusClient } from '../../prometheus/client';
 import { notOfferedText, offers, type Flavour } from '../../prometheus/flavour';
+import { labelValuesQuery, metadataQuery, seriesQuery } from '../../prometheus/queries';
 import type { MetadataResult } from '../../prometheus/types';
 import { escapeRegExp } from './queryEdit';
 
@@ -33,15 +34,12 @@ export default function MetricBrowser(props: {
   const startSec = Math.floor(props.startSec / 60) * 60;
   const endSec = Math.ceil(props.endSec / 60) * 60;
   const metadata = useQuery({
-    queryKey: ['explore', cacheKey, 'metadata'],
-    queryFn: ({ signal }) => client.metadata({}, { signal }).then((a) => a.data),
+    ...metadataQuery({ client, cacheKey }),
     staleTime: 60_000,
     enabled: withMetadata,
   });
   const names = useQuery({
-    queryKey: ['explore', cacheKey, 'names', startSec, endSec],
-    queryFn: ({ signal }) =>
-      client.labelValues('__name__', { startSec, endSec }, { signal }).then((a) => a.data),
+    ...labelValuesQuery({ client, cacheKey }, '__name__', { window: { startSec, endSec } }),
     staleTime: 60_000,
   });
   const all = useMemo(() => {
@@ -115,14 +113,13 @@ export function MetricLabels(props: {
   const endSec = Math.ceil(props.endSec / 60) * 60;
   const escaped = escapeRegExp(metric);
   const series = useQuery({
-    queryKey: ['explore', cacheKey, 'series', metric, startSec, endSec],
-    queryFn: ({ signal }) =>
-      client
-        .series(
-          { match: [`{__name__=~"${escaped}(_bucket|_sum|_count|_total)?"}`], startSec, endSec },
-          { signal },
-        )
-        .then((a) => a.data),
+    ...seriesQuery(
+      { client, cacheKey },
+      {
+        match: [`{__name__=~"${escaped}(_bucket|_sum|_count|_total)?"}`],
+        window: { startSec, endSec },
+      },
+    ),
     staleTime: 60_000,
   });
   const labels = useMemo(() => {

@@ -1,29 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import LazyPromQLEditor, { preloadPromQLEditor } from '../../editor/LazyPromQLEditor';
 import { proposeQuery } from '../../editor/proposals';
 import type { Panel } from '../../model/dashboard';
-import { bottomOf, nextPanelId } from '../../model/rows';
 import PanelShell from '../../panels/PanelShell';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
-import type { PrometheusClient } from '../../prometheus/client';
-import { formatLegend } from '../../prometheus/legend';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import type { TargetPlan } from '../../query/plan';
-import { fetchTarget, promKeys } from '../../query/usePanelData';
-import { useDashboards } from '../../state/dashboards';
 import { allDatasources, pickDatasource, useDatasources } from '../../state/datasources';
 import { handleFor } from '../datasourceHandles';
 import { loadHistory, pushHistory, saveHistory, type HistoryEntry } from '../explore/history';
 import MetricBrowser, { MetricLabels, type MetricChoice } from '../explore/MetricBrowser';
 import { addFilter, addGroupBy } from '../explore/queryEdit';
+import AddToDashboard from '../explore/AddToDashboard';
 import '../explore/explore.css';
-import { newDashboard } from '../newDashboard';
+import InstantTable from '../explore/InstantTable';
 import { emptyTarget } from '../PanelEditor';
 import { zoomTo } from '../time/rangeParams';
 import { useTimeRange } from '../time/useTimeRange';
-import { href, navigate, updateParams, useRoute } from '../router';
+import { href, updateParams, useRoute } from '../router';
 import TimePicker from '../toolbar/TimePicker';
 import { useEditorClient } from '../useEditorClient';
 
@@ -332,154 +326,5 @@ export default function ExplorePage() {
         </div>
       </div>
     </QueryEnvContext.Provider>
-  );
-}
-
-/** The instant answer at the end of the range: one row per series, its labels and value. */
-function InstantTable(props: {
-  expr: string;
-  timeSec: number;
-  legendFormat: string;
-  client: PrometheusClient | undefined;
-  cacheKey: string;
-}) {
-  const { expr, client } = props;
-  const timeSec = Math.round(props.timeSec * 1000) / 1000;
-  // the same key and request as an instant panel's (usePanelData): one cache entry shape
-  const plan: TargetPlan = {
-    refId: 'A',
-    expr,
-    instant: true,
-    startSec: timeSec,
-    endSec: timeSec,
-    stepSec: 0,
-    intervalMs: 0,
-    rateIntervalMs: 0,
-  };
-  const q = useQuery({
-    queryKey: promKeys.instant(props.cacheKey, plan),
-    queryFn: ({ signal }) => fetchTarget(client!, plan, signal),
-    enabled: !!client && expr.trim() !== '',
-  });
-  if (!expr) return <p className="muted">Run a query to see its values.</p>;
-  if (q.error) return <div className="panel-error">{q.error.message}</div>;
-  if (!q.data) return <p className="muted">Loading…</p>;
-  const rows = q.data.rows ?? [];
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.labels)))].sort();
-  return (
-    <div className="explore-table-wrap">
-      <p className="muted">
-        {rows.length} series at {new Date(timeSec * 1000).toISOString()}
-      </p>
-      {q.data.warnings.map((w, i) => (
-        <div key={i} className="panel-warning">
-          {w}
-        </div>
-      ))}
-      <table className="inspect-table" data-testid="explore-table">
-        <thead>
-          <tr>
-            <th>Series</th>
-            {keys.map((k) => (
-              <th key={k}>{k}</th>
-            ))}
-            <th>Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, 2000).map((r, i) => (
-            <tr key={i} data-testid="explore-row">
-              <td>{formatLegend(props.legendFormat, r.labels)}</td>
-              {keys.map((k) => (
-                <td key={k} data-label={k}>
-                  {r.labels[k] ?? ''}
-                </td>
-              ))}
-              <td data-testid="explore-value" data-value={String(r.value)}>
-                {r.value}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** Adds the query as a panel to a saved dashboard (or a new one) and opens it. */
-function AddToDashboard({ panel, disabled }: { panel: Panel; disabled: boolean }) {
-  const saved = useDashboards((s) => s.saved);
-  const save = useDashboards((s) => s.save);
-  const [open, setOpen] = useState(false);
-  const [target, setTarget] = useState('__new');
-  const list = Object.values(saved)
-    .map((s) => s.dashboard)
-    .sort((a, b) => a.title.localeCompare(b.title));
-  const [error, setError] = useState<string | null>(null);
-  const add = async () => {
-    const cur = target === '__new' ? undefined : saved[target];
-    const base = cur ? cur.dashboard : newDashboard('New dashboard');
-    // rows' folded children count too: a reused id would clash when the row is expanded
-    const id = nextPanelId(base.panels);
-    const y = bottomOf(base.panels);
-    const title = panel.targets[0]?.expr.slice(0, 60) ?? 'Explore';
-    const r = await save(
-      {
-        ...base,
-        panels: [...base.panels, { ...panel, id, title, gridPos: { x: 0, y, w: 12, h: 8 } }],
-      },
-      { expected: cur?.revision ?? 0 },
-    );
-    if (r.status === 'saved') navigate(`/d/${base.uid}`);
-    else
-      setError(
-        r.status === 'error'
-          ? r.error
-          : 'Not added: the dashboard was changed in another tab; try again',
-      );
-  };
-  if (!open)
-    return (
-      <button
-        type="button"
-        disabled={disabled}
-        data-testid="explore-add-to-dashboard"
-        onClick={() => setOpen(true)}
-      >
-        Add to dashboard
-      </button>
-    );
-  return (
-    <span className="row" data-testid="add-to-dashboard-form">
-      <select
-        aria-label="Dashboard"
-        data-testid="add-to-dashboard-target"
-        value={target}
-        onChange={(e) => setTarget(e.target.value)}
-      >
-        <option value="__new">New dashboard</option>
-        {list.map((d) => (
-          <option key={d.uid} value={d.uid}>
-            {d.title}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className="primary"
-        data-testid="add-to-dashboard-confirm"
-        onClick={() => void add()}
-      >
-        Add
-      </button>
-      {error && (
-        <span className="error" role="alert">
-          {error}
-        </span>
-      )}
-      <button type="button" onClick={() => setOpen(false)}>
-        Cancel
-      </button>
-    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { promKeys } from '../../query/usePanelData';
+import { invalidateServerData } from '../../prometheus/queries';
 import { parseDuration } from '../../time/duration';
 import { resolveShownRange, timeFromUrl, type RawRange, type TimeDefaults } from '../../time/range';
 import { updateParams, useRoute } from '../router';
@@ -72,7 +72,7 @@ export function useTimeRange(defaults: TimeDefaults): TimeRange {
     tick,
     refreshNow: () => {
       tick();
-      void queryClient.invalidateQueries({ queryKey: promKeys.all });
+      void invalidateServerData(queryClient);
     },
     setRange: (r) => updateParams({ from: r.from, to: r.to }),
     setTimeZone: (tz) => updateParams({ tz: tz === defaults.timeZone ? null : tz, timezone: null }),

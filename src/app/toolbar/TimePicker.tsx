@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeRange, quickRanges, resolveRange } from '../../time/range';
 import { formatInputTime } from '../../time/format';
+import { browserTimeZone } from '../../time/zone';
 
 export interface TimePickerProps {
   from: string;
@@ -129,9 +130,7 @@ export default function TimePicker(props: TimePickerProps) {
                 }
                 onChange={(e) => props.onTimeZone(e.target.value)}
               >
-                <option value="browser">
-                  Browser time ({Intl.DateTimeFormat().resolvedOptions().timeZone})
-                </option>
+                <option value="browser">Browser time ({browserTimeZone()})</option>
                 <option value="utc">UTC</option>
                 {props.timeZone !== 'browser' && props.timeZone !== 'utc' && (
                   <option value={props.timeZone}>{props.timeZone}</option>

@@ -6,6 +6,7 @@ import {
 } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Variable } from '../../model/variable';
+import { promKeys, variableLookupQuery } from '../../prometheus/queries';
 import type { DatasourceHandle } from '../../query/env';
 import type { Datasource } from '../../state/datasources';
 import { builtinScope } from '../../variables/builtins';
@@ -25,18 +26,14 @@ import { updateParams } from '../router';
 export { datasourceName } from '../../variables/resolve';
 
 /**
- * A VariableClient whose lookups go through the TanStack cache under `['prom', dsKey, 'var', …]`:
+ * A VariableClient whose lookups go through the TanStack cache (`promKeys.variableLookup`):
  * a lookup whose arguments did not change (a parent re-picked, the range moved for a refresh-on-load
  * variable) is not sent again; the toolbar's refresh (invalidating `['prom']`) sends them again.
  */
 export function cachingVariableClient(qc: QueryClient, handle: DatasourceHandle): VariableClient {
   const c = handle.client;
   const cached = <T>(method: string, args: unknown, fn: () => Promise<T>): Promise<T> =>
-    qc.fetchQuery({
-      queryKey: ['prom', handle.cacheKey, 'var', method, JSON.stringify(args)],
-      queryFn: fn,
-      staleTime: Infinity,
-    });
+    qc.fetchQuery(variableLookupQuery(handle.cacheKey, method, args, fn));
   return {
     labelNames: (q, opts) => cached('labels', q, () => c.labelNames(q, opts)),
     labelValues: (label, q, opts) =>
@@ -137,16 +134,13 @@ export function useVariables(input: {
     [datasources],
   );
   const query = useQuery({
-    queryKey: [
-      'prom',
-      input.preview ? 'variables-preview' : 'variables',
-      input.dashboardUid,
+    queryKey: promKeys.variables(!!input.preview, input.dashboardUid, [
       JSON.stringify(variables),
       urlJson,
       dsKey,
       range.fromMs,
       range.toMs,
-    ],
+    ]),
     queryFn: ({ signal }) =>
       resolveVariables({
         variables,

@@ -4,10 +4,10 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
+import { promKeys } from '../../prometheus/queries';
 import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
 import PluginView from '../PluginView';
 import alertlistPlugin from '.';
-import { alertsKey } from './AlertListPanel';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -142,7 +142,7 @@ describe('AlertListPanel', () => {
     await until(() => fetchFn.mock.calls.length === 2);
     await act(() => qc.invalidateQueries({ queryKey: ['prom'] }));
     await until(() => fetchFn.mock.calls.length === 3);
-    expect(qc.getQueryData(alertsKey('k1'))).toBeDefined();
+    expect(qc.getQueryData(promKeys.alerts('k1'))).toBeDefined();
   });
 
   it('shows the datasource error itself for an unknown datasource (the shell runs no query)', () => {

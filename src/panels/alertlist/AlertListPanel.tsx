@@ -2,15 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isAbort } from '../../prometheus/errors';
 import { notOfferedText, offers } from '../../prometheus/flavour';
+import { alertsQuery } from '../../prometheus/queries';
 import { useQueryEnv } from '../../query/env';
 import { formatTime } from '../../time/format';
 import type { PanelViewProps } from '../types';
 import { alertListView, formatAge, type AlertItem } from './alerts';
 import type { AlertListOptions } from './options';
 import './alertlist.css';
-
-/** Query key of a datasource's alerts: under ['prom', dsKey] so a dashboard refresh refetches. */
-export const alertsKey = (dsKey: string) => ['prom', dsKey, 'alerts'] as const;
 
 /** Re-renders every `ms` so "for 5m" stays current. */
 function useNow(ms: number): number {
@@ -37,11 +35,7 @@ export default function AlertListPanel({
   // a flavour without the alerts API (VictoriaMetrics) is never asked: a quiet note instead
   const flavour = handle?.flavour ?? 'prometheus';
   const offered = offers(flavour, 'alerts');
-  const q = useQuery({
-    queryKey: alertsKey(handle?.cacheKey ?? ''),
-    queryFn: ({ signal }) => handle!.client.alerts({ signal }).then((a) => a.data),
-    enabled: !!handle && offered,
-  });
+  const q = useQuery({ ...alertsQuery(handle), enabled: !!handle && offered });
   // Auto refresh moves the dashboard's "now": refetch then (manual refresh invalidates ['prom']).
   const { refetch } = q;
   const lastTo = useRef(env.toMs);

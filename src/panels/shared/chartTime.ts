@@ -1,6 +1,7 @@
 import type { TimeChartProps } from '../../charts/plotLifecycle';
-import { formatAxisTicks, formatTime } from '../../time/format';
 import type { QueryEnv } from '../../query/env';
+import { formatAxisTicks, formatTime } from '../../time/format';
+import { explicitTimeZone } from '../../time/zone';
 import type { PanelContext } from '../types';
 
 /**
@@ -20,8 +21,7 @@ export function chartTimeProps(
         spacingMs,
         rangeMs: time.toMs - time.fromMs,
       }),
-    timeZone:
-      time.timeZone === 'browser' ? undefined : time.timeZone === 'utc' ? 'Etc/UTC' : time.timeZone,
+    timeZone: explicitTimeZone(time.timeZone),
     syncKey: ctx.syncKey,
     onZoom: ctx.onZoom,
     xRangeMs: [time.fromMs, time.toMs],

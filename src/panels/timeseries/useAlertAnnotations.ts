@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Panel } from '../../model/dashboard';
-import { matrixToFrame } from '../../prometheus/frames';
+import { targetQuery, type TargetResult } from '../../prometheus/queries';
 import { useQueryEnv } from '../../query/env';
 import type { TargetPlan } from '../../query/plan';
 import { alertTransitions, type AlertTransition } from './options';
 
 /**
  * ALERTS state changes over the panel's range, on the panel's own step grid (`grid`: the plan
- * of its first target), from the panel's datasource. Shares the query cache like any target.
+ * of its first target), from the panel's datasource: the range query of `ALERTS` (one cache
+ * entry with a panel that queries `ALERTS` itself), read as transitions.
  */
 export function useAlertAnnotations(
   panel: Pick<Panel, 'datasource'>,
@@ -17,30 +18,32 @@ export function useAlertAnnotations(
   const env = useQueryEnv();
   const ds = env.datasource(panel.datasource);
   const handle = 'error' in ds ? undefined : ds;
-  const plan: TargetPlan | undefined = grid && { ...grid, refId: 'ALERTS', expr: 'ALERTS' };
+  const plan: TargetPlan = {
+    ...(grid ?? NO_GRID),
+    refId: 'ALERTS',
+    expr: 'ALERTS',
+    instant: false,
+  };
   const q = useQuery({
-    // Under ['prom', dsKey] (refresh invalidates it) but not a range key: a panel querying
-    // `ALERTS` itself caches a TargetResult there, this caches transitions.
-    queryKey: [
-      'prom',
-      handle?.cacheKey ?? '',
-      'alert-annotations',
-      plan?.startSec,
-      plan?.endSec,
-      plan?.stepSec,
-    ],
-    queryFn: async ({ signal }) => {
-      const a = await handle!.client.queryRange(
-        { expr: 'ALERTS', startSec: plan!.startSec, endSec: plan!.endSec, stepSec: plan!.stepSec },
-        { signal },
-      );
-      if (a.data.resultType !== 'matrix') return [];
-      const frame = matrixToFrame(a.data.result, plan!, 'ALERTS');
-      return alertTransitions(frame.times, frame.series);
-    },
-    enabled: enabled && !!plan && !!handle,
+    ...targetQuery(handle, plan),
+    select: transitions,
+    enabled: enabled && !!grid && !!handle,
   });
   return (enabled && q.data) || NONE;
 }
 
+function transitions(r: TargetResult): AlertTransition[] {
+  return r.frame ? alertTransitions(r.frame.times, r.frame.series) : NONE;
+}
+
+const NO_GRID: TargetPlan = {
+  refId: '',
+  expr: '',
+  instant: false,
+  startSec: 0,
+  endSec: 0,
+  stepSec: 0,
+  intervalMs: 0,
+  rateIntervalMs: 0,
+};
 const NONE: AlertTransition[] = [];

@@ -1,0 +1,149 @@
+import { QueryClient } from '@tanstack/react-query';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { PrometheusClient } from './client';
+import {
+  alertsQuery,
+  buildInfoQuery,
+  fetchTarget,
+  flagsQuery,
+  invalidateServerData,
+  labelValuesQuery,
+  metadataQuery,
+  seriesQuery,
+  targetQuery,
+  variableLookupQuery,
+  windowRange,
+} from './queries';
+import type { MatrixSeries } from './types';
+
+const plan = {
+  refId: 'A',
+  expr: 'x',
+  instant: false,
+  startSec: 0,
+  endSec: 30,
+  stepSec: 15,
+  intervalMs: 15_000,
+  rateIntervalMs: 60_000,
+};
+
+function client(result: MatrixSeries[]): PrometheusClient {
+  return {
+    queryRange: () => Promise.resolve({ data: { resultType: 'matrix', result }, warnings: [] }),
+  } as unknown as PrometheusClient;
+}
+
+describe('fetchTarget', () => {
+  it('attaches the series that carry native histograms (frames hold only floats)', async () => {
+    const native: MatrixSeries = {
+      metric: { __name__: 'h' },
+      histograms: [[15, { count: '2', sum: '1', buckets: [[0, '0', '1', '2']] }]],
+    };
+    const float: MatrixSeries = { metric: { __name__: 'f' }, values: [[0, '1']] };
+    const r = await fetchTarget(client([native, float]), plan, new AbortController().signal);
+    expect(r.histograms).toEqual([native]);
+    expect(r.frame?.series.map((s) => s.labels.__name__)).toEqual(['f']);
+  });
+
+  it('leaves `histograms` out for float-only answers', async () => {
+    const r = await fetchTarget(
+      client([{ metric: {}, values: [[0, '1']] }]),
+      plan,
+      new AbortController().signal,
+    );
+    expect('histograms' in r).toBe(false);
+  });
+});
+
+describe('windowRange', () => {
+  it('passes absolute windows through and resolves a lookback at the given now', () => {
+    expect(windowRange(undefined, 0)).toEqual({});
+    expect(windowRange({ startSec: 1, endSec: 2 }, 0)).toEqual({ startSec: 1, endSec: 2 });
+    expect(windowRange({ lookbackMs: 3_600_000 }, 1_700_000_000_500)).toEqual({
+      startSec: 1_700_000_000 - 3600,
+      endSec: 1_700_000_001,
+    });
+    expect(windowRange({ lookbackMs: 0 }, 1_700_000_000_000)).toEqual({});
+  });
+});
+
+describe('server queries', () => {
+  const answer = <T>(data: T) => Promise.resolve({ data, warnings: [] });
+  const client = {
+    metadata: () => answer({}),
+    labelValues: () => answer(['up']),
+    series: () => answer([{ __name__: 'up' }]),
+    alerts: () => answer({ alerts: [] }),
+    buildInfo: () => answer({ version: '3.0.0' }),
+    call: () => answer({}),
+  } as unknown as PrometheusClient;
+  const src = { client, cacheKey: 'k' };
+
+  it('keeps every key under ["prom", dsKey], so Refresh refetches all of them (Explore too)', async () => {
+    const qc = new QueryClient();
+    const all = [
+      metadataQuery(src).queryKey,
+      labelValuesQuery(src, '__name__', { window: { startSec: 0, endSec: 60 } }).queryKey,
+      seriesQuery(src, { match: ['up'] }).queryKey,
+      alertsQuery(src).queryKey,
+      buildInfoQuery(src).queryKey,
+      flagsQuery(src).queryKey,
+    ];
+    for (const key of all) expect(key.slice(0, 2)).toEqual(['prom', 'k']);
+    await qc.fetchQuery(metadataQuery(src));
+    await qc.fetchQuery(labelValuesQuery(src, '__name__', { window: { startSec: 0, endSec: 60 } }));
+    await qc.fetchQuery(seriesQuery(src, { match: ['up'] }));
+    await qc.fetchQuery(alertsQuery(src));
+    await qc.fetchQuery(buildInfoQuery(src));
+    await qc.fetchQuery(flagsQuery(src));
+    await qc.fetchQuery(variableLookupQuery('k', 'labels', { match: ['up'] }, () => answer([])));
+    await invalidateServerData(qc);
+    const states = qc.getQueryCache().getAll();
+    expect(states).toHaveLength(all.length + 1);
+    expect(states.every((q) => q.state.isInvalidated)).toBe(true);
+  });
+
+  it('gives identical requests one key and different ones their own', () => {
+    const plan = { refId: 'A', expr: 'up', instant: false, startSec: 0, endSec: 60, stepSec: 15 };
+    expect(targetQuery(src, plan).queryKey).toEqual(
+      targetQuery(src, { ...plan, refId: 'B' }).queryKey,
+    );
+    expect(targetQuery(src, plan).queryKey).toEqual(['prom', 'k', 'range', 'up', 0, 60, 15]);
+    expect(targetQuery(src, { ...plan, instant: true }).queryKey).toEqual([
+      'prom',
+      'k',
+      'instant',
+      'up',
+      60,
+    ]);
+    expect(labelValuesQuery(src, 'job', { match: ['a'] }).queryKey).not.toEqual(
+      labelValuesQuery(src, 'job', { match: ['b'] }).queryKey,
+    );
+    expect(targetQuery(undefined, plan).enabled).toBe(false);
+  });
+});
+
+describe('the one home of query keys', () => {
+  // A key written anywhere else would escape Refresh or split the cache: every TanStack key is
+  // built by promKeys (this module), never as an array literal in a caller.
+  it('has no query key literal outside prometheus/queries.ts', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
+          if (path.endsWith(join('prometheus', 'queries.ts'))) continue;
+          const text = readFileSync(path, 'utf8');
+          if (/queryKey\s*:\s*\[|\[\s*'(prom|explore)'\s*,/.test(text)) offenders.push(path);
+        }
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual([]);
+  });
+});
