@@ -9,7 +9,6 @@ import { BENCH } from './data.mjs';
 
 /** Panels on the dashboard (the classic page's parser sorts g10 before g2: at most 10). */
 export const PANELS = 10;
-const PER_PANEL = 20;
 
 /** idx regex of panel k: idx 20k … 20k+19 of bench_value's 200 series. */
 export function groupRegex(k) {
@@ -60,7 +59,7 @@ export const INIT = `(() => {
     },
     floor: () => window.__floorDone === true,
   };
-  const kind = location.pathname.includes('/classic/') ? 'classic' : location.pathname.endsWith('floor.html') ? 'floor' : 'scry';
+  const kind = location.pathname.includes('/classic/') ? 'classic' : location.pathname.includes('/floor-') ? 'floor' : 'scry';
   let fired = false;
   const check = () => {
     if (fired || !conds[kind]()) return;
