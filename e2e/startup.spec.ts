@@ -76,6 +76,8 @@ test('a dashboard loads no other route, and without config.json no validator', a
 test('a dashboard view runs on what index.html preloads; editor, inspector and settings load when opened', async ({
   page: first,
 }) => {
+  // a long flow (import, a second tab, three on-demand parts): more than the default 45 s under load
+  test.setTimeout(120_000);
   let page = first;
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const preloaded = new Set(
