@@ -96,7 +96,19 @@ export default defineConfig({
         html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
     },
   ],
-  build: { target: 'es2022', sourcemap: 'hidden', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    sourcemap: 'hidden',
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      treeshake: {
+        // The model's schema modules only define zod schemas: a module that imports a constant
+        // from them (ROW_TYPE, inlined) must not pull zod into the dashboard view's code.
+        moduleSideEffects: (id: string) =>
+          /\/src\/model\/(dashboard|variable)\.ts$/.test(id) ? false : undefined,
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs', 'demo/**/*.test.mjs'],
     environment: 'node',

@@ -8,9 +8,14 @@ import { chromium } from '@playwright/test';
 import { ensureBlocks, root, startPrometheus, tmpDir as tmp } from '../e2e/fixture/stack.mjs';
 import { serveStatic } from '../scripts/server.mjs';
 import { BENCH, openMetricsLines } from './data.mjs';
+import { PANELS, dashboardWorkload, entrySize } from './dashboard.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 2;
+/** `BENCH_ONLY=panel` or `BENCH_ONLY=dashboard` runs one part. */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const DASH_RUNS = Number(process.env.BENCH_DASH_RUNS ?? 5);
+const dist = path.join(root, 'dist');
 
 const blocks = () => ensureBlocks('bench-blocks-v1', openMetricsLines());
 
@@ -39,7 +44,10 @@ async function main() {
     ],
   });
   const results = [];
+  let dash = [];
   try {
+    if (ONLY !== 'panel')
+      dash = await dashboardWorkload({ browser, prom, dist, runs: DASH_RUNS, warmup: 1 });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(site.url);
     const workloads = [
@@ -56,7 +64,7 @@ async function main() {
         baseline: 'heatmapBaseline',
       },
     ];
-    for (const w of workloads) {
+    for (const w of ONLY === 'dashboard' ? [] : workloads) {
       const grid = { startSec: BENCH.startSec, endSec: BENCH.endSec, stepSec: BENCH.stepSec };
       const body = new URLSearchParams({
         query: w.expr,
@@ -75,7 +83,9 @@ async function main() {
         const tb = await page.evaluate((fn) => window.scryBench[fn](), w.baseline);
         if (process.env.BENCH_DEBUG)
           console.log(
-            'breakdown parse/frame/series/render/paint',
+            w.scry === 'heatmap'
+              ? 'breakdown parse/frame/buckets/quantiles/render/paint'
+              : 'breakdown parse/frame/series/render/paint',
             await page.evaluate(() => window.lastBreakdown.map((x) => x.toFixed(1)).join(' ')),
             'baseline',
             tb.toFixed(1),
@@ -86,6 +96,7 @@ async function main() {
         }
       }
       results.push({ name: w.name, bytes: size, scry: a, base: b });
+      if (process.env.BENCH_PROFILE === w.scry) await profile(page, w, grid);
     }
   } finally {
     await browser.close();
@@ -103,6 +114,66 @@ async function main() {
       `| ${r.name} | ${(r.bytes / 1e6).toFixed(2)} MB | ${median(r.scry).toFixed(1)} ms (${p90(r.scry).toFixed(1)}) | ${median(r.base).toFixed(1)} ms (${p90(r.base).toFixed(1)}) | **${ratio.toFixed(2)}** |`,
     );
   }
+  if (dash.length) printDashboard(dash);
+}
+
+function printDashboard(dash) {
+  const e = entrySize(dist);
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  console.log(
+    `\nDashboard: ${PANELS} time-series panels × 20 series, 6 h; cold loads (fresh context each), medians of ${dash[0].runs} interleaved runs\n`,
+  );
+  console.log(
+    '| step | page | cold load | ÷ classic | ÷ floor | requests | bytes (wire) | first query | heap after load |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const d of dash)
+    for (const side of ['scry', 'classic', 'floor']) {
+      const m = d[side];
+      const cell = (x) => (side === 'scry' ? `**${x.toFixed(2)}**` : x.toFixed(2));
+      console.log(
+        `| ${d.mode} (${d.step} s) | ${side} | ${m.done.toFixed(0)} ms | ${cell(m.done / d.classic.done)} | ${cell(m.done / d.floor.done)} | ${m.requests} | ${kb(m.bytes)} | ${m.firstQuery.toFixed(0)} ms | ${(m.heap / 1e6).toFixed(1)} MB |`,
+      );
+    }
+  for (const d of dash)
+    console.log(
+      `runs (${d.mode}): scry ${d.spread.scry.join(' ')} · classic ${d.spread.classic.join(' ')} · floor ${d.spread.floor.join(' ')} ms`,
+    );
+  const s = dash[0].scry;
+  const loadedJs = [...new Set(s.js)].reduce((t, f) => t + e.gzOf(f), 0);
+  console.log(
+    `\nScry start-up (medians): config.json requested at ${s.config.toFixed(0)} ms, dashboard JSON at ${s.dashboardJson.toFixed(0)} ms, first query at ${s.firstQuery.toFixed(0)} ms after navigation`,
+  );
+  console.log(
+    `Entry (index.html's script + modulepreloads, gzip -9): ${kb(e.jsGzip)} JS in ${e.files} files + ${kb(e.cssGzip)} CSS; JS a dashboard view loaded: ${kb(loadedJs)}; all JS in dist: ${kb(e.allJsGzip)}`,
+  );
+}
+
+/**
+ * BENCH_PROFILE=<workload fn> (e.g. heatmap): a CPU profile (CDP Profiler, 100 µs sampling) of
+ * 10 more runs of Scry's path; prints the functions with the most self time.
+ */
+async function profile(page, w, grid) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 10; i++)
+    await page.evaluate(([fn, g]) => window.scryBench[fn](g), [w.scry, grid]);
+  const { profile: p } = await cdp.send('Profiler.stop');
+  const self = new Map();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const dt = p.timeDeltas;
+  p.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nCPU profile of 10 × ${w.name} (self time, ms; total ${total.toFixed(0)} ms):`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
 }
 
 main().catch((e) => {

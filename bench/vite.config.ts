@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../.tmp/bench-dist', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // readable function names in BENCH_PROFILE's CPU profile
+    minify: !process.env.BENCH_PROFILE,
   },
   logLevel: 'warn',
 });

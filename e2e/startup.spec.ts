@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { root } from './fixture/stack.mjs';
-import { env, open, panel } from './support/app';
+import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
+import { fixtureWindow } from './support/window';
 
 // Start-up order and what loads when (issue 12): config.json and the dashboards it lists are
 // requested without waiting for the app's code, and a dashboard view downloads neither the other
@@ -70,4 +71,50 @@ test('a dashboard loads no other route, and without config.json no validator', a
   await page.getByRole('link', { name: 'Datasources' }).click();
   await expect(page.getByRole('heading', { name: 'Datasources' })).toBeVisible();
   expect(js.filter((f) => f.startsWith('DatasourcesPage-'))).toHaveLength(1);
+});
+
+test('a dashboard view runs on what index.html preloads; editor, inspector and settings load when opened', async ({
+  page: first,
+}) => {
+  // a long flow (import, a second tab, three on-demand parts): more than the default 45 s under load
+  test.setTimeout(120_000);
+  let page = first;
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const preloaded = new Set(
+    [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]),
+  );
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL') });
+  const { fromMs, toMs } = fixtureWindow();
+  await importDashboard(
+    page,
+    dashboardJson('lazy-parts', 'Lazy parts', [
+      { title: 'Temperature', expr: 'scry_temperature_celsius' },
+    ]),
+  );
+  // a fresh tab of the same browser (the datasource and the dashboard are in its storage)
+  page = await page.context().newPage();
+  const js = scripts(page);
+  await open(page, `#/d/lazy-parts?from=${fromMs}&to=${toMs}&tz=utc`);
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  expect(js.filter((f) => !preloaded.has(f))).toEqual([]);
+
+  const before = js.length;
+  await panel(page, 'Temperature').getByLabel('Panel menu').click();
+  await page.getByRole('menuitem', { name: 'Inspect' }).click();
+  await expect(page.getByTestId('query-inspector')).toBeVisible();
+  const inspector = js.slice(before);
+  expect(inspector.length).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('query-inspector')).toBeHidden();
+
+  await panel(page, 'Temperature').getByLabel('Panel menu').click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  await expect(page.getByTestId('panel-editor')).toBeVisible();
+  expect(js.filter((f) => !preloaded.has(f)).length).toBeGreaterThan(inspector.length);
+  await page.getByTestId('panel-discard').click();
+
+  const beforeSettings = js.length;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('dashboard-settings')).toBeVisible();
+  expect(js.slice(beforeSettings).some((f) => !preloaded.has(f))).toBe(true);
 });

@@ -124,8 +124,12 @@ window.scryBench = {
   async heatmap(grid) {
     clear();
     const t0 = performance.now();
-    const frame = matrixToFrame(parse().result, grid, 'A');
+    const answer = parse();
+    const t1 = performance.now();
+    const frame = matrixToFrame(answer.result, grid, 'A');
+    const t2 = performance.now();
     const group = bucketGroups(frame)[0]!;
+    const t3 = performance.now();
     const lines: HeatmapLine[] = [0.5, 0.9, 0.99].map((q, i) => ({
       key: `p${q * 100}`,
       label: `p${q * 100}`,
@@ -133,6 +137,7 @@ window.scryBench = {
       values: quantileSeries(group, q),
       color: palette[i]!,
     }));
+    const t4 = performance.now();
     mount(
       <HeatmapChart
         times={group.times}
@@ -147,8 +152,18 @@ window.scryBench = {
         formatTime={(ms) => new Date(ms).toISOString()}
       />,
     );
+    const t5 = performance.now();
     await painted();
-    return performance.now() - t0;
+    const t6 = performance.now();
+    (window as unknown as { lastBreakdown: number[] }).lastBreakdown = [
+      t1 - t0,
+      t2 - t1,
+      t3 - t2,
+      t4 - t3,
+      t5 - t4,
+      t6 - t5,
+    ];
+    return t6 - t0;
   },
 
   /**

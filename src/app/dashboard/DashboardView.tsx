@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import PanelView from '../../panels/PanelView';
 import { panelPlugin } from '../../panels/registry';
@@ -12,7 +12,6 @@ import { ScopedEnv } from '../rows/grid';
 import { zoomTo } from '../time/rangeParams';
 import { useTimeRange, useZoomOutKey } from '../time/useTimeRange';
 import { useDashboardShortcuts } from '../shortcuts/useDashboardShortcuts';
-import VariableSettings from '../variables/VariableSettings';
 import { datasourceName, useVariables } from '../variables/useVariables';
 import DashboardToolbar from './DashboardToolbar';
 import {
@@ -24,6 +23,10 @@ import {
   toSource,
 } from './edits';
 import PanelGrid from './PanelGrid';
+import ChunkLoading from '../ChunkLoading';
+
+// Settings (and the variable schema's validator, zod) load when opened.
+const VariableSettings = lazy(() => import('../variables/VariableSettings'));
 
 export interface DashboardViewProps {
   dashboard: Dashboard;
@@ -198,15 +201,17 @@ export default function DashboardView(props: DashboardViewProps) {
       )}
       {props.editor}
       {settingsOpen && (
-        <VariableSettings
-          dashboard={d}
-          onChange={onChange}
-          onClose={() => setSettingsOpen(false)}
-          range={time}
-          timeZone={timeZone}
-          params={route.params}
-          datasources={datasources}
-        />
+        <Suspense fallback={<ChunkLoading what="dashboard settings" />}>
+          <VariableSettings
+            dashboard={d}
+            onChange={onChange}
+            onClose={() => setSettingsOpen(false)}
+            range={time}
+            timeZone={timeZone}
+            params={route.params}
+            datasources={datasources}
+          />
+        </Suspense>
       )}
     </QueryEnvContext.Provider>
   );

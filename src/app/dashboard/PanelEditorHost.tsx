@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import type { Dashboard, Panel } from '../../model/dashboard';
-import PanelEditor from '../PanelEditor';
+import ChunkLoading from '../ChunkLoading';
 import { removePanel, replacePanel } from './edits';
 
+// The editor (and the query inspector inside it) loads when a panel is first edited.
+const PanelEditor = lazy(() => import('../PanelEditor'));
 /**
  * The panel editor over the dashboard, for panel `panelId` of the working copy. Apply writes the
  * panel back; Discard of a panel just added with "Add panel" removes it again (Grafana).
@@ -18,18 +21,20 @@ export default function PanelEditorHost(props: {
   const panel = panelId === null ? undefined : d.panels.find((p) => p.id === panelId);
   if (!panel) return null;
   return (
-    <PanelEditor
-      panel={panel}
-      variables={d.variables.map((v) => v.name)}
-      onApply={(p: Panel) => {
-        onChange((cur) => replacePanel(cur, p));
-        onClose();
-      }}
-      onDiscard={() => {
-        if (newPanelId !== null && newPanelId === panelId)
-          onChange((cur) => removePanel(cur, newPanelId));
-        onClose();
-      }}
-    />
+    <Suspense fallback={<ChunkLoading what="panel editor" />}>
+      <PanelEditor
+        panel={panel}
+        variables={d.variables.map((v) => v.name)}
+        onApply={(p: Panel) => {
+          onChange((cur) => replacePanel(cur, p));
+          onClose();
+        }}
+        onDiscard={() => {
+          if (newPanelId !== null && newPanelId === panelId)
+            onChange((cur) => removePanel(cur, newPanelId));
+          onClose();
+        }}
+      />
+    </Suspense>
   );
 }

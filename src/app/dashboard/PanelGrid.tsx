@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import PanelShell from '../../panels/PanelShell';
 import type { PanelContext } from '../../panels/types';
-import QueryInspector from '../inspect/QueryInspector';
 import { updateParams } from '../router';
 import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
 import { LazySentinel, ManyPanelsNotice, useLazyGridItems } from '../faults/lazyGrid';
 import { toSource } from './edits';
+import ChunkLoading from '../ChunkLoading';
+
+const QueryInspector = lazy(() => import('../inspect/QueryInspector'));
 
 const ROW_HEIGHT_PX = 30;
 const MARGIN_PX = 8;
@@ -24,7 +26,7 @@ export default function PanelGrid(props: {
   onPanelChange(p: Panel): void;
   onChange(fn: (d: Dashboard) => Dashboard): void;
 }) {
-  const { width, containerRef, mounted } = useContainerWidth();
+  const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   // rows, repeats and collapsed rows' panels left out (src/variables/repeat.ts)
   const grid = useDashboardGrid(props.dashboard.panels);
   // by grid key: a repeat copy is inspected with its own value
@@ -88,7 +90,9 @@ export default function PanelGrid(props: {
       )}
       {inspected && (
         <ScopedEnv scope={inspected.scope}>
-          <QueryInspector panel={inspected.source} onClose={() => setInspectKey(null)} />
+          <Suspense fallback={<ChunkLoading what="query inspector" />}>
+            <QueryInspector panel={inspected.source} onClose={() => setInspectKey(null)} />
+          </Suspense>
         </ScopedEnv>
       )}
     </div>

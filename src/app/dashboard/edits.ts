@@ -3,7 +3,7 @@
 import type { Layout } from 'react-grid-layout';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import { bottomOf, nextPanelId } from '../../model/rows';
-import { emptyTarget } from '../PanelEditor';
+import { emptyTarget } from '../panelEditor/edit';
 
 /** The panel with `p`'s id replaced by `p`. */
 export function replacePanel(d: Dashboard, p: Panel): Dashboard {

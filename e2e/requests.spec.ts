@@ -1,0 +1,66 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
+import { fixtureWindow } from './support/window';
+
+// Issue 12: one request per distinct visible query per load and per refresh. At 1 920 px the
+// grid's default width (1 280 px) and the real one give different steps (30 s vs 20 s for 6 h),
+// so a panel that queried before the grid was measured would send each query twice.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+interface Sent {
+  expr: string;
+  step: string;
+}
+
+/** Every query_range request from now on: its expression and step. */
+function sentQueries(page: Page): Sent[] {
+  const seen: Sent[] = [];
+  page.on('request', (r: Request) => {
+    if (!r.url().includes('/api/v1/query_range')) return;
+    const p =
+      r.method() === 'POST'
+        ? new URLSearchParams(r.postData() ?? '')
+        : new URL(r.url()).searchParams;
+    seen.push({ expr: p.get('query') ?? '', step: p.get('step') ?? '' });
+  });
+  return seen;
+}
+
+const count = (sent: Sent[], expr: string) => sent.filter((s) => s.expr === expr).length;
+
+test('one request per distinct visible query on load and on refresh, none before the width is known', async ({
+  page,
+}) => {
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
+  const { fromMs, toMs } = fixtureWindow();
+  await importDashboard(
+    page,
+    dashboardJson('counted', 'Counted', [
+      { title: 'A', expr: 'scry_temperature_celsius', x: 0, y: 0 },
+      { title: 'B', expr: 'scry_temperature_celsius', x: 12, y: 0 },
+      // tall: pushes D below the first screen (the grid compacts upwards)
+      { title: 'C', expr: 'sum(scry_temperature_celsius)', x: 0, y: 8, w: 24, h: 40 },
+      { title: 'D', expr: 'max(scry_temperature_celsius)', x: 0, y: 48 },
+    ]),
+  );
+  const sent = sentQueries(page);
+  await open(page, `#/d/counted?from=${fromMs}&to=${toMs}&tz=utc`);
+  for (const t of ['A', 'B', 'C']) await expect(panel(page, t)).toHaveAttribute('data-state', 'ok');
+  await page.waitForLoadState('networkidle');
+  expect(count(sent, 'scry_temperature_celsius')).toBe(1);
+  expect(count(sent, 'sum(scry_temperature_celsius)')).toBe(1);
+  expect(count(sent, 'max(scry_temperature_celsius)')).toBe(0);
+  expect(sent).toHaveLength(2);
+  // the half-width panels' step is the one their laid-out width gives: 6 h over ~940 px → 20 s
+  expect(sent.find((s) => s.expr === 'scry_temperature_celsius')?.step).toBe('20');
+
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(async () => {
+    expect(count(sent, 'scry_temperature_celsius')).toBe(2);
+    expect(count(sent, 'sum(scry_temperature_celsius)')).toBe(2);
+  }).toPass();
+  for (const t of ['A', 'B', 'C']) await expect(panel(page, t)).toHaveAttribute('data-state', 'ok');
+  await page.waitForLoadState('networkidle');
+  expect(sent).toHaveLength(4);
+  expect(count(sent, 'max(scry_temperature_celsius)')).toBe(0);
+});
