@@ -8,7 +8,7 @@ import PanelShell from '../../panels/PanelShell';
 import { panelPlugin } from '../../panels/registry';
 import type { PanelContext } from '../../panels/types';
 import type { PrometheusClient } from '../../prometheus/client';
-import { formatLegend } from '../../prometheus/legend';
+import { legendNames } from '../../prometheus/legend';
 import { QueryEnvContext, type QueryEnv } from '../../query/env';
 import type { TargetPlan } from '../../query/plan';
 import { fetchTarget, promKeys } from '../../query/usePanelData';
@@ -365,6 +365,10 @@ function InstantTable(props: {
   if (q.error) return <div className="panel-error">{q.error.message}</div>;
   if (!q.data) return <p className="muted">Loading…</p>;
   const rows = q.data.rows ?? [];
+  const names = legendNames(
+    props.legendFormat,
+    rows.slice(0, 2000).map((r) => r.labels),
+  );
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.labels)))].sort();
   return (
     <div className="explore-table-wrap">
@@ -389,7 +393,7 @@ function InstantTable(props: {
         <tbody>
           {rows.slice(0, 2000).map((r, i) => (
             <tr key={i} data-testid="explore-row">
-              <td>{formatLegend(props.legendFormat, r.labels)}</td>
+              <td>{names[i]}</td>
               {keys.map((k) => (
                 <td key={k} data-label={k}>
                   {r.labels[k] ?? ''}
