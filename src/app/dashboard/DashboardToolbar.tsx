@@ -12,6 +12,7 @@ export default function DashboardToolbar(props: {
   time: TimeRange;
   vars: VariablesState;
   dirty: boolean;
+  saveable: boolean;
   editing: boolean;
   readOnly: boolean;
   flash: string | null;
@@ -84,7 +85,7 @@ export default function DashboardToolbar(props: {
       >
         {editing ? 'Done editing' : 'Edit'}
       </button>
-      {(props.dirty || props.readOnly) && (
+      {(props.saveable || props.readOnly) && (
         <button
           type="button"
           className="primary"

@@ -27,6 +27,8 @@ import PanelGrid from './PanelGrid';
 export interface DashboardViewProps {
   dashboard: Dashboard;
   dirty: boolean;
+  /** something to save (changes, or only folded rows) */
+  saveable: boolean;
   editing: boolean;
   readOnly: boolean;
   flash: string | null;
@@ -114,6 +116,7 @@ export default function DashboardView(props: DashboardViewProps) {
         time={time}
         vars={vars}
         dirty={props.dirty}
+        saveable={props.saveable}
         editing={editing}
         readOnly={props.readOnly}
         flash={props.flash}

@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Dashboard } from '../../model/dashboard';
+import { sameExceptFolds } from '../../model/rows';
 import { findDashboard, useDashboards } from '../../state/dashboards';
 import DashboardView from '../dashboard/DashboardView';
 import PanelEditorHost from '../dashboard/PanelEditorHost';
@@ -18,7 +19,12 @@ export default function DashboardPage({ uid }: { uid: string }) {
   // Local edits over the stored copy; null = none (the stored copy shows, and follows its updates).
   const [edits, setEdits] = useState<Dashboard | null>(null);
   const draft = edits ?? stored?.dashboard;
-  const dirty = edits !== null;
+  // Folding rows is a view choice (Grafana saves it, but never calls it an unsaved change): it is
+  // kept in the working copy and saved with the next Save, without "unsaved" or a leave prompt.
+  const dirty = useMemo(
+    () => edits !== null && !(stored && sameExceptFolds(edits, stored.dashboard)),
+    [edits, stored],
+  );
   const route = useRoute();
   const [editing, setEditing] = useState(route.params.get('edit') === '1');
   // A link without `edit=1` opens the view: follow the URL when it changes (not on every render).
@@ -79,6 +85,7 @@ export default function DashboardPage({ uid }: { uid: string }) {
     <DashboardView
       dashboard={draft}
       dirty={dirty}
+      saveable={edits !== null}
       editing={editing}
       readOnly={readOnly}
       flash={flash}
