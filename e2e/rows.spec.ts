@@ -155,3 +155,112 @@ test('a row repeated per job value, its panels querying that job', async ({ page
   await expect(panel(page, 'Rate web')).toHaveCount(0);
   await expect(page.getByTestId('row')).toHaveCount(2);
 });
+
+test('unfolding a row in the middle pushes what is below down by its content; folding pulls it back; neither is an unsaved change', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => dialogs.push(d.message()));
+  await importDashboard(
+    page,
+    JSON.stringify({
+      scry: 1,
+      uid: 'rowpush',
+      title: 'Row push',
+      variables: [
+        { name: 'job', type: 'custom', query: 'api,web', multi: true, current: ['api', 'web'] },
+      ],
+      panels: [
+        ts(1, 'Top', 'scry_temperature_celsius', 0),
+        row(2, 'Middle', 6, {
+          collapsed: true,
+          panels: [
+            ts(3, 'Inside 1', 'sum(scry_temperature_celsius)', 30),
+            {
+              ...ts(4, 'Inside 2', 'max(scry_temperature_celsius)', 36),
+              gridPos: { x: 0, y: 36, w: 24, h: 4 },
+            },
+          ],
+        }),
+        // a panel after the folded row (as Grafana JSON may have it): pushed below its content
+        {
+          ...ts(5, 'After', 'min(scry_temperature_celsius)', 7),
+          gridPos: { x: 0, y: 7, w: 24, h: 3 },
+        },
+        row(6, 'Job $job', 10, {
+          repeat: 'job',
+          collapsed: true,
+          panels: [
+            {
+              ...ts(7, 'Per $job', 'count(scry_temperature_celsius)', 11),
+              gridPos: { x: 0, y: 11, w: 24, h: 5 },
+            },
+          ],
+        }),
+        row(8, 'Last', 11),
+        ts(9, 'Bottom', 'avg(scry_temperature_celsius)', 12),
+      ],
+    }),
+  );
+  await openAt(page, 'rowpush');
+  await expect(panel(page, 'Bottom')).toHaveAttribute('data-state', 'ok');
+  // page coordinates (clicks scroll the page)
+  const top = (l: ReturnType<Page['locator']>) =>
+    l.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const line = 30 + 8; // grid row height + margin (px)
+  const after0 = await top(panel(page, 'After'));
+  const job0 = await top(rowBar(page, 'Job web'));
+  const last0 = await top(rowBar(page, 'Last'));
+
+  // Middle holds 6 + 4 = 10 lines: everything below moves down by 10 lines, nothing overlaps.
+  await rowBar(page, 'Middle').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Inside 2')).toHaveAttribute('data-state', 'ok');
+  await expect.poll(() => top(panel(page, 'After'))).toBeCloseTo(after0 + 10 * line, 0);
+  await expect.poll(() => top(rowBar(page, 'Job web'))).toBeCloseTo(job0 + 10 * line, 0);
+  await expect.poll(() => top(rowBar(page, 'Last'))).toBeCloseTo(last0 + 10 * line, 0);
+  const box = async (title: string) => (await panel(page, title).boundingBox())!;
+  const [i1, i2, a] = [await box('Inside 1'), await box('Inside 2'), await box('After')];
+  expect(i1.y + i1.height).toBeLessThanOrEqual(i2.y);
+  expect(i2.y + i2.height).toBeLessThanOrEqual(a.y);
+  // not an unsaved change
+  await expect(page.locator('.dirty')).toHaveCount(0);
+
+  // The repeated row unfolds both copies: the last row moves by 2 × 5 more lines.
+  await rowBar(page, 'Job api').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Per api')).toHaveAttribute('data-state', 'ok');
+  await expect(panel(page, 'Per web')).toHaveAttribute('data-state', 'ok');
+  await expect.poll(() => top(rowBar(page, 'Last'))).toBeCloseTo(last0 + 20 * line, 0);
+  const [pa, rw, pw, last] = [
+    await box('Per api'),
+    (await rowBar(page, 'Job web').boundingBox())!,
+    await box('Per web'),
+    (await rowBar(page, 'Last').boundingBox())!,
+  ];
+  expect(pa.y + pa.height).toBeLessThanOrEqual(rw.y);
+  expect(pw.y + pw.height).toBeLessThanOrEqual(last.y);
+
+  // Folding both pulls everything below back up.
+  await rowBar(page, 'Job api').getByTestId('row-toggle').click();
+  await rowBar(page, 'Middle').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Inside 1')).toHaveCount(0);
+  // (Grafana: folding takes every panel up to the next row, "After" included: 3 lines less)
+  await expect(rowBar(page, 'Middle').getByTestId('row-count')).toHaveText('(3 panels)');
+  await expect(panel(page, 'After')).toHaveCount(0);
+  await expect.poll(() => top(rowBar(page, 'Last'))).toBeCloseTo(last0 - 3 * line, 0);
+  await expect(page.locator('.dirty')).toHaveCount(0);
+
+  // Leaving asks nothing; the saved dashboard still has Middle folded... until an explicit save.
+  await rowBar(page, 'Middle').getByTestId('row-toggle').click();
+  await expect(panel(page, 'Inside 1')).toBeVisible();
+  await page.getByRole('link', { name: 'Dashboards' }).first().click();
+  await expect(page).toHaveURL(/#\/$/);
+  expect(dialogs).toEqual([]);
+  await openAt(page, 'rowpush');
+  await expect(rowBar(page, 'Middle')).toHaveAttribute('data-collapsed', 'true');
+  await rowBar(page, 'Middle').getByTestId('row-toggle').click();
+  await page.getByTestId('save-dashboard').click();
+  await expect(page.getByTestId('save-dashboard')).toBeHidden();
+  await page.reload();
+  await expect(rowBar(page, 'Middle')).toHaveAttribute('data-collapsed', 'false');
+  await expect(panel(page, 'Inside 1')).toHaveAttribute('data-state', 'ok');
+});

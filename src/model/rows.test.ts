@@ -8,8 +8,10 @@ import {
   nextPanelId,
   removeRow,
   renameRow,
+  sameExceptFolds,
   sections,
   toggleRow,
+  unfoldAll,
 } from './rows';
 
 const p = (id: number, y: number, extra: Partial<Panel> = {}): Panel =>
@@ -70,5 +72,81 @@ describe('rows', () => {
     const removed = removeRow(dash(), 20);
     expect(allPanels(removed).map((x) => x.id)).toEqual([1, 10, 2, 3, 4, 30, 5]);
     expect(ids(removed)).toEqual(['1@0', '10@4', '2@5', '3@5', '4@11', '30@15', '5@16']);
+  });
+});
+
+/** Pairs of top-level panels whose rectangles overlap. */
+function overlaps(ps: Panel[]): string[] {
+  const out: string[] = [];
+  for (const [i, a] of ps.entries())
+    for (const b of ps.slice(i + 1)) {
+      const ga = a.gridPos;
+      const gb = b.gridPos;
+      if (ga.x < gb.x + gb.w && gb.x < ga.x + ga.w && ga.y < gb.y + gb.h && gb.y < ga.y + ga.h)
+        out.push(`${a.id}/${b.id}`);
+    }
+  return out;
+}
+
+describe('folding as Grafana does', () => {
+  // top 1; row 10 collapsed in the middle holding 2 (h 4) over 3 (h 6); panel 6 after it (the
+  // way Grafana JSON can have it); row 30 with 5
+  const grafanaLike = (): Panel[] => [
+    p(1, 0),
+    row(10, 4, {
+      collapsed: true,
+      panels: [p(2, 40), p(3, 44, { gridPos: { x: 0, y: 44, w: 24, h: 6 } })],
+    }),
+    p(6, 5),
+    row(30, 9),
+    p(5, 10),
+  ];
+  it('unfolding pushes everything below down by the content height; nothing overlaps', () => {
+    const open = toggleRow(grafanaLike(), 10);
+    // content: 2 at 5 (h 4) and 3 at 9 (h 6) → 10 lines; 6 was at 5, now at 15
+    expect(ids(open)).toEqual(['1@0', '10@4', '2@5', '3@9', '6@15', '30@19', '5@20']);
+    expect(overlaps(open)).toEqual([]);
+  });
+  it('folding pulls everything below back up by the same height', () => {
+    const open = toggleRow(grafanaLike(), 10);
+    const folded = toggleRow(open, 10);
+    expect(ids(folded)).toEqual(['1@0', '10@4', '30@5', '5@6']);
+    expect(folded.find((x) => x.id === 10)!.panels!.map((x) => `${x.id}@${x.gridPos.y}`)).toEqual([
+      '2@5',
+      '3@9',
+      '6@15',
+    ]);
+    // unfolding again gives the same layout
+    expect(ids(toggleRow(folded, 10))).toEqual(ids(toggleRow(grafanaLike(), 10)));
+  });
+  it('a row in the middle: rows and panels below move by its height, those above stay', () => {
+    const before = dash();
+    const after = toggleRow(before, 20);
+    const y = (ps: Panel[], id: number) => ps.find((x) => x.id === id)!.gridPos.y;
+    expect(y(after, 1)).toBe(y(before, 1));
+    expect(y(after, 3)).toBe(y(before, 3));
+    expect(y(after, 30) - y(before, 30)).toBe(4);
+    expect(y(after, 5) - y(before, 5)).toBe(4);
+    expect(overlaps(after)).toEqual([]);
+  });
+});
+
+describe('the fold state is not an unsaved change', () => {
+  const d = (panels: Panel[]) => ({ title: 'x', panels });
+  it('dashboards differing only in folds compare equal', () => {
+    expect(sameExceptFolds(d(dash()), d(toggleRow(dash(), 10)))).toBe(true);
+    expect(sameExceptFolds(d(dash()), d(toggleRow(dash(), 20)))).toBe(true);
+    expect(sameExceptFolds(d(dash()), d(toggleRow(toggleRow(dash(), 10), 30)))).toBe(true);
+  });
+  it('any other change does not', () => {
+    expect(sameExceptFolds(d(dash()), d(renameRow(dash(), 10, 'R')))).toBe(false);
+    expect(sameExceptFolds(d(dash()), d(moveRow(dash(), 30, -1)))).toBe(false);
+    const moved = dash().map((x) => (x.id === 3 ? { ...x, gridPos: { ...x.gridPos, w: 6 } } : x));
+    expect(sameExceptFolds(d(dash()), d(moved))).toBe(false);
+    expect(sameExceptFolds(d(dash()), { title: 'y', panels: dash() })).toBe(false);
+  });
+  it('unfoldAll lays every row open', () => {
+    expect(unfoldAll(dash()).filter((x) => x.collapsed)).toEqual([]);
+    expect(unfoldAll(dash()).map((x) => x.id)).toEqual([1, 10, 2, 3, 20, 4, 30, 5]);
   });
 });

@@ -85,15 +85,57 @@ function mapSection(
   return flatten(s);
 }
 
-/** Folds or unfolds a row: its panels move into / out of `row.panels`. */
+/**
+ * Folds or unfolds a row, as Grafana does: unfolding puts the row's panels right under it and
+ * pushes everything below (panels after the folded row too, keeping their layout) down by their
+ * height; folding takes the panels under the row into `row.panels` and pulls the rest up.
+ */
 export function toggleRow(panels: readonly Panel[], rowId: number): Panel[] {
-  return mapSection(panels, rowId, ({ row, panels: loose }) =>
-    row.collapsed
-      ? {
-          row: { ...row, collapsed: false, panels: [] },
-          panels: [...loose, ...shiftTo(row.panels ?? [], row.gridPos.y + 1)].sort(byPosition),
-        }
-      : { row: { ...row, collapsed: true, panels: shiftTo(loose, row.gridPos.y + 1) }, panels: [] },
+  return mapSection(panels, rowId, ({ row, panels: loose }) => {
+    if (!row.collapsed)
+      return {
+        row: { ...row, collapsed: true, panels: shiftTo(loose, row.gridPos.y + 1) },
+        panels: [],
+      };
+    const inside = shiftTo(row.panels ?? [], row.gridPos.y + 1);
+    const below = shiftTo(loose, Math.max(row.gridPos.y + 1, bottomOf(inside)));
+    return { row: { ...row, collapsed: false, panels: [] }, panels: [...inside, ...below] };
+  });
+}
+
+/** Whether every row of `panels` is unfolded. */
+const allUnfolded = (panels: readonly Panel[]): boolean =>
+  !panels.some((p) => isRow(p) && p.collapsed);
+
+/**
+ * The layout with every row unfolded: two dashboards that differ only in which rows are folded
+ * have the same unfolded layout (the fold state is a view choice, not an unsaved change).
+ */
+export function unfoldAll(panels: readonly Panel[]): Panel[] {
+  let out = [...panels];
+  for (let guard = 0; !allUnfolded(out) && guard < panels.length; guard++) {
+    const folded = out.find((p) => isRow(p) && p.collapsed)!;
+    out = toggleRow(out, folded.id);
+  }
+  return flatten(sections(out))
+    .map((p) => (isRow(p) ? { ...p, collapsed: false, panels: [] } : p))
+    .sort((a, b) => byPosition(a, b) || a.id - b.id);
+}
+
+/** JSON with object keys sorted, so equal values print equally whatever their key order. */
+function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
+
+/** Whether two dashboards differ in more than which rows are folded. */
+export function sameExceptFolds<D extends { panels: Panel[] }>(a: D, b: D): boolean {
+  return (
+    stableJson({ ...a, panels: unfoldAll(a.panels) }) ===
+    stableJson({ ...b, panels: unfoldAll(b.panels) })
   );
 }
 

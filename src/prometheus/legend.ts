@@ -12,6 +12,29 @@ export function formatLegend(format: string | undefined, labels: Labels): string
   return format.replace(TEMPLATE, (_, key: string) => labels[key.trim()] ?? key.trim());
 }
 
+/**
+ * The legends of one query's series. `__auto` is Grafana's "Auto" legend: only the labels whose
+ * values differ between the series (a label some series lack differs too) — one such label shows
+ * its value alone, several show as `{a="1", b="2"}` — or, when nothing differs (one series), the
+ * metric name, else the series name. Other formats are per series (`formatLegend`).
+ */
+export function legendNames(format: string | undefined, series: readonly Labels[]): string[] {
+  if (format !== '__auto' || series.length === 0) return series.map((l) => formatLegend(format, l));
+  const keys = new Set<string>();
+  for (const l of series) for (const k of Object.keys(l)) keys.add(k);
+  const first = series[0]!;
+  const differing = [...keys]
+    .filter((k) => series.some((l) => l[k] !== first[k]))
+    .sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  if (differing.length === 0) return series.map((l) => l.__name__ ?? seriesName(l));
+  if (differing.length === 1) return series.map((l) => l[differing[0]!] ?? '');
+  return series.map((l) => {
+    const picked: Labels = {};
+    for (const k of differing) if (l[k] !== undefined) picked[k] = l[k];
+    return seriesName(picked);
+  });
+}
+
 /** Prometheus-style series name: `metric{a="1", b="2"}`, `{}` for no labels. */
 export function seriesName(labels: Labels): string {
   const name = labels.__name__ ?? '';

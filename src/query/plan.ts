@@ -3,6 +3,7 @@ import { parseDuration } from '../time/duration';
 import { alignRange, computeStep } from '../time/step';
 import { builtinScope } from '../variables/builtins';
 import { interpolate } from '../variables/interpolate';
+import { interpolatePromQL } from '../variables/promql';
 import type { QueryEnv, ScopeValue } from './env';
 
 /** What one target asks Prometheus, after variables and the step are worked out. */
@@ -68,7 +69,7 @@ export function planTarget(input: PlanInput): TargetPlan | { error: string } {
       timeZone: input.timeZone,
     }),
   };
-  const expr = interpolate(target.expr, scope);
+  const expr = interpolatePromQL(target.expr, scope);
   return {
     refId: target.refId,
     expr,

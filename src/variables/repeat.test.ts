@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panelSchema, type Panel } from '../model/dashboard';
+import { toggleRow } from '../model/rows';
 import { interpolate, type Scope } from './interpolate';
 import { expandGrid, findViewedItem, itemsToModel, repeatValues } from './repeat';
 
@@ -138,6 +139,52 @@ describe('expandGrid', () => {
       '4@a-3',
     ]);
   });
+  it('a repeated row unfolds every copy and pushes what is below down; folding pulls it up', () => {
+    const folded = [
+      p(1, { x: 0, y: 0, w: 24, h: 3 }),
+      row(20, 3, {
+        title: 'Instance $instance',
+        repeat: 'instance',
+        collapsed: true,
+        panels: [p(4, { x: 0, y: 4, w: 12, h: 4 }), p(6, { x: 12, y: 4, w: 12, h: 5 })],
+      }),
+      row(30, 4, { title: 'Below' }),
+      p(5, { x: 0, y: 5, w: 24, h: 2 }),
+    ];
+    expect(brief(expandGrid(folded, scope))).toEqual([
+      '1 0,0 24x3',
+      '20 0,3 24x1',
+      '20@a-2 0,4 24x1',
+      '20@a-3 0,5 24x1',
+      '30 0,6 24x1',
+      '5 0,7 24x2',
+    ]);
+    const open = toggleRow(folded, 20);
+    const items = expandGrid(open, scope);
+    // each copy: its row line + 5 lines of content (the taller panel)
+    expect(brief(items)).toEqual([
+      '1 0,0 24x3',
+      '20 0,3 24x1',
+      '4 0,4 12x4',
+      '6 12,4 12x5',
+      '20@a-2 0,9 24x1',
+      '4@a-2 0,10 12x4',
+      '6@a-2 12,10 12x5',
+      '20@a-3 0,15 24x1',
+      '4@a-3 0,16 12x4',
+      '6@a-3 12,16 12x5',
+      '30 0,21 24x1',
+      '5 0,22 24x2',
+    ]);
+    const rects = items.map((i) => i.panel.gridPos);
+    for (const [i, a] of rects.entries())
+      for (const b of rects.slice(i + 1))
+        expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(
+          false,
+        );
+    expect(brief(expandGrid(toggleRow(open, 20), scope))).toEqual(brief(expandGrid(folded, scope)));
+  });
+
   it('View (viewPanel): a copy keeps its own value; a stale copy key falls back to the panel', () => {
     const panels = [
       repeated,

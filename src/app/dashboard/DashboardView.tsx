@@ -31,6 +31,7 @@ const VariableSettings = lazy(() => import('../variables/VariableSettings'));
 export interface DashboardViewProps {
   dashboard: Dashboard;
   dirty: boolean;
+  /** something to save (changes, or only folded rows) */
   editing: boolean;
   readOnly: boolean;
   flash: string | null;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PrometheusClient } from '../../prometheus/client';
-import { formatLegend } from '../../prometheus/legend';
+import { legendNames } from '../../prometheus/legend';
 import { targetQuery } from '../../prometheus/queries';
 import type { TargetPlan } from '../../query/plan';
 
@@ -33,6 +33,10 @@ export default function InstantTable(props: {
   if (q.error) return <div className="panel-error">{q.error.message}</div>;
   if (!q.data) return <p className="muted">Loading…</p>;
   const rows = q.data.rows ?? [];
+  const names = legendNames(
+    props.legendFormat,
+    rows.slice(0, 2000).map((r) => r.labels),
+  );
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.labels)))].sort();
   return (
     <div className="explore-table-wrap">
@@ -57,7 +61,7 @@ export default function InstantTable(props: {
         <tbody>
           {rows.slice(0, 2000).map((r, i) => (
             <tr key={i} data-testid="explore-row">
-              <td>{formatLegend(props.legendFormat, r.labels)}</td>
+              <td>{names[i]}</td>
               {keys.map((k) => (
                 <td key={k} data-label={k}>
                   {r.labels[k] ?? ''}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Panel } from '../../model/dashboard';
 import { panelPlugin } from '../../panels/registry';
-import { formatLegend } from '../../prometheus/legend';
+import { legendNames } from '../../prometheus/legend';
 import { useQueryEnv } from '../../query/env';
 import { planPanel } from '../../query/plan';
 import {
@@ -233,7 +233,7 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
             ))}
           {tab === 'data' &&
             results?.map((r) => {
-              const t = targetTable(r, legendOf(r.refId), formatLegend);
+              const t = targetTable(r, legendOf(r.refId), legendNames);
               return (
                 <section key={r.refId} className="inspect-target">
                   <div className="row">

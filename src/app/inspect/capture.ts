@@ -137,11 +137,17 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
 export function targetTable(
   t: Pick<InspectedTarget, 'frame' | 'rows'>,
   legendFormat: string,
-  nameOf: (format: string, labels: Record<string, string>) => string,
+  namesOf: (format: string, series: Record<string, string>[]) => string[],
 ): { header: string[]; rows: (string | number)[][] } {
   if (t.frame) {
     const f = t.frame;
-    const header = ['Time', ...f.series.map((s) => nameOf(legendFormat, s.labels))];
+    const header = [
+      'Time',
+      ...namesOf(
+        legendFormat,
+        f.series.map((s) => s.labels),
+      ),
+    ];
     const rows: (string | number)[][] = [];
     for (let i = 0; i < f.times.length; i++) {
       rows.push([new Date(f.times[i]! * 1000).toISOString(), ...f.series.map((s) => s.values[i]!)]);

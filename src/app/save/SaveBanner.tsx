@@ -70,7 +70,7 @@ export function SaveControls({ flow, onHistory }: { flow: SaveFlow; onHistory?: 
           onChange={(e) => setMessage(e.target.value)}
         />
       )}
-      {(dirty || readOnly) && (
+      {(dirty || flow.pending || readOnly) && (
         <button
           type="button"
           className="primary"

@@ -3,6 +3,7 @@ import type { Dashboard } from '../../model/dashboard';
 import { findDashboard, useDashboards, type SavedDashboard } from '../../state/dashboards';
 import { newUid } from '../../state/storage';
 import { askPersistence } from '../../state/start';
+import { sameExceptFolds } from '../../model/rows';
 import { navigate, updateParams, useRoute } from '../router';
 import { useLeaveGuard } from '../useLeaveGuard';
 
@@ -15,7 +16,10 @@ export interface SaveFlow {
   stored: SavedDashboard | undefined;
   /** a "New dashboard" that exists only in this tab until it is saved */
   isNew: boolean;
+  /** edits that count as unsaved (folding rows alone does not: it is saved with the next Save) */
   dirty: boolean;
+  /** anything to save, fold changes included */
+  pending: boolean;
   readOnly: boolean;
   saving: boolean;
   /** why the last save failed (the edits are kept) */
@@ -59,7 +63,10 @@ export function useSaveFlow(uid: string): SaveFlow {
   const isNew = !stored && !!newDraft;
   const base = stored?.dashboard ?? newDraft;
   const draft = edit?.dashboard ?? base;
-  const dirty = edit !== null || isNew;
+  // Folding rows is a view choice (Grafana saves it, but never calls it an unsaved change): it is
+  // kept in the working copy and saved with the next Save, without "unsaved" or a leave prompt.
+  const dirty =
+    isNew || (edit !== null && !(stored && sameExceptFolds(edit.dashboard, stored.dashboard)));
   const readOnly = !!stored?.provisioned;
 
   let conflict: Conflict | null = null;
@@ -137,6 +144,7 @@ export function useSaveFlow(uid: string): SaveFlow {
     stored,
     isNew,
     dirty,
+    pending: edit !== null,
     readOnly,
     saving,
     error,

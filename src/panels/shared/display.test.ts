@@ -116,6 +116,20 @@ describe('displayValues', () => {
     expect(values[0]).toMatchObject({ name: 'up{job="x"}', raw: 1 });
     expect(values[0]!.values).toBeUndefined();
   });
+  it('names instant rows of an __auto legend by the label that differs', () => {
+    const { values } = displayValues({
+      results: [
+        instantResult('C', [
+          { labels: { __name__: 'up', job: 'x' }, value: 1 },
+          { labels: { __name__: 'up', job: 'y' }, value: 0 },
+        ]),
+      ],
+      targets: [{ refId: 'C', legendFormat: '__auto' }],
+      fieldConfig: { unit: 'short' },
+      reducer: 'mean',
+    });
+    expect(values.map((v) => v.name)).toEqual(['x', 'y']);
+  });
   it('gives duplicate names distinct keys and honours the limit', () => {
     const r = rangeResult(
       'A',

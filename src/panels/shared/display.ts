@@ -6,7 +6,7 @@
 import type { FieldConfig, Target } from '../../model/dashboard';
 import type { Labels } from '../../model/frame';
 import { isObj } from '../../model/json';
-import { formatLegend } from '../../prometheus/legend';
+import { legendNames } from '../../prometheus/legend';
 import type { TargetResult } from '../../query/usePanelData';
 import { applyMappings } from '../../units/mappings';
 import { resolveColor } from '../../units/colors';
@@ -121,14 +121,13 @@ export function displayValues(input: DisplayInput): { values: DisplayValue[]; to
   let total = 0;
   const push = (
     refId: string,
+    name: string,
     labels: Labels,
     raw: number,
     series?: { times: Float64Array; values: Float64Array },
   ) => {
     total++;
     if (out.length >= limit) return;
-    const legend = targets.find((t) => t.refId === refId)?.legendFormat ?? '';
-    const name = formatLegend(legend, labels);
     const base = `${refId}\u0000${name}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -143,15 +142,25 @@ export function displayValues(input: DisplayInput): { values: DisplayValue[]; to
     });
   };
   for (const r of results) {
+    const legend = targets.find((t) => t.refId === r.refId)?.legendFormat ?? '';
     if (r.frame) {
-      for (const s of r.frame.series) {
-        push(r.refId, s.labels, reduce(s.values, reducer), {
+      const names = legendNames(
+        legend,
+        r.frame.series.map((s) => s.labels),
+      );
+      for (const [i, s] of r.frame.series.entries()) {
+        push(r.refId, names[i]!, s.labels, reduce(s.values, reducer), {
           times: r.frame.times,
           values: s.values,
         });
       }
     }
-    for (const row of r.rows ?? []) push(r.refId, row.labels, row.value);
+    const rows = r.rows ?? [];
+    const names = legendNames(
+      legend,
+      rows.map((row) => row.labels),
+    );
+    for (const [i, row] of rows.entries()) push(r.refId, names[i]!, row.labels, row.value);
   }
   return { values: out, total };
 }

@@ -26,6 +26,27 @@ describe('buildSeries', () => {
     expect(series[0]!.values).toBe(a.series[0]!.values);
   });
 
+  it('__auto legends differ per query: the labels that differ within it', () => {
+    const a = f(
+      'A',
+      [0],
+      [
+        { labels: { __name__: 'up', job: 'x', instance: '1' }, values: [1] },
+        { labels: { __name__: 'up', job: 'x', instance: '2' }, values: [2] },
+      ],
+    );
+    const b = f('B', [0], [{ labels: { __name__: 'scrape_duration', job: 'x' }, values: [3] }]);
+    const { series } = buildSeries(
+      [a, b],
+      [
+        { refId: 'A', legendFormat: '__auto' },
+        { refId: 'B', legendFormat: '__auto' },
+      ],
+      () => '#fff',
+    );
+    expect(series.map((s) => s.label)).toEqual(['1', '2', 'scrape_duration']);
+  });
+
   it('gives duplicate labels distinct keys', () => {
     const a = f(
       'A',

@@ -1,7 +1,7 @@
 import type { ChartSeries } from '../../charts/TimeSeriesChart';
 import type { Frame } from '../../model/frame';
 import type { Target } from '../../model/dashboard';
-import { formatLegend } from '../../prometheus/legend';
+import { legendNames } from '../../prometheus/legend';
 
 /**
  * Frames of several targets → chart series on one time column. Targets of one panel share the
@@ -22,10 +22,14 @@ export function buildSeries(
   let total = 0;
   for (const f of frames) {
     const legend = targets.find((t) => t.refId === f.refId)?.legendFormat ?? '';
-    for (const s of f.series) {
+    const names = legendNames(
+      legend,
+      f.series.map((s) => s.labels),
+    );
+    for (const [i, s] of f.series.entries()) {
       total++;
       if (series.length >= limit) continue;
-      const label = formatLegend(legend, s.labels);
+      const label = names[i]!;
       const baseKey = `${f.refId}\u0000${label}`;
       const n = seen.get(baseKey) ?? 0;
       seen.set(baseKey, n + 1);
