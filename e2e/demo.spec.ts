@@ -10,6 +10,10 @@ import type { Vector } from './support/app';
 // `npm start`'s demo (scripts/start.mjs, without the build step): the demo Prometheus holds the
 // last 24 h of the cat service, computed from demo/model.mjs, and the demo dashboard is full at once.
 
+// one demo for both tests: two beforeAll hooks in parallel workers would start two demos that
+// build the same uncached backfill pieces in .tmp/ at the same moment
+test.describe.configure({ mode: 'serial' });
+
 let proc: ChildProcess | undefined;
 let site = '';
 let prom = '';
