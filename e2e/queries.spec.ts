@@ -23,6 +23,9 @@ test('identical queries in two panels are sent once', async ({ page }) => {
       { title: 'Two', expr: 'scry_temperature_celsius', x: 12, y: 0 },
     ]),
   );
+  // the import lands on the dashboard at its default range: leave it before counting, so a late
+  // request from that landing page is not counted as this view's
+  await open(page, '#/');
   const sent = rangeQueries(page);
   await open(page, `#/d/dedupe?from=${fromMs}&to=${toMs}`);
   await expect(panel(page, 'One')).toHaveAttribute('data-state', 'ok');
