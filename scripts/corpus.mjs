@@ -15,6 +15,15 @@ const { module: report } = await runnerImport(path.join(root, 'src/import/corpus
   root,
   configFile: false,
   logLevel: 'error',
+  // The importer reaches the panel plugins, whose views import their CSS; Node has no use for it.
+  plugins: [
+    {
+      name: 'scry-corpus-no-css',
+      enforce: 'pre',
+      resolveId: (id) => (/\.css(\?|$)/.test(id) ? '\0scry-empty-css' : null),
+      load: (id) => (id === '\0scry-empty-css' ? 'export default "";' : null),
+    },
+  ],
 });
 
 const rows = readdirSync(dir)
