@@ -50,7 +50,7 @@ export interface DependencyGraph {
 /** Builds the graph; never hangs on cycles (Kahn's algorithm, then cycle naming). */
 export function buildDependencyGraph(vars: readonly DependencyInput[]): DependencyGraph {
   const names: string[] = [];
-  const errors: Record<string, string> = {};
+  const errors = Object.create(null) as Record<string, string>;
   const byName = new Map<string, DependencyInput>();
   for (const v of vars) {
     if (byName.has(v.name)) {
@@ -61,8 +61,8 @@ export function buildDependencyGraph(vars: readonly DependencyInput[]): Dependen
     names.push(v.name);
   }
 
-  const dependsOn: Record<string, string[]> = {};
-  const dependants: Record<string, string[]> = {};
+  const dependsOn = Object.create(null) as Record<string, string[]>;
+  const dependants = Object.create(null) as Record<string, string[]>;
   for (const n of names) dependants[n] = [];
   for (const n of names) {
     const deps = referencedVariables(byName.get(n)!).filter((d) => byName.has(d));

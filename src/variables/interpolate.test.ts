@@ -12,6 +12,8 @@ import {
   type Scope,
   type VariableValue,
 } from './interpolate';
+import { interpolatePromQL } from './promql';
+import { repeatValues } from './repeat';
 
 const single: VariableValue = { value: 'a.b' };
 const multi: VariableValue = { value: ['a.b', 'c/d'], multi: true };
@@ -240,5 +242,15 @@ describe('dates', () => {
   it('date on a non-number leaves it alone', () => {
     expect(fmt({ value: 'abc' }, 'date')).toBe('abc');
     expect(formatDate(Number.NaN, 'iso')).toBe('NaN');
+  });
+});
+
+describe("names that are Object.prototype's members", () => {
+  // a dashboard's variable names and references are untrusted text
+  it('are unknown variables when the scope lacks them', () => {
+    const text = 'up{a="$constructor",b="${toString}",c="[[__proto__]]",d="$hasOwnProperty"}';
+    expect(interpolate(text, {})).toBe(text);
+    expect(interpolatePromQL(text, {})).toBe(text);
+    expect(repeatValues('constructor', {})).toBeUndefined();
   });
 });

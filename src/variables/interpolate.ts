@@ -26,6 +26,13 @@ export interface VariableValue {
 export type Scope = Readonly<Record<string, VariableValue>>;
 
 /**
+ * The scope's own value for `name`: a name from a dashboard such as `constructor` or `__proto__`
+ * must not find `Object.prototype`'s members.
+ */
+export const lookupVar = (scope: Scope, name: string): VariableValue | undefined =>
+  Object.hasOwn(scope, name) ? scope[name] : undefined;
+
+/**
  * Above this many values, "All" without a custom all value is sent as `.+` instead of a giant
  * alternation, so requests stay far below URL/body limits. The picker says so.
  */
@@ -54,7 +61,7 @@ export function interpolate(text: string, scope: Scope, defaultFormat?: string):
     VARIABLE_PATTERN,
     (match, n1?: string, n2?: string, f2?: string, n3?: string, field?: string, f3?: string) => {
       const name = (n1 ?? n2 ?? n3)!;
-      const v = scope[name];
+      const v = lookupVar(scope, name);
       if (!v) return match;
       if (field) return match;
       const format = f2 ?? f3 ?? defaultFormat;

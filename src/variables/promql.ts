@@ -30,6 +30,7 @@ import {
   asArray,
   formatVariable,
   interpolate,
+  lookupVar,
   VARIABLE_PATTERN,
   type Scope,
   type VariableValue,
@@ -296,7 +297,7 @@ export function interpolatePromQL(expr: string, scope: Scope): string {
   };
   const edits: { from: number; to: number; text: string }[] = [];
   refs.forEach((ref, i) => {
-    const v = scope[ref.name];
+    const v = lookupVar(scope, ref.name);
     if (!v || ref.field) return;
     const ctx = contexts[i]!;
     const r = replaceRef(ref.name, v, ref.format, ctx, scope);

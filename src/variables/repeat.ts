@@ -5,7 +5,14 @@
  */
 import type { Panel } from '../model/dashboard';
 import { byPosition, sections } from '../model/rows';
-import { ALL_VALUE, asArray, interpolate, type Scope, type VariableValue } from './interpolate';
+import {
+  ALL_VALUE,
+  asArray,
+  interpolate,
+  lookupVar,
+  type Scope,
+  type VariableValue,
+} from './interpolate';
 
 const COLS = 24;
 export const DEFAULT_MAX_PER_ROW = 4;
@@ -35,7 +42,7 @@ interface RepeatValue {
 /** The values a variable repeats over: the selection, or every option for All. */
 export function repeatValues(name: string | undefined, scope: Scope): RepeatValue[] | undefined {
   if (!name) return undefined;
-  const v = scope[name];
+  const v = lookupVar(scope, name);
   if (!v) return undefined;
   const values = asArray(v.value);
   const isAll = v.isAll || (values.length === 1 && values[0] === ALL_VALUE);

@@ -277,3 +277,22 @@ describe('refreshesOn', () => {
     expect(refreshesOn({ type: 'custom', refresh: 2 }, 'time')).toBe(false);
   });
 });
+
+describe("variable names that are Object.prototype's members", () => {
+  it('are names like any other: no prototype is changed or read', async () => {
+    const { fetcher } = server();
+    const r = await resolveVariables({
+      variables: [
+        { name: '__proto__', type: 'custom', query: 'a,b', current: 'b' },
+        { name: 'constructor', type: 'custom', query: 'x,y' },
+      ],
+      range,
+      fetcher,
+      urlValues: JSON.parse('{"constructor":"y"}') as Record<string, string>,
+    });
+    expect(Object.getPrototypeOf(r.scope)).toBeNull();
+    expect(interpolate('$__proto__/$constructor', r.scope)).toBe('b/y');
+    expect(Object.keys(r.variables).sort()).toEqual(['__proto__', 'constructor']);
+    expect({}).not.toHaveProperty('value');
+  });
+});

@@ -113,7 +113,10 @@ async function loadOptions(
   input: ResolveInput,
   desired: string | string[] | undefined,
 ): Promise<VariableOption[]> {
-  const cached = input.cachedOptions?.[v.name];
+  const cached =
+    input.cachedOptions && Object.hasOwn(input.cachedOptions, v.name)
+      ? input.cachedOptions[v.name]
+      : undefined;
   if (cached) return cached;
   const opts: RequestOptions = input.signal ? { signal: input.signal } : {};
   const regex = v.regex ? interpolate(v.regex, scope, 'regex') : '';
@@ -217,11 +220,15 @@ export async function resolveVariables(input: ResolveInput): Promise<ResolveResu
   for (const v of input.variables) if (!byName.has(v.name)) byName.set(v.name, v);
   const rangeMs = Math.max(0, input.range.toMs - input.range.fromMs);
 
-  const scope: Record<string, VariableValue> = {};
-  const variables: Record<string, ResolvedVariable> = {};
+  // keyed by names from the dashboard: no prototype, so `__proto__` is a name like any other
+  const scope: Record<string, VariableValue> = Object.create(null) as Record<string, VariableValue>;
+  const variables = Object.create(null) as Record<string, ResolvedVariable>;
   const pending = new Map<string, Promise<void>>();
 
-  const desiredOf = (v: ResolvableVariable) => input.urlValues?.[v.name] ?? v.current;
+  const desiredOf = (v: ResolvableVariable) =>
+    (input.urlValues && Object.hasOwn(input.urlValues, v.name)
+      ? input.urlValues[v.name]
+      : undefined) ?? v.current;
 
   const resolveOne = (name: string): Promise<void> => {
     let p = pending.get(name);

@@ -63,7 +63,7 @@ export function variablesFromUrl(
   params: UrlParamReader,
   defs: readonly UrlVariableDef[],
 ): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const d of defs) {
     if (d.skipUrlSync) continue;
     const raw = params.getAll(urlKey(d.name));
