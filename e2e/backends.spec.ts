@@ -5,6 +5,7 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { VM_BUCKETS } from './fixture/backendsDashboard';
 import { DCS, JOBS } from './fixture/env';
 import { env, open, panel, typeExpr, type Matrix, type Vector } from './support/app';
+import { hoverSeries, valueAt } from './support/tooltip';
 import { fixtureWindow } from './support/window';
 
 const base = () => env('SCRY_BACKENDS_URL');
@@ -49,32 +50,6 @@ function sameRange(sent: Map<string, Record<string, string>>, query: string) {
     step: p!.step!,
   });
 }
-
-/** Hovers a time series at `fx` of its width; returns the tooltip time and values by name. */
-async function hoverSeries(page: Page, title: string, fx: number) {
-  const p = panel(page, title);
-  await page.mouse.move(0, 0);
-  const box = (await p.locator('.u-over').boundingBox())!;
-  await page.mouse.move(box.x + box.width * fx, box.y + box.height / 2);
-  const tooltip = p.getByTestId('tooltip');
-  await expect(tooltip).toBeVisible();
-  const tMs = Number(await tooltip.getByTestId('tooltip-time').getAttribute('data-time-ms'));
-  const values = new Map<string, number>();
-  for (const row of await tooltip.getByTestId('tooltip-row').all())
-    values.set(
-      (await row.locator('.tt-name').textContent())!,
-      Number(await row.locator('.tt-value').getAttribute('data-value')),
-    );
-  return { tMs, values };
-}
-
-const valueAt = (m: Matrix, tMs: number, name: (l: Record<string, string>) => string) =>
-  new Map(
-    m.result.flatMap((s) => {
-      const v = s.values.find(([t]) => Math.round(t * 1000) === tMs);
-      return v ? [[name(s.metric), Number(v[1])] as const] : [];
-    }),
-  );
 
 test('Test: VictoriaMetrics connects (never "Blocked by CORS"), a refused header is named, the prefixed tenant proxy works', async ({
   page,

@@ -147,3 +147,53 @@ describe('the one home of query keys', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('incremental refresh (targetQuery)', () => {
+  /** a server whose series `x` has the value 2·t at every t, recording what it was asked */
+  function counting() {
+    const asked: { startSec: number; endSec: number }[] = [];
+    const c = {
+      queryRange: (p: { startSec: number; endSec: number; stepSec: number }) => {
+        asked.push({ startSec: p.startSec, endSec: p.endSec });
+        const values: [number, string][] = [];
+        for (let t = p.startSec; t <= p.endSec; t += p.stepSec) values.push([t, String(2 * t)]);
+        return Promise.resolve({
+          data: { resultType: 'matrix', result: [{ metric: { __name__: 'x' }, values }] },
+          warnings: [],
+        });
+      },
+    } as unknown as PrometheusClient;
+    return { asked, src: { client: c, cacheKey: 'ds' } };
+  }
+  const at = (startSec: number) => ({ ...plan, expr: 'x', startSec, endSec: startSec + 3600 });
+
+  it('fetches only the tail of a window moved forward on the grid; the frame equals a full fetch', async () => {
+    const qc = new QueryClient();
+    const { asked, src } = counting();
+    await qc.fetchQuery(targetQuery(src, at(0)));
+    const r = await qc.fetchQuery(targetQuery(src, at(45)));
+    // the previous end (3600) minus ten steps (150 s), on the grid
+    expect(asked).toEqual([
+      { startSec: 0, endSec: 3600 },
+      { startSec: 3450, endSec: 3645 },
+    ]);
+    const full = await fetchTarget(counting().src.client, at(45), new AbortController().signal);
+    expect([...r.frame!.times]).toEqual([...full.frame!.times]);
+    expect([...r.frame!.series[0]!.values]).toEqual([...full.frame!.series[0]!.values]);
+    expect(r.plan).toEqual(at(45));
+  });
+
+  it('fetches in full after Refresh (stale answers are not extended) and for another step', async () => {
+    const qc = new QueryClient();
+    const { asked, src } = counting();
+    await qc.fetchQuery(targetQuery(src, at(0)));
+    await invalidateServerData(qc);
+    await qc.fetchQuery(targetQuery(src, at(45)));
+    await qc.fetchQuery(targetQuery(src, { ...at(60), stepSec: 30 }));
+    expect(asked).toEqual([
+      { startSec: 0, endSec: 3600 },
+      { startSec: 45, endSec: 3645 },
+      { startSec: 60, endSec: 3660 },
+    ]);
+  });
+});

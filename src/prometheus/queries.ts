@@ -9,6 +9,7 @@ import type { Frame } from '../model/frame';
 import type { PrometheusClient, RetryNotice } from './client';
 import { badAnswer } from './errors';
 import { instantToRows, matrixToFrame, type InstantRow } from './frames';
+import { mergeTail, planTail } from './tail';
 import type { AlertsResult, BuildInfo, MatrixSeries, MetadataResult } from './types';
 
 /** A datasource as queries see it: its client, and its identity in keys (URL + headers). */
@@ -164,13 +165,63 @@ export function targetQuery<P extends TargetRequest>(
 ) {
   const dsKey = src?.cacheKey ?? '';
   const queryKey = plan.instant ? promKeys.instant(dsKey, plan) : promKeys.range(dsKey, plan);
-  const run = (signal: AbortSignal, onRetry?: (r: RetryNotice) => void) =>
-    fetchTarget(clientOf(src), plan, signal, onRetry);
   return queryOptions({
     queryKey,
-    queryFn: ({ signal }) => (track ? track(JSON.stringify(queryKey), signal, run) : run(signal)),
+    queryFn: ({ signal, client: qc }) => {
+      const prev = plan.instant ? undefined : previousAnswer(qc, dsKey, plan);
+      const run = (signal: AbortSignal, onRetry?: (r: RetryNotice) => void) =>
+        prev
+          ? fetchTail(clientOf(src), plan, prev, signal, onRetry)
+          : fetchTarget(clientOf(src), plan, signal, onRetry);
+      return track ? track(JSON.stringify(queryKey), signal, run) : run(signal);
+    },
     enabled: src !== undefined,
   });
+}
+
+interface PreviousAnswer {
+  result: TargetResult;
+  tailStartSec: number;
+}
+
+/**
+ * The freshest cached answer of the same range query on the same grid that `plan` extends
+ * forward (an auto-refresh tick): then only the tail is fetched (prometheus/tail.ts). Answers
+ * marked stale by Refresh are not used, nor ones with native histograms.
+ */
+function previousAnswer(
+  qc: QueryClient,
+  dsKey: string,
+  plan: TargetRequest,
+): PreviousAnswer | undefined {
+  let best: PreviousAnswer | undefined;
+  for (const q of qc.getQueryCache().findAll({ queryKey: ['prom', dsKey, 'range', plan.expr] })) {
+    const d = q.state.data as TargetResult | undefined;
+    if (q.state.status !== 'success' || q.state.isInvalidated || !d?.frame || d.histograms)
+      continue;
+    const tailStartSec = planTail(d.plan, plan);
+    if (tailStartSec === undefined) continue;
+    if (!best || d.plan.endSec > best.result.plan.endSec) best = { result: d, tailStartSec };
+  }
+  return best;
+}
+
+/** The tail after `prev`, merged into its frame; a full fetch when they do not merge exactly. */
+async function fetchTail<P extends TargetRequest>(
+  client: Pick<PrometheusClient, 'query' | 'queryRange'>,
+  plan: P,
+  prev: PreviousAnswer,
+  signal: AbortSignal,
+  onRetry?: (r: RetryNotice) => void,
+): Promise<TargetResult<P>> {
+  const t0 = performance.now();
+  const tail = await fetchTarget(client, { ...plan, startSec: prev.tailStartSec }, signal, onRetry);
+  const frame =
+    tail.frame && !tail.histograms
+      ? mergeTail(prev.result.frame!, tail.frame, plan, prev.tailStartSec)
+      : undefined;
+  if (!frame) return fetchTarget(client, plan, signal, onRetry);
+  return { ...tail, plan, frame, tookMs: performance.now() - t0 };
 }
 
 /** /api/v1/labels */
