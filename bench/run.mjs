@@ -9,10 +9,11 @@ import { ensureBlocks, root, startPrometheus, tmpDir as tmp } from '../e2e/fixtu
 import { serveStatic } from '../scripts/server.mjs';
 import { BENCH, openMetricsLines } from './data.mjs';
 import { PANELS, dashboardWorkload, entrySize } from './dashboard.mjs';
+import { printRefresh, refreshWorkload } from './refresh.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 2;
-/** `BENCH_ONLY=panel` or `BENCH_ONLY=dashboard` runs one part. */
+/** `BENCH_ONLY=panel`, `BENCH_ONLY=dashboard` or `BENCH_ONLY=refresh` runs one part. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const DASH_RUNS = Number(process.env.BENCH_DASH_RUNS ?? 5);
 const dist = path.join(root, 'dist');
@@ -45,9 +46,11 @@ async function main() {
   });
   const results = [];
   let dash = [];
+  let refresh;
   try {
-    if (ONLY !== 'panel')
+    if (ONLY === '' || ONLY === 'dashboard')
       dash = await dashboardWorkload({ browser, prom, dist, runs: DASH_RUNS, warmup: 1 });
+    if (ONLY === '' || ONLY === 'refresh') refresh = await refreshWorkload({ browser, dist });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(site.url);
     const workloads = [
@@ -64,7 +67,7 @@ async function main() {
         baseline: 'heatmapBaseline',
       },
     ];
-    for (const w of ONLY === 'dashboard' ? [] : workloads) {
+    for (const w of ONLY === '' || ONLY === 'panel' ? workloads : []) {
       const grid = { startSec: BENCH.startSec, endSec: BENCH.endSec, stepSec: BENCH.stepSec };
       const body = new URLSearchParams({
         query: w.expr,
@@ -106,8 +109,10 @@ async function main() {
   console.log(
     `\nScry bench — ${RUNS} interleaved runs after ${WARMUP} warm-ups, Chromium headless (--disable-gpu), ${os.cpus().length} cores\n`,
   );
-  console.log('| workload | response | Scry median (p90) | baseline median (p90) | ratio |');
-  console.log('|---|---|---|---|---|');
+  if (results.length) {
+    console.log('| workload | response | Scry median (p90) | baseline median (p90) | ratio |');
+    console.log('|---|---|---|---|---|');
+  }
   for (const r of results) {
     const ratio = median(r.scry) / median(r.base);
     console.log(
@@ -115,6 +120,7 @@ async function main() {
     );
   }
   if (dash.length) printDashboard(dash);
+  if (refresh) printRefresh(refresh);
 }
 
 function printDashboard(dash) {
