@@ -15,6 +15,8 @@ import { startupProvisioning } from './startup';
 const DatasourcesPage = lazy(() => import('./pages/DatasourcesPage'));
 const ExplorePage = lazy(() => import('./pages/ExplorePage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const HistoryPage = lazy(() => import('./history/HistoryPage'));
+const SettingsPage = lazy(() => import('./backup/SettingsPage'));
 
 /**
  * What config.json provisions. The fetches were started by the entry script (startup.ts); the
@@ -74,10 +76,14 @@ export default function App() {
 
   let page: React.ReactNode;
   const m = /^\/d\/([^/]+)/.exec(route.path);
+  const versions = /^\/d\/([^/]+)\/history$/.exec(route.path);
   if (!ready) page = <p className="page muted">Loading…</p>;
+  else if (versions)
+    page = <HistoryPage key={versions[1]} uid={decodeURIComponent(versions[1]!)} />;
   else if (m) page = <DashboardPage key={m[1]} uid={decodeURIComponent(m[1]!)} />;
   else if (route.path === '/datasources') page = <DatasourcesPage />;
   else if (route.path === '/explore') page = <ExplorePage />;
+  else if (route.path === '/settings') page = <SettingsPage />;
   else if (route.path === '/import') page = <ImportPage key={route.params.get('url') ?? ''} />;
   else if (route.path === '/') page = <HomePage />;
   else
@@ -112,6 +118,12 @@ export default function App() {
             aria-current={route.path === '/datasources' ? 'page' : undefined}
           >
             Datasources
+          </a>
+          <a
+            href={href('/settings')}
+            aria-current={route.path === '/settings' ? 'page' : undefined}
+          >
+            Settings
           </a>
         </nav>
       </header>

@@ -1,7 +1,13 @@
 import { create } from 'zustand';
 import type { Dashboard } from '../model/dashboard';
 import { announce } from './channel';
-import { deleteDashboard, readDashboard, saveDashboard, type SaveResult } from './db';
+import {
+  deleteDashboard,
+  readDashboard,
+  saveDashboard,
+  writeHistoryLimits,
+  type SaveResult,
+} from './db';
 import {
   DEFAULT_HISTORY,
   recordDashboard,
@@ -175,4 +181,10 @@ export function findDashboard(
   uid: string,
 ): SavedDashboard | undefined {
   return s.saved[uid] ?? s.provisioned[uid];
+}
+
+/** Stores new history limits: every later save (in any tab) prunes to them. */
+export async function changeHistoryLimits(limits: HistoryLimits): Promise<void> {
+  await writeHistoryLimits(limits);
+  useDashboards.getState().setHistory(limits);
 }

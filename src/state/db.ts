@@ -155,12 +155,16 @@ export async function saveDashboard(
   try {
     const r = await transact<void, DashboardRecord | undefined>(
       await db(),
-      [DASHBOARDS, VERSIONS],
+      [DASHBOARDS, VERSIONS, META],
       'readwrite',
       async (tx) => {
         const store = tx.objectStore(DASHBOARDS);
         const current = (await request(store.get(d.uid))) as DashboardRecord | undefined;
         if ((current?.revision ?? 0) !== expected) throw new Abort(current);
+        // the limits as stored now (another tab may have changed them in Settings)
+        const kept = (await request(
+          tx.objectStore(META).get('history') as IDBRequest<MetaRecord<HistoryLimits> | undefined>,
+        )) ?? { value: limits };
         store.put(record);
         const versions = tx.objectStore(VERSIONS);
         versions.put({
@@ -169,7 +173,7 @@ export async function saveDashboard(
           bytes: p.json.length,
         } satisfies VersionRecord);
         const all = (await request(versions.getAll(versionRange(d.uid)))) as VersionRecord[];
-        for (const rev of versionsToPrune(all, limits)) versions.delete([d.uid, rev]);
+        for (const rev of versionsToPrune(all, kept.value)) versions.delete([d.uid, rev]);
       },
     );
     return r.ok

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../model/dashboard';
 import profile from '../../e2e/fixture/localstorage-profile-v1.json';
-import { prepareDashboard, readLegacyProfile, versionsToPrune } from './records';
+import {
+  parseHistoryLimits,
+  prepareDashboard,
+  readLegacyProfile,
+  versionsToPrune,
+} from './records';
 
 const dash = (extra: Partial<Dashboard> = {}): Dashboard => ({
   scry: 1,
@@ -98,5 +103,25 @@ describe('readLegacyProfile', () => {
     expect(p.dashboards).toEqual([]);
     expect(p.problems[0]).toMatch(/^dashboard "bad": /);
     expect(p.problems[1]).toMatch(/^scry.datasources: not JSON/);
+  });
+});
+
+describe('parseHistoryLimits', () => {
+  it('reads versions and megabytes, and names the field that is wrong', () => {
+    expect(parseHistoryLimits(' 5 ', '2')).toEqual({
+      ok: true,
+      limits: { count: 5, bytes: 2 * 1024 * 1024 },
+    });
+    expect(parseHistoryLimits('0', '5')).toEqual({
+      ok: false,
+      error: 'Versions kept: a whole number from 1 to 100',
+    });
+    expect(parseHistoryLimits('2.5', '5')).toMatchObject({ ok: false });
+    expect(parseHistoryLimits('', '5')).toMatchObject({ ok: false });
+    expect(parseHistoryLimits('20', '')).toEqual({
+      ok: false,
+      error: 'Size per dashboard: a number of MB from 1 to 50',
+    });
+    expect(parseHistoryLimits('20', '51')).toMatchObject({ ok: false });
   });
 });

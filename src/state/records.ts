@@ -159,3 +159,22 @@ export function readLegacyProfile(get: (key: string) => string | null): LegacyPr
   }
   return out;
 }
+
+/** Limits the Settings page accepts: 1–100 versions, 1–50 MB per dashboard. */
+export const HISTORY_BOUNDS = { count: [1, 100], megabytes: [1, 50] } as const;
+
+/** Reads the history limits typed in Settings (versions, megabytes), or says what is wrong. */
+export function parseHistoryLimits(
+  countText: string,
+  megabytesText: string,
+): { ok: true; limits: HistoryLimits } | { ok: false; error: string } {
+  const count = Number(countText.trim());
+  const mb = Number(megabytesText.trim());
+  const [cMin, cMax] = HISTORY_BOUNDS.count;
+  const [mMin, mMax] = HISTORY_BOUNDS.megabytes;
+  if (!countText.trim() || !Number.isInteger(count) || count < cMin || count > cMax)
+    return { ok: false, error: `Versions kept: a whole number from ${cMin} to ${cMax}` };
+  if (!megabytesText.trim() || !Number.isFinite(mb) || mb < mMin || mb > mMax)
+    return { ok: false, error: `Size per dashboard: a number of MB from ${mMin} to ${mMax}` };
+  return { ok: true, limits: { count, bytes: Math.round(mb * 1024 * 1024) } };
+}

@@ -3,7 +3,7 @@ import { usePreferences } from '../../state/preferences';
 import DashboardView from '../dashboard/DashboardView';
 import PanelEditorHost from '../dashboard/PanelEditorHost';
 import { copyDashboard, downloadDashboard } from '../exportFile';
-import { href, useRoute } from '../router';
+import { href, navigate, useRoute } from '../router';
 import { SaveBanner, SaveControls } from '../save/SaveBanner';
 import { useSaveFlow } from '../save/useSaveFlow';
 
@@ -52,7 +52,12 @@ export default function DashboardPage({ uid }: { uid: string }) {
       readOnly={flow.readOnly}
       flash={flash}
       banner={<SaveBanner flow={flow} />}
-      saveControls={<SaveControls flow={flow} />}
+      saveControls={
+        <SaveControls
+          flow={flow}
+          onHistory={() => navigate(`/d/${encodeURIComponent(uid)}/history`)}
+        />
+      }
       onEditing={setEditing}
       onSave={() => void flow.save()}
       onChange={change}
