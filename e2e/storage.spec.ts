@@ -69,6 +69,8 @@ test('a localStorage profile written by the previous version opens with everythi
 test('two tabs: saving one dashboard never rewrites another; edits in both tabs meet a conflict banner', async ({
   page,
 }) => {
+  // two pages and a dozen commits: over the default 45 s on a loaded machine
+  test.slow();
   const tab1 = page;
   await importDashboard(tab1, dashboardJson('dash-x', 'X', [{ title: 'P', expr: 'up' }]));
   await importDashboard(tab1, dashboardJson('dash-y', 'Y', [{ title: 'P', expr: 'up' }]));
