@@ -5,7 +5,7 @@ import { flushSync } from 'react-dom';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import '../../src/app/app.css';
-import TimeSeriesChart from '../../src/charts/TimeSeriesChart';
+import TimeSeriesChart from '../../src/charts/timeseries/TimeSeriesChart';
 import { parseAnswer } from '../../src/prometheus/client';
 import { matrixToFrame } from '../../src/prometheus/frames';
 import type { MatrixResult } from '../../src/prometheus/types';

@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import { countUndrawable } from '../../charts/gaps';
-import TimeSeriesChart, {
-  type ChartAnnotation,
-  type ChartLegend,
-  type ChartStyle,
-} from '../../charts/TimeSeriesChart';
+import TimeSeriesChart from '../../charts/timeseries/TimeSeriesChart';
+import type { ChartAnnotation, ChartLegend, ChartStyle } from '../../charts/timeseries/types';
 import { seriesColor } from '../../units/colors';
 import { formatValueToString } from '../../units/format';
 import { formatTicks } from '../../units/ticks';

@@ -1,4 +1,4 @@
-import type { ChartSeries } from '../../charts/TimeSeriesChart';
+import type { ChartSeries } from '../../charts/timeseries/types';
 import type { Frame } from '../../model/frame';
 import type { Target } from '../../model/dashboard';
 import { legendNames } from '../../prometheus/legend';

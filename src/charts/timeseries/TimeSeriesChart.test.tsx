@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // first: it stubs what uPlot reads when it is loaded
-import { recordCanvas, setElementSize, type CanvasCall } from './testCanvas';
+import { recordCanvas, setElementSize, type CanvasCall } from '../testCanvas';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatAxisTicks } from '../time/format';
+import { formatAxisTicks } from '../../time/format';
 import TimeSeriesChart from './TimeSeriesChart';
 
 let calls: CanvasCall[] = [];

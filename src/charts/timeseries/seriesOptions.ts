@@ -1,0 +1,43 @@
+// How one series is drawn: uPlot's series options from the panel's draw style.
+import uPlot from 'uplot';
+import { alpha } from '../../units/colors';
+import type { ChartSeries, ChartStyle } from './types';
+
+export function seriesOptions(
+  s: ChartSeries,
+  style: ChartStyle,
+  hidden: ReadonlySet<string>,
+): uPlot.Series {
+  const fill =
+    style.fillOpacity > 0 ? alpha(s.color, Math.min(1, style.fillOpacity / 100)) : undefined;
+  const base: uPlot.Series = {
+    label: s.label,
+    stroke: s.color,
+    width: style.lineWidth,
+    spanGaps: false,
+    show: !hidden.has(s.key),
+    ...(fill ? { fill } : {}),
+  };
+  if (style.drawStyle === 'bars')
+    return {
+      ...base,
+      width: Math.max(1, style.lineWidth),
+      fill: fill ?? alpha(s.color, 0.8),
+      paths: uPlot.paths.bars!({ size: [0.6, 100], align: 0 }),
+      points: { show: false },
+    };
+  if (style.drawStyle === 'points')
+    return {
+      ...base,
+      paths: () => null,
+      points: { show: true, size: style.pointSize, fill: s.color, stroke: s.color },
+    };
+  return { ...base, points: { show: false } };
+}
+
+/** Stacked series fill down to the one before them (uPlot bands, 1-based series indexes). */
+export function stackBands(count: number): uPlot.Band[] {
+  const bands: uPlot.Band[] = [];
+  for (let i = 1; i < count; i++) bands.push({ series: [i + 1, i] });
+  return bands;
+}

@@ -1,0 +1,84 @@
+// The time series chart's props: what a panel hands to `TimeSeriesChart`.
+import type { TimeChartProps } from '../plotLifecycle';
+
+/** One line of the chart. */
+export interface ChartSeries {
+  /** stable identity across data updates (e.g. refId + series name) */
+  key: string;
+  label: string;
+  values: Float64Array;
+  color: string;
+  /** what is drawn when it differs from `values` (stacking); the tooltip shows `values` */
+  drawValues?: Float64Array | undefined;
+  /** legend table cells, in the order of `legend.calcs` */
+  calcs?: number[] | undefined;
+}
+
+/** How the series are drawn (Grafana's fieldConfig.custom). */
+export interface ChartStyle {
+  drawStyle: 'line' | 'bars' | 'points';
+  lineWidth: number;
+  /** 0–100 */
+  fillOpacity: number;
+  pointSize: number;
+  /** series are stacked: fill each one down to the one before it */
+  stacked: boolean;
+  /** log y axis base; undefined = linear */
+  logBase?: 2 | 10 | undefined;
+}
+
+/** A horizontal threshold band in data units (±Infinity for open ends). */
+export interface ChartThreshold {
+  from: number;
+  to: number;
+  color: string;
+}
+
+/** A vertical marker (annotation) at a time. */
+export interface ChartAnnotation {
+  timeMs: number;
+  color: string;
+  /** shown on hover */
+  text: string;
+  /** attributes for tests and styling, written as data-* on the marker */
+  data: Record<string, string>;
+}
+
+export interface ChartLegend {
+  mode: 'list' | 'table' | 'hidden';
+  placement: 'bottom' | 'right';
+  /** calc columns of the table legend: reducer id and header */
+  calcs: { id: string; label: string }[];
+}
+
+export const DEFAULT_STYLE: ChartStyle = {
+  drawStyle: 'line',
+  lineWidth: 1,
+  fillOpacity: 0,
+  pointSize: 5,
+  stacked: false,
+};
+
+export interface TimeSeriesChartProps extends TimeChartProps {
+  /** seconds since epoch, shared by every series */
+  times: Float64Array;
+  series: ChartSeries[];
+  /** formats a value for the tooltip and legend */
+  formatValue: (v: number) => string;
+  /** formats the y-axis ticks together (shared suffix and decimals) */
+  formatTicks: (values: number[]) => string[];
+  /** fixed y range ends (undefined = auto) */
+  min?: number | undefined;
+  max?: number | undefined;
+  /** show the tooltip in every synced panel, not only the hovered one (graphTooltip 2) */
+  sharedTooltip?: boolean | undefined;
+  /** the x range to show (ms): the query range, so gaps at the edges stay visible */
+  xRangeMs?: [number, number] | undefined;
+  style?: ChartStyle | undefined;
+  /** threshold bands for the visible y range; drawn as lines, areas or both */
+  thresholds?:
+    | { marks: (yMin: number, yMax: number) => ChartThreshold[]; line: boolean; area: boolean }
+    | undefined;
+  annotations?: ChartAnnotation[] | undefined;
+  legend?: ChartLegend | undefined;
+}
