@@ -15,11 +15,16 @@ export function fileNameFor(d: Dashboard): string {
 }
 
 export function downloadDashboard(d: Dashboard) {
-  const blob = new Blob([dashboardJson(d)], { type: 'application/json' });
+  downloadText(fileNameFor(d), dashboardJson(d));
+}
+
+/** Saves `text` as a JSON file through the browser's download. */
+export function downloadText(fileName: string, text: string) {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameFor(d);
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

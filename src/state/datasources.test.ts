@@ -87,4 +87,28 @@ describe('datasource store', () => {
       isDefault: false,
     });
   });
+
+  it('merge adds and replaces by id; the default in effect stays the default', () => {
+    const s = useDatasources.getState();
+    const a = s.add({
+      name: 'a',
+      url: 'http://a',
+      scrapeInterval: '15s',
+      headers: [],
+      maxConcurrent: 6,
+    });
+    s.merge([
+      { ...a, url: 'http://a2', isDefault: false },
+      { ...ds('b', { isDefault: true }), provisioned: undefined },
+    ]);
+    const own = useDatasources.getState().own;
+    expect(own.map((d) => [d.id, d.url, d.isDefault])).toEqual([
+      [a.id, 'http://a2', true],
+      ['b', ds('b').url, false],
+    ]);
+    // into an empty list, an incoming default becomes the default
+    useDatasources.setState({ own: [] });
+    useDatasources.getState().merge([ds('c'), ds('d', { isDefault: true })]);
+    expect(useDatasources.getState().own.map((d) => d.isDefault)).toEqual([false, true]);
+  });
 });

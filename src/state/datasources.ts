@@ -50,6 +50,11 @@ interface DatasourceState {
   setProvisioned(list: Datasource[]): void;
   /** Takes the stored list as it is (start-up, another tab's change): nothing is written back. */
   load(own: Datasource[]): void;
+  /**
+   * Adds or replaces (by id) the given datasources (a restored backup). The default stays the
+   * one in effect; only when there is none does an incoming default become it.
+   */
+  merge(list: Datasource[]): void;
 }
 
 // Set while the list comes from storage, so the writer below does not write it back.
@@ -87,6 +92,23 @@ export const useDatasources = create<DatasourceState>()((set, get) => ({
           provisioned: true,
           isDefault: !ownDefault && p.isDefault,
         })),
+      };
+    }),
+  merge: (list) =>
+    set((s) => {
+      const incoming = new Map(list.map((d) => [d.id, d]));
+      const ids = new Set(s.own.map((o) => o.id));
+      const own = [
+        ...s.own.map((o) => incoming.get(o.id) ?? o),
+        ...list.filter((d) => !ids.has(d.id)),
+      ];
+      const defaultId =
+        s.own.find((o) => o.isDefault)?.id ??
+        (s.provisioned.some((p) => p.isDefault) ? null : list.find((d) => d.isDefault)?.id);
+      return {
+        own: own.map((o) =>
+          o.isDefault === (o.id === defaultId) ? o : { ...o, isDefault: o.id === defaultId },
+        ),
       };
     }),
   load: (own) => {

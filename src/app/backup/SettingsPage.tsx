@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { changeHistoryLimits, useDashboards } from '../../state/dashboards';
 import { storageErrorText } from '../../state/idb';
 import { parseHistoryLimits } from '../../state/records';
+import BackupSection from './BackupSection';
 import { describeEstimate, type UsageText } from './storageFacts';
 import './settings.css';
 
@@ -27,6 +28,7 @@ export default function SettingsPage() {
       </div>
       <StorageFacts />
       <HistorySettings />
+      <BackupSection />
     </div>
   );
 }
@@ -55,7 +57,7 @@ function StorageFacts() {
       <h2 id="storage-h">Storage in this browser</h2>
       <p className="muted">
         Your dashboards, their version history and your datasources are kept in this browser only
-        (IndexedDB), not on a server.
+        (IndexedDB), not on a server. Back them up below.
       </p>
       {!facts ? (
         <p className="muted">Reading…</p>
