@@ -1,5 +1,5 @@
 import { DEFAULT_TIMEOUT_MS, PrometheusClient } from '../prometheus/client';
-import { flavourOf, flavourParams } from '../prometheus/flavour';
+import { flavourOf, flavourParams, offers } from '../prometheus/flavour';
 import type { DatasourceHandle } from '../query/env';
 import { parseDuration } from '../time/duration';
 import { headerRecord, pickDatasource, type Datasource } from '../state/datasources';
@@ -15,7 +15,7 @@ export function handleFor(d: Datasource): DatasourceHandle {
     Object.keys(params).length ? [d.url, headers, params] : [d.url, headers],
   );
   const timeoutMs = (d.timeout && parseDuration(d.timeout)) || DEFAULT_TIMEOUT_MS;
-  const clientKey = `${cacheKey} ${d.maxConcurrent} ${timeoutMs}`;
+  const clientKey = `${cacheKey} ${d.maxConcurrent} ${timeoutMs} ${flavour}`;
   let client = clients.get(clientKey);
   if (!client) {
     client = new PrometheusClient({
@@ -24,6 +24,7 @@ export function handleFor(d: Datasource): DatasourceHandle {
       maxConcurrent: d.maxConcurrent,
       params,
       timeoutMs,
+      queryStats: offers(flavour, 'queryStats'),
     });
     clients.set(clientKey, client);
   }

@@ -25,9 +25,33 @@ describe('PrometheusClient', () => {
       f.fn,
     );
     const a = await c.buildInfo();
-    expect(a).toEqual({ data: { version: '2.42.0' }, warnings: ['w'] });
+    const body = JSON.stringify({
+      status: 'success',
+      data: { version: '2.42.0' },
+      warnings: ['w'],
+    });
+    expect(a).toEqual({ data: { version: '2.42.0' }, warnings: ['w'], bytes: body.length });
     expect(f.calls[0]!.url).toBe('http://p:9090/api/v1/status/buildinfo');
     expect((f.calls[0]!.init.headers as Record<string, string>)['X-Scope-OrgID']).toBe('t1');
+  });
+
+  it('asks for query statistics when the endpoint says so, and reads them from data.stats', async () => {
+    const stats = {
+      timings: { evalTotalTime: 0.0004, execTotalTime: 0.0005 },
+      samples: { totalQueryableSamples: 2883, peakSamples: 12 },
+    };
+    const f = fakeFetch(() =>
+      json({ status: 'success', data: { resultType: 'matrix', result: [], stats } }),
+    );
+    const on = new PrometheusClient({ url: 'http://p:9090', queryStats: true }, f.fn);
+    const a = await on.queryRange({ expr: 'up', startSec: 0, endSec: 60, stepSec: 15 });
+    expect(new URL(f.calls[0]!.url).searchParams.get('stats')).toBe('all');
+    expect(a.stats).toEqual({ samples: 2883, peakSamples: 12, serverSec: 0.0005 });
+    await on.query({ expr: 'up', timeSec: 60 });
+    expect(new URL(f.calls[1]!.url).searchParams.get('stats')).toBe('all');
+    const off = new PrometheusClient({ url: 'http://p:9090' }, f.fn);
+    await off.queryRange({ expr: 'up', startSec: 0, endSec: 60, stepSec: 15 });
+    expect(new URL(f.calls[2]!.url).searchParams.has('stats')).toBe(false);
   });
 
   it('sends long queries as a POST form body', async () => {

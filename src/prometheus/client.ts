@@ -1,3 +1,4 @@
+import { parseQueryStats, type QueryStats } from './stats';
 import { badAnswer, formatBytes, PromError } from './errors';
 import { checkInstant, checkLabelSets, checkMatrix, checkNames } from './shape';
 import { Limiter } from './limiter';
@@ -22,6 +23,8 @@ export interface Endpoint {
   timeoutMs?: number;
   /** query parameters added to every request unless it sets them (Thanos: partial_response, dedup) */
   params?: Record<string, string>;
+  /** queries ask for the server's statistics (`stats=all`: Prometheus) */
+  queryStats?: boolean;
 }
 
 /** Told before a 429/503 answer is retried (after `delayMs`, as the server's Retry-After asked). */
@@ -64,6 +67,10 @@ export function limiterFor(url: string, max = 6): Limiter {
 export interface Answer<T> {
   data: T;
   warnings: string[];
+  /** query statistics (`stats=all`), when the endpoint asks for them and the server reports them */
+  stats?: QueryStats;
+  /** bytes of the answer's body */
+  bytes?: number;
 }
 
 /**
@@ -94,7 +101,7 @@ export class PrometheusClient {
     for (let attempt = 1; ; attempt++) {
       try {
         const a = await this.limiter.run(() => this.send<T>(path, params, opts), opts.signal);
-        return opts.check ? { data: opts.check(a.data), warnings: a.warnings } : a;
+        return opts.check ? { ...a, data: opts.check(a.data) } : a;
       } catch (e) {
         const wait = e instanceof PromError ? e.retryAfterMs : undefined;
         if (wait === undefined || attempt > MAX_RETRIES || wait > MAX_RETRY_AFTER_MS) {
@@ -117,6 +124,10 @@ export class PrometheusClient {
     return `${Math.max(1, Math.ceil((this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000))}s`;
   }
 
+  private statsParam(): { stats?: string } {
+    return this.endpoint.queryStats ? { stats: 'all' } : {};
+  }
+
   queryRange(
     q: { expr: string; startSec: number; endSec: number; stepSec: number },
     opts: RequestOptions = {},
@@ -127,6 +138,7 @@ export class PrometheusClient {
       end: String(q.endSec),
       step: String(q.stepSec),
       timeout: this.timeoutParam(),
+      ...this.statsParam(),
     });
     return this.call<MatrixResult>('/api/v1/query_range', p, {
       ...opts,
@@ -143,6 +155,7 @@ export class PrometheusClient {
       query: q.expr,
       time: String(q.timeSec),
       timeout: this.timeoutParam(),
+      ...this.statsParam(),
     });
     return this.call<InstantResult>('/api/v1/query', p, {
       ...opts,
@@ -471,7 +484,10 @@ export function parseAnswer<T>(
     const warnings = [obj.warnings, obj.infos].flatMap((w) =>
       Array.isArray(w) ? w.map(String) : [],
     );
-    return { data: obj.data as T, warnings };
+    const stats = parseQueryStats(
+      obj.data ? (obj.data as Record<string, unknown>).stats : undefined,
+    );
+    return { data: obj.data as T, warnings, bytes, ...(stats ? { stats } : {}) };
   }
   return throwIt(
     new PromError(

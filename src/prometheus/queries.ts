@@ -6,10 +6,11 @@
 
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Frame } from '../model/frame';
-import type { PrometheusClient, RetryNotice } from './client';
+import type { Answer, PrometheusClient, RetryNotice } from './client';
 import { badAnswer } from './errors';
 import { instantToRows, matrixToFrame, type InstantRow } from './frames';
 import { mergeTail, planTail } from './tail';
+import type { TargetCost } from './stats';
 import type { AlertsResult, BuildInfo, MatrixSeries, MetadataResult } from './types';
 
 /** A datasource as queries see it: its client, and its identity in keys (URL + headers). */
@@ -39,6 +40,8 @@ export interface TargetResult<P extends TargetRequest = TargetRequest> {
   warnings: string[];
   /** ms from request to parsed frame */
   tookMs: number;
+  /** what the request cost (for an incremental refresh: the tail's request) */
+  cost?: TargetCost;
 }
 
 /**
@@ -115,12 +118,14 @@ export async function fetchTarget<P extends TargetRequest>(
   const t0 = performance.now();
   if (plan.instant) {
     const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal, onRetry });
+    const rows = instantToRows(a.data);
     return {
       refId: plan.refId,
       plan,
-      rows: instantToRows(a.data),
+      rows,
       warnings: a.warnings,
       tookMs: performance.now() - t0,
+      cost: costOf(a, rows.length, rows.length),
     };
   }
   const a = await client.queryRange(
@@ -131,6 +136,10 @@ export async function fetchTarget<P extends TargetRequest>(
     throw badAnswer(`a range query must return a matrix, not ${String(a.data.resultType)}`);
   const frame = matrixToFrame(a.data.result, plan, plan.refId);
   const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
+  const points = a.data.result.reduce(
+    (n, s) => n + (s.values?.length ?? 0) + (s.histograms?.length ?? 0),
+    0,
+  );
   return {
     refId: plan.refId,
     plan,
@@ -138,6 +147,16 @@ export async function fetchTarget<P extends TargetRequest>(
     ...(histograms.length ? { histograms } : {}),
     warnings: a.warnings,
     tookMs: performance.now() - t0,
+    cost: costOf(a, a.data.result.length, points),
+  };
+}
+
+function costOf(a: Answer<unknown>, series: number, points: number): TargetCost {
+  return {
+    series,
+    points,
+    ...(a.bytes !== undefined ? { bytes: a.bytes } : {}),
+    ...a.stats,
   };
 }
 

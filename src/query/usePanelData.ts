@@ -1,10 +1,12 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useEffect, useId } from 'react';
 import type { Panel } from '../model/dashboard';
 import { failureMessage, isAbort } from '../prometheus/errors';
 import { targetQuery, type TargetResult as PromTargetResult } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from './env';
 import { planPanel, type TargetPlan } from './plan';
 import { cancelRequests, retryNotices, trackRequest, useInflightVersion } from './inflight';
+import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
 
 /** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
 export type TargetResult = PromTargetResult<TargetPlan>;
@@ -70,6 +72,12 @@ export function usePanelData(
     if (q.isPending) loading = true;
     if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, failureMessage(q.error)));
   });
+  const costs: TargetCostRow[] = results.flatMap((r) =>
+    r.cost ? [{ refId: r.refId, expr: r.plan.expr, cost: r.cost }] : [],
+  );
+  const costKey = useId();
+  useEffect(() => reportPanelCost(costKey, panel.id, panel.title, costs));
+  useEffect(() => () => forgetPanelCost(costKey), [costKey]);
   const warnings = [...new Set(results.flatMap((r) => r.warnings))];
   const hasData = results.some(
     (r) =>

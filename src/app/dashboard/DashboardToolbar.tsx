@@ -25,6 +25,8 @@ export default function DashboardToolbar(props: {
   onExport(): void;
   onCopy(): void;
   onSettings(open: boolean): void;
+  costOpen: boolean;
+  onCost(open: boolean): void;
 }) {
   const { dashboard: d, time, vars, editing, onChange } = props;
   return (
@@ -100,6 +102,15 @@ export default function DashboardToolbar(props: {
         data-testid="dashboard-settings-button"
       >
         Settings
+      </button>
+      <button
+        type="button"
+        aria-pressed={props.costOpen}
+        onClick={() => props.onCost(!props.costOpen)}
+        data-testid="cost-button"
+        title="What each panel's queries cost the server"
+      >
+        Cost
       </button>
       <VariableBar
         variables={d.variables}

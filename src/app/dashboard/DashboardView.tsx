@@ -27,6 +27,7 @@ import ChunkLoading from '../ChunkLoading';
 
 // Settings (and the variable schema's validator, zod) load when opened.
 const VariableSettings = lazy(() => import('../variables/VariableSettings'));
+const CostView = lazy(() => import('../cost/CostView'));
 
 export interface DashboardViewProps {
   dashboard: Dashboard;
@@ -61,6 +62,7 @@ export default function DashboardView(props: DashboardViewProps) {
   const provisioned = useDatasources((s) => s.provisioned);
   const datasources = useMemo(() => allDatasources({ own, provisioned }), [own, provisioned]);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [costOpen, setCostOpen] = useState(false);
   const time = useTimeRange({
     from: d.time.from,
     to: d.time.to,
@@ -156,7 +158,14 @@ export default function DashboardView(props: DashboardViewProps) {
         onExport={props.onExport}
         onCopy={props.onCopy}
         onSettings={setSettingsOpen}
+        costOpen={costOpen}
+        onCost={setCostOpen}
       />
+      {costOpen && (
+        <Suspense fallback={<ChunkLoading what="query cost" />}>
+          <CostView onClose={() => setCostOpen(false)} />
+        </Suspense>
+      )}
       {!vars.ready ? (
         <div className="empty-dash" data-testid="variables-loading">
           Loading variables…

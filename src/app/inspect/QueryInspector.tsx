@@ -13,6 +13,7 @@ import {
   toCsv,
   type InspectedTarget,
 } from './capture';
+import CostFigures from '../cost/CostFigures';
 import './inspect.css';
 
 type Tab = 'query' | 'data' | 'json' | 'panel';
@@ -198,6 +199,14 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
                         <span data-testid="inspect-series">{r.seriesCount}</span> series,{' '}
                         <span data-testid="inspect-points">{r.pointCount}</span> points
                       </dd>
+                      {r.stats && (
+                        <>
+                          <dt>Server cost</dt>
+                          <dd data-testid="inspect-cost">
+                            <CostFigures cost={r.stats} />
+                          </dd>
+                        </>
+                      )}
                     </>
                   )}
                   {r.frame?.offGrid && r.plan && (

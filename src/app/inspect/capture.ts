@@ -6,6 +6,7 @@ import { PrometheusClient, type FetchFn } from '../../prometheus/client';
 import { instantToRows, matrixToFrame, type InstantRow } from '../../prometheus/frames';
 import type { Frame } from '../../model/frame';
 import type { MatrixResult, InstantResult } from '../../prometheus/types';
+import type { QueryStats } from '../../prometheus/stats';
 import type { TargetPlan } from '../../query/plan';
 
 /** What one HTTP exchange looked like. */
@@ -32,6 +33,8 @@ export interface InspectedTarget {
   rows?: InstantRow[];
   seriesCount: number;
   pointCount: number;
+  /** the server's query statistics (Prometheus, `stats=all`) */
+  stats?: QueryStats;
 }
 
 /** The raw text of answers above this size is cut in the inspector (memory). */
@@ -75,6 +78,7 @@ export async function inspectPlan(
       const a = await client.query({ expr: plan.expr, timeSec: plan.endSec }, { signal });
       out.rows = instantToRows(a.data as InstantResult);
       out.warnings = a.warnings;
+      if (a.stats) out.stats = a.stats;
       out.seriesCount = out.rows.length;
       out.pointCount = out.rows.length;
     } else {
@@ -85,6 +89,7 @@ export async function inspectPlan(
       const data = a.data as MatrixResult;
       out.frame = matrixToFrame(data.result ?? [], plan, plan.refId);
       out.warnings = a.warnings;
+      if (a.stats) out.stats = a.stats;
       out.seriesCount = data.result?.length ?? 0;
       out.pointCount = (data.result ?? []).reduce(
         (n, s) => n + (s.values?.length ?? 0) + (s.histograms?.length ?? 0),
