@@ -237,7 +237,7 @@ test('restore merges by uid like an import: copy by default, replace keeps histo
   await expect(plan).toContainText('Dashboard “Impostor (restored)”: added as a copy');
   await page.getByTestId('backup-restore').click();
   await expect(page.getByTestId('backup-result')).toContainText(
-    'Dashboards: 1 replaced, 1 added as copies.',
+    'Dashboards: 1 replaced, 1 added as a copy.',
   );
   const stored = await storedDashboards(page);
   expect(stored.mine).toMatchObject({ title: 'Mine from backup', revision: 2 });

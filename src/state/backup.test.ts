@@ -6,6 +6,7 @@ import {
   backupFileName,
   buildBackup,
   planRestore,
+  plural,
   readBackup,
   summarise,
   withoutUserInfo,
@@ -211,5 +212,8 @@ describe('planRestore', () => {
       datasource: { url: 'http://127.0.0.1:1', authorization: 'Bearer kept', isDefault: true },
     });
     expect(summarise([])).toBe('none');
+    expect(summarise([{ action: 'copy' }, { action: 'add' }])).toBe('1 added, 1 added as a copy');
+    expect(plural(1, 'dashboard')).toBe('1 dashboard');
+    expect(plural(0, 'datasource')).toBe('0 datasources');
   });
 });

@@ -296,16 +296,23 @@ export function planRestore(
   return { dashboards, datasources };
 }
 
-/** "3 added, 1 copied, 2 unchanged" for one kind of item. */
+/** "3 added, 1 added as a copy, 2 unchanged" for one kind of item. */
 export function summarise(steps: readonly { action: string }[]): string {
   const n = (a: string) => steps.filter((s) => s.action === a).length;
+  const copies = n('copy');
   const parts = [
-    ['add', 'added'],
-    ['replace', 'replaced'],
-    ['copy', 'added as copies'],
-    ['unchanged', 'unchanged'],
-  ]
-    .filter(([a]) => n(a!) > 0)
-    .map(([a, label]) => `${n(a!)} ${label}`);
-  return parts.join(', ') || 'none';
+    [n('add'), 'added'],
+    [n('replace'), 'replaced'],
+    [copies, copies === 1 ? 'added as a copy' : 'added as copies'],
+    [n('unchanged'), 'unchanged'],
+  ] as const;
+  return (
+    parts
+      .filter(([count]) => count > 0)
+      .map(([count, label]) => `${count} ${label}`)
+      .join(', ') || 'none'
+  );
 }
+
+/** "1 dashboard", "2 dashboards" */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -3,6 +3,7 @@ import {
   backupFileName,
   buildBackup,
   planRestore,
+  plural,
   readBackup,
   summarise,
   type BackupFile,
@@ -167,8 +168,9 @@ export default function BackupSection() {
             From file <code>{file.name}</code>
             {file.backup.exportedAt &&
               `, made ${new Date(file.backup.exportedAt).toLocaleString()}`}
-            : {file.backup.dashboards.length} dashboards, {file.backup.datasources.length}{' '}
-            datasources, {file.backup.credentials ? 'with credentials' : 'without credentials'}.
+            : {plural(file.backup.dashboards.length, 'dashboard')},{' '}
+            {plural(file.backup.datasources.length, 'datasource')},{' '}
+            {file.backup.credentials ? 'with credentials' : 'without credentials'}.
           </p>
           <fieldset className="restore-mode">
             <legend>
