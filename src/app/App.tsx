@@ -17,6 +17,7 @@ const ExplorePage = lazy(() => import('./pages/ExplorePage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const HistoryPage = lazy(() => import('./history/HistoryPage'));
 const SettingsPage = lazy(() => import('./backup/SettingsPage'));
+const SnapshotPage = lazy(() => import('../snapshot/viewer/SnapshotPage'));
 
 /**
  * What config.json provisions. The fetches were started by the entry script (startup.ts); the
@@ -85,6 +86,7 @@ export default function App() {
   else if (route.path === '/explore') page = <ExplorePage />;
   else if (route.path === '/settings') page = <SettingsPage />;
   else if (route.path === '/import') page = <ImportPage key={route.params.get('url') ?? ''} />;
+  else if (route.path === '/snapshot') page = <SnapshotPage />;
   else if (route.path === '/') page = <HomePage />;
   else
     page = (

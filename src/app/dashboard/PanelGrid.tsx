@@ -20,7 +20,8 @@ export default function PanelGrid(props: {
   editing: boolean;
   ctx: PanelContext;
   onLayout(l: Layout): void;
-  onEditPanel(id: number): void;
+  /** absent: no Edit in the panel menus (a snapshot) */
+  onEditPanel?(id: number): void;
   onDuplicate(p: Panel): void;
   onRemove(p: Panel): void;
   onPanelChange(p: Panel): void;
@@ -67,7 +68,7 @@ export default function PanelGrid(props: {
                     ctx={props.ctx}
                     actions={{
                       onView: () => updateParams({ viewPanel: item.key }),
-                      onEdit: () => props.onEditPanel(p.id),
+                      onEdit: props.onEditPanel && (() => props.onEditPanel?.(p.id)),
                       onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
                       onInspect: () => setInspectKey(item.key),
                       // the menu's order is PanelShell's; these two only while editing

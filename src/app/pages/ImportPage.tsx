@@ -5,13 +5,17 @@ import { useDashboards } from '../../state/dashboards';
 import { newUid } from '../../state/storage';
 import { readAnyDashboard } from '../readDashboard';
 import { navigate, useRoute } from '../router';
+import { checkSnapshotText, looksLikeSnapshot, type SnapshotCheck } from '../../snapshot/importCheck';
+import { openSnapshot } from '../../snapshot/viewer/opened';
 
 type Checked =
   | { ok: true; dashboard: Dashboard; notes: string[]; source: string }
-  | { ok: false; errors: string[]; source: string };
+  | { ok: false; errors: string[]; source: string }
+  | SnapshotCheck;
 
 /** Validates pasted or fetched text; nothing is stored until the user confirms. */
 export function checkDashboardText(text: string, source: string): Checked {
+  if (looksLikeSnapshot(text)) return checkSnapshotText(text, source);
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, errors: json.errors, source };
   const r = readAnyDashboard(json.value);
@@ -157,6 +161,19 @@ export default function ImportPage() {
             <strong>{checked.dashboard.title}</strong> — {checked.dashboard.panels.length} panels,
             uid <code>{checked.dashboard.uid}</code>
           </p>
+          {'snapshot' in checked && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="import-view-snapshot"
+              onClick={() => {
+                openSnapshot(checked.snapshot);
+                navigate('/snapshot');
+              }}
+            >
+              View snapshot
+            </button>
+          )}
           {checked.notes.length > 0 && (
             <details open>
               <summary>{checked.notes.length} conversion notes</summary>
