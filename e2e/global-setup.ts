@@ -38,6 +38,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       stdio: 'inherit',
     });
     if (r.status !== 0) throw new Error('vite build failed');
+    // the snapshot viewer (one inlinable script, see vite.snapshot.config.ts), as npm run build
+    const v = spawnSync(
+      'npx',
+      ['vite', 'build', '-c', 'vite.snapshot.config.ts', '--outDir', dist],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (v.status !== 0) throw new Error('vite build of the snapshot viewer failed');
   }
   const blocks = await fixtureBlocks();
   const cat = await startCatService();

@@ -67,12 +67,10 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
         jobs.push({
           handle: ds,
           run: () =>
-            qc
-              .fetchQuery(alertsQuery(ds))
-              .then(
-                (data): CapturedAnswer => ({ ds: ds.name, path: 'alerts', data }),
-                (e: unknown): CapturedAnswer => ({ ds: ds.name, path: 'alerts', error: message(e) }),
-              ),
+            qc.fetchQuery(alertsQuery(ds)).then(
+              (data): CapturedAnswer => ({ ds: ds.name, path: 'alerts', data }),
+              (e: unknown): CapturedAnswer => ({ ds: ds.name, path: 'alerts', error: message(e) }),
+            ),
         });
       continue;
     }

@@ -36,7 +36,9 @@ describe('validateSnapshot', () => {
 
   it('names the place of a bad field, in the dashboard too', () => {
     const s = testSnapshot([{ ...answer, step: -1 }]);
-    const bad = JSON.parse(JSON.stringify(s)) as { dashboard: { panels: { gridPos: { w: number } }[] } };
+    const bad = JSON.parse(JSON.stringify(s)) as {
+      dashboard: { panels: { gridPos: { w: number } }[] };
+    };
     bad.dashboard.panels[0]!.gridPos.w = 99;
     const r = validateSnapshot(bad);
     expect(r.ok).toBe(false);
@@ -67,7 +69,9 @@ describe('validateSnapshot', () => {
   });
 
   it('names files after the title and the time', () => {
-    expect(snapshotFileName(testSnapshot(), 'html')).toBe('snap-board-snapshot-2026-12-05T1230Z.html');
+    expect(snapshotFileName(testSnapshot(), 'html')).toBe(
+      'snap-board-snapshot-2026-12-05T1230Z.html',
+    );
   });
 });
 

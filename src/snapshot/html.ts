@@ -1,6 +1,6 @@
 // The self-contained snapshot page: the viewer's script and styles inlined, the snapshot
-// compressed in a data block, and a Content-Security-Policy that allows exactly those two
-// inline pieces (by their SHA-256) and no connection at all. Pure apart from crypto.subtle.
+// compressed in a data block, and a Content-Security-Policy that lets exactly that script run
+// (by its SHA-256) and allows no connection at all. Pure apart from crypto.subtle.
 
 import { bytesToBase64 } from './codec';
 
@@ -27,12 +27,17 @@ export function inlineSafe(code: string, tag: 'script' | 'style'): string {
   return tag === 'script' ? closed.replace(/<!--/g, '<\\x21--') : closed;
 }
 
-/** The policy of a snapshot page: its own inline script and style, images from data: only. */
-export function snapshotCsp(scriptHash: string, styleHash: string): string {
+/**
+ * The policy of a snapshot page: its one inline script (by hash) and nothing else runs; no
+ * connection of any kind; images from data: only. Styles are allowed inline as in the app's own
+ * policy (index.html): the charts' tooltips and legends set `style` attributes (swatch colours,
+ * positions), which a hash cannot allow.
+ */
+export function snapshotCsp(scriptHash: string): string {
   return [
     "default-src 'none'",
     `script-src ${scriptHash}`,
-    `style-src ${styleHash}`,
+    "style-src 'unsafe-inline'",
     'img-src data: blob:',
     'font-src data:',
     "connect-src 'none'",
@@ -57,7 +62,7 @@ export async function snapshotHtml(parts: SnapshotPageParts): Promise<string> {
   const script = inlineSafe(parts.script, 'script');
   const style = inlineSafe(parts.style, 'style');
   if (!/^[A-Za-z0-9+/=]*$/.test(parts.data)) throw new Error('snapshot data must be base64');
-  const csp = snapshotCsp(await cspHash(script), await cspHash(style));
+  const csp = snapshotCsp(await cspHash(script));
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -19,12 +19,15 @@ const matrix = {
   result: [
     {
       metric: { dc: 'fra' },
-      values: [600, 660, 720, 780, 840, 960, 1020, 1080, 1140, 1200].map((t) => [
-        t,
-        String(t / 7),
-      ]),
+      values: [600, 660, 720, 780, 840, 960, 1020, 1080, 1140, 1200].map((t) => [t, String(t / 7)]),
     },
-    { metric: { dc: 'ams' }, values: [[660, '+Inf'], [720, '-2.5e-7']] },
+    {
+      metric: { dc: 'ams' },
+      values: [
+        [660, '+Inf'],
+        [720, '-2.5e-7'],
+      ],
+    },
   ],
 };
 

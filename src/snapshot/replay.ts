@@ -50,7 +50,9 @@ function notCaptured(what: string): Response {
 async function paramsOf(url: URL, init: RequestInit): Promise<URLSearchParams> {
   if (init.method !== 'POST' || init.body == null) return url.searchParams;
   if (init.body instanceof URLSearchParams) return init.body;
-  return new URLSearchParams(typeof init.body === 'string' ? init.body : await new Response(init.body).text());
+  return new URLSearchParams(
+    typeof init.body === 'string' ? init.body : await new Response(init.body).text(),
+  );
 }
 
 /**

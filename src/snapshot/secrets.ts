@@ -37,7 +37,10 @@ export function datasourceSecrets(d: Datasource): string[] {
   try {
     const u = new URL(d.url);
     add(u.host);
-    if (u.username || u.password) add(`${u.username}:${u.password}`), add(u.password);
+    if (u.username || u.password) {
+      add(`${u.username}:${u.password}`);
+      add(u.password);
+    }
   } catch {
     // not a URL: the whole string is covered above
   }

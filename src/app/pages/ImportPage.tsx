@@ -5,7 +5,11 @@ import { useDashboards } from '../../state/dashboards';
 import { newUid } from '../../state/storage';
 import { readAnyDashboard } from '../readDashboard';
 import { navigate, useRoute } from '../router';
-import { checkSnapshotText, looksLikeSnapshot, type SnapshotCheck } from '../../snapshot/importCheck';
+import {
+  checkSnapshotText,
+  looksLikeSnapshot,
+  type SnapshotCheck,
+} from '../../snapshot/importCheck';
 import { openSnapshot } from '../../snapshot/viewer/opened';
 
 type Checked =

@@ -58,7 +58,9 @@ export default function SnapshotTab(props: { dashboard: Dashboard }) {
         kind: 'done',
         text:
           `Downloaded ${files.saveFile(file)}` +
-          (failed ? ` · ${failed} failed ${failed === 1 ? 'query is' : 'queries are'} kept as errors` : ''),
+          (failed
+            ? ` · ${failed} failed ${failed === 1 ? 'query is' : 'queries are'} kept as errors`
+            : ''),
       });
     } catch (e) {
       setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
@@ -72,8 +74,8 @@ export default function SnapshotTab(props: { dashboard: Dashboard }) {
         The dashboard and the data of every panel for the range and variables on screen, in one
         file. The <strong>.html</strong> opens in any browser from disk, without network or
         Prometheus: same panels, tooltips, legends and zoom within the range. The{' '}
-        <strong>.json</strong> opens in Scry (Dashboards → Import). Datasources appear by name
-        only: no URL, no credentials. Panels in collapsed rows are left out.
+        <strong>.json</strong> opens in Scry (Dashboards → Import). Datasources appear by name only:
+        no URL, no credentials. Panels in collapsed rows are left out.
       </p>
       <div className="row">
         <button

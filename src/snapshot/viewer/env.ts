@@ -11,7 +11,10 @@ import { replayFetch, snapshotUrl } from '../replay';
 export function snapshotHandles(s: Snapshot): Map<string, DatasourceHandle> {
   const out = new Map<string, DatasourceHandle>();
   for (const d of s.datasources) {
-    const client = new PrometheusClient({ url: snapshotUrl(d.name) }, replayFetch(s.answers, d.name));
+    const client = new PrometheusClient(
+      { url: snapshotUrl(d.name) },
+      replayFetch(s.answers, d.name),
+    );
     out.set(d.name, {
       name: d.name,
       client,
