@@ -5,7 +5,10 @@ import type { TargetCost } from '../prometheus/stats';
 
 export interface TargetCostRow {
   refId: string;
+  /** the query as sent */
   expr: string;
+  /** the query as written in the panel (template variables kept) */
+  template: string;
   cost: TargetCost;
 }
 

@@ -73,7 +73,16 @@ export function usePanelData(
     if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, failureMessage(q.error)));
   });
   const costs: TargetCostRow[] = results.flatMap((r) =>
-    r.cost ? [{ refId: r.refId, expr: r.plan.expr, cost: r.cost }] : [],
+    r.cost
+      ? [
+          {
+            refId: r.refId,
+            expr: r.plan.expr,
+            template: panel.targets.find((t) => t.refId === r.refId)?.expr ?? r.plan.expr,
+            cost: r.cost,
+          },
+        ]
+      : [],
   );
   const costKey = useId();
   useEffect(() => reportPanelCost(costKey, panel.id, panel.title, costs));

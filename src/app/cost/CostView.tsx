@@ -1,4 +1,6 @@
+import { Fragment, useState } from 'react';
 import { usePanelCosts } from '../../query/cost';
+import RuleSuggestion from './RuleSuggestion';
 import type { TargetCost } from '../../prometheus/stats';
 import { costRows, costTotal, formatCount, formatServerTime, formatSize } from './costTable';
 import './cost.css';
@@ -10,6 +12,7 @@ import './cost.css';
  */
 export default function CostView(props: { onClose(): void }) {
   const rows = costRows(usePanelCosts());
+  const [open, setOpen] = useState<string | null>(null);
   const total = costTotal(rows);
   const noStats = rows.length > 0 && rows.every((r) => r.cost.samples === undefined);
   return (
@@ -37,28 +40,47 @@ export default function CostView(props: { onClose(): void }) {
               <th className="num">Series</th>
               <th className="num">Points</th>
               <th className="num">Bytes</th>
+              <th />
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr
-                key={`${r.panelId}-${r.refId}`}
-                data-testid="cost-row"
-                data-panel-title={r.title}
-                data-ref-id={r.refId}
-              >
-                <td>{r.title || `Panel ${r.panelId}`}</td>
-                <td>
-                  <code title={r.expr}>{r.expr}</code>
-                </td>
-                <Cells cost={r.cost} />
-              </tr>
-            ))}
+            {rows.map((r) => {
+              const key = `${r.panelId}-${r.refId}`;
+              return (
+                <Fragment key={key}>
+                  <tr data-testid="cost-row" data-panel-title={r.title} data-ref-id={r.refId}>
+                    <td>{r.title || `Panel ${r.panelId}`}</td>
+                    <td>
+                      <code title={r.expr}>{r.expr}</code>
+                    </td>
+                    <Cells cost={r.cost} />
+                    <td>
+                      <button
+                        type="button"
+                        aria-expanded={open === key}
+                        onClick={() => setOpen(open === key ? null : key)}
+                        data-testid="suggest-rule"
+                      >
+                        Recording rule
+                      </button>
+                    </td>
+                  </tr>
+                  {open === key && (
+                    <tr>
+                      <td colSpan={9}>
+                        <RuleSuggestion template={r.template} cost={r.cost} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
           <tfoot>
             <tr data-testid="cost-total">
               <th colSpan={2}>One refresh (a query shared by panels counts once)</th>
               <Cells cost={total} />
+              <td />
             </tr>
           </tfoot>
         </table>

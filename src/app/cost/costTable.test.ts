@@ -8,15 +8,27 @@ describe('cost table', () => {
     {
       panelId: 1,
       title: 'cheap',
-      targets: [{ refId: 'A', expr: 'up', cost: { series: 1, points: 1, samples: 1 } }],
+      targets: [
+        { refId: 'A', expr: 'up', template: 'up', cost: { series: 1, points: 1, samples: 1 } },
+      ],
     },
-    { panelId: 2, title: 'costly', targets: [{ refId: 'A', expr: 'x', cost: shared }] },
+    {
+      panelId: 2,
+      title: 'costly',
+      targets: [{ refId: 'A', expr: 'x', template: 'x', cost: shared }],
+    },
     // the same query as panel 2: one request for both
-    { panelId: 3, title: 'costly too', targets: [{ refId: 'A', expr: 'x', cost: shared }] },
+    {
+      panelId: 3,
+      title: 'costly too',
+      targets: [{ refId: 'A', expr: 'x', template: 'x', cost: shared }],
+    },
     {
       panelId: 4,
       title: 'no stats',
-      targets: [{ refId: 'B', expr: 'y', cost: { series: 3, points: 9, bytes: 10 } }],
+      targets: [
+        { refId: 'B', expr: 'y', template: 'y', cost: { series: 3, points: 9, bytes: 10 } },
+      ],
     },
   ];
   it('sorts by samples processed, costliest first; targets without statistics last', () => {

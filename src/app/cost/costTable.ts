@@ -8,6 +8,7 @@ export interface CostRow {
   title: string;
   refId: string;
   expr: string;
+  template: string;
   cost: TargetCost;
 }
 
@@ -19,6 +20,7 @@ export function costRows(panels: readonly PanelCost[]): CostRow[] {
       title: p.title,
       refId: t.refId,
       expr: t.expr,
+      template: t.template,
       cost: t.cost,
     })),
   );
