@@ -1,2 +1,4 @@
 export declare const XSS: string[];
-export declare function hostileCorpus(opts?: { imageUrl?: string }): Record<string, string>;
+/** The corpus's file names (served as /hostile/<name>.json). */
+export type HostileName = 'xss' | 'css' | 'proto' | 'many' | '20mb' | 'deep';
+export declare function hostileCorpus(opts?: { imageUrl?: string }): Record<HostileName, string>;

@@ -45,7 +45,7 @@ function xssEverywhere() {
         type: 'custom',
         label: X,
         query: `a,${XSS[0]},${XSS[2]}`,
-        current: { value: XSS[0] },
+        current: XSS[0],
       },
       { name: 'c', type: 'constant', query: XSS[1] },
       { name: 't', type: 'textbox', query: XSS[3] },
