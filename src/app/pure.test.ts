@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDraft } from './pages/DatasourcesPage';
-import { checkDashboardText } from './pages/ImportPage';
+import { checkDashboardText } from '../import/checkText';
 import { fileNameFor, dashboardJson } from './exportFile';
 import { nextRefId } from './PanelEditor';
 import { newDashboard } from './newDashboard';

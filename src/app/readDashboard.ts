@@ -1,3 +1,4 @@
+import { noteText } from '../import/checkText';
 import { importAny } from '../import/importAny';
 import { allDatasources, useDatasources } from '../state/datasources';
 import type { DashboardReader } from './provisioning';
@@ -14,8 +15,6 @@ export const readAnyDashboard: DashboardReader = (raw) => {
   return {
     ok: true,
     dashboard: r.dashboard,
-    notes: r.report.map(
-      (n) => `${n.level === 'warning' ? 'Warning' : 'Note'} (${n.path}): ${n.message}`,
-    ),
+    notes: r.report.map(noteText),
   };
 };

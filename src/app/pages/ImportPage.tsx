@@ -1,39 +1,38 @@
-import { useEffect, useState } from 'react';
-import type { Dashboard } from '../../model/dashboard';
-import { parseJsonText } from '../../model/validate';
+import { useEffect, useRef, useState } from 'react';
+import { BACKGROUND_BYTES, progressText, type CheckRequest } from '../../import/checkText';
+import { formatBytes } from '../../model/limits';
 import { useDashboards } from '../../state/dashboards';
+import { allDatasources, useDatasources } from '../../state/datasources';
 import { newUid } from '../../state/storage';
-import { readAnyDashboard } from '../readDashboard';
 import { navigate, useRoute } from '../router';
-import {
-  checkSnapshotText,
-  looksLikeSnapshot,
-  type SnapshotCheck,
-} from '../../snapshot/importCheck';
 import { openSnapshot } from '../../snapshot/viewer/opened';
+import { useImportCheck } from './importCheck';
 
-type Checked =
-  | { ok: true; dashboard: Dashboard; notes: string[]; source: string }
-  | { ok: false; errors: string[]; source: string }
-  | SnapshotCheck;
+/** Big input kept out of the paste box: a file, or pasted text. */
+type Aside = { source: string; size: number } & ({ file: Blob } | { text: string });
 
-/** Validates pasted or fetched text; nothing is stored until the user confirms. */
-export function checkDashboardText(text: string, source: string): Checked {
-  if (looksLikeSnapshot(text)) return checkSnapshotText(text, source);
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, errors: json.errors, source };
-  const r = readAnyDashboard(json.value);
-  return r.ok
-    ? { ok: true, dashboard: r.dashboard, notes: r.notes, source }
-    : { ok: false, errors: r.errors, source };
-}
+const asideRequest = (a: Aside): CheckRequest =>
+  'file' in a
+    ? { file: a.file, source: a.source, opts: importOptions() }
+    : { text: a.text, source: a.source, opts: importOptions() };
+
+/** Grafana datasource references resolve against this browser's datasource names. */
+const importOptions = () => ({
+  datasourceNames: allDatasources(useDatasources.getState()).map((d) => d.name),
+});
 
 export default function ImportPage() {
   const route = useRoute();
   const url = route.params.get('url');
   const { saved, provisioned, save } = useDashboards();
-  const [text, setText] = useState('');
-  const [checked, setChecked] = useState<Checked | null>(null);
+  // The paste box is not controlled: a 20 MB paste stays in the DOM only, React does not copy
+  // it on every keystroke, and nothing is checked until the user asks (Check).
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [edited, setEdited] = useState(false);
+  // A file or paste over BACKGROUND_BYTES is kept aside, never put into the box: a browser
+  // textarea holding 20 MB takes seconds per keystroke.
+  const [aside, setAside] = useState<Aside | null>(null);
+  const { checked, setChecked, progress, start, reset } = useImportCheck();
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,32 +40,32 @@ export default function ImportPage() {
     if (!url) return;
     let cancelled = false;
     (async () => {
-      let result: Checked;
       try {
         const abs = new URL(url, document.baseURI).toString();
         const res = await fetch(abs);
-        result = res.ok
-          ? checkDashboardText(await res.text(), abs)
-          : {
-              ok: false,
-              errors: [`HTTP ${res.status} ${res.statusText} while fetching ${abs}`],
-              source: url,
-            };
+        if (cancelled) return;
+        if (res.ok) start({ file: await res.blob(), source: abs, opts: importOptions() });
+        else
+          setChecked({
+            ok: false,
+            errors: [`HTTP ${res.status} ${res.statusText} while fetching ${abs}`],
+            source: url,
+          });
       } catch (e) {
-        result = {
-          ok: false,
-          errors: [`Could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`],
-          source: url,
-        };
+        if (!cancelled)
+          setChecked({
+            ok: false,
+            errors: [`Could not fetch ${url}: ${e instanceof Error ? e.message : String(e)}`],
+            source: url,
+          });
       }
-      if (!cancelled) setChecked(result);
     })();
     return () => {
       cancelled = true;
     };
-  }, [url]);
+  }, [url, start, setChecked]);
 
-  const loading = !!url && checked === null;
+  const loading = !!url && checked === null && !progress;
   const uid = checked?.ok ? checked.dashboard.uid : undefined;
   const existing = uid ? saved[uid] : undefined;
   const existingProvisioned = uid ? provisioned[uid] : undefined;
@@ -103,14 +102,37 @@ export default function ImportPage() {
         <div className="card form">
           <label>
             Dashboard JSON
+            {aside && (
+              <span
+                className="mono"
+                style={{ display: 'block', margin: '6px 0' }}
+                data-testid="import-big-input"
+              >
+                {aside.source} ({formatBytes(aside.size)}): too big to show here; it is checked as
+                it is
+              </span>
+            )}
             <textarea
+              ref={textRef}
+              hidden={!!aside}
               className="mono"
               data-testid="import-text"
               rows={14}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setChecked(null);
+              spellCheck={false}
+              defaultValue=""
+              onPaste={(e) => {
+                const pasted = e.clipboardData.getData('text/plain');
+                if (pasted.length <= BACKGROUND_BYTES) return;
+                e.preventDefault();
+                const a: Aside = { source: 'pasted text', size: pasted.length, text: pasted };
+                setAside(a);
+                setEdited(false);
+                start(asideRequest(a));
+              }}
+              onInput={() => {
+                // once per edit after a check, not per keystroke
+                if (!edited) setEdited(true);
+                if (checked || progress) reset();
               }}
               placeholder='{ "scry": 1, "uid": "…", "title": "…", "panels": [] }'
             />
@@ -119,7 +141,18 @@ export default function ImportPage() {
             <button
               type="button"
               className="primary"
-              onClick={() => setChecked(checkDashboardText(text, 'pasted text'))}
+              onClick={() => {
+                setEdited(false);
+                start(
+                  aside
+                    ? asideRequest(aside)
+                    : {
+                        text: textRef.current?.value ?? '',
+                        source: 'pasted text',
+                        opts: importOptions(),
+                      },
+                );
+              }}
             >
               Check
             </button>
@@ -132,15 +165,50 @@ export default function ImportPage() {
                 hidden
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
+                  e.target.value = '';
                   if (!file) return;
+                  setEdited(false);
+                  if (file.size > BACKGROUND_BYTES) {
+                    // read and checked in the worker
+                    const a: Aside = { source: file.name, size: file.size, file };
+                    setAside(a);
+                    start(asideRequest(a));
+                    return;
+                  }
                   const content = await file.text();
-                  setText(content);
-                  setChecked(checkDashboardText(content, file.name));
+                  setAside(null);
+                  if (textRef.current) textRef.current.value = content;
+                  start({ text: content, source: file.name, opts: importOptions() });
                 }}
               />
             </label>
+            {aside && (
+              <button
+                type="button"
+                onClick={() => {
+                  setAside(null);
+                  reset();
+                  if (textRef.current) textRef.current.value = '';
+                }}
+              >
+                Clear
+              </button>
+            )}
+            {edited && !checked && !progress && (
+              <span className="muted" data-testid="import-unchecked">
+                Not checked yet: press Check
+              </span>
+            )}
           </div>
         </div>
+      )}
+      {progress && (
+        <p className="muted" role="status" data-testid="import-progress">
+          {progressText(progress.source, progress.p)}
+          {progress.p.stage === 'reading' && (
+            <progress max={progress.p.total} value={progress.p.done} />
+          )}
+        </p>
       )}
       {loading && <p className="muted">Fetching {url}…</p>}
       {checked && !checked.ok && (
@@ -162,8 +230,9 @@ export default function ImportPage() {
             <code>{checked.source}</code>
           </p>
           <p>
-            <strong>{checked.dashboard.title}</strong> — {checked.dashboard.panels.length} panels,
-            uid <code>{checked.dashboard.uid}</code>
+            <strong>{checked.dashboard.title}</strong> —{' '}
+            {checked.dashboard.panels.length.toLocaleString('en')} panels, uid{' '}
+            <code>{checked.dashboard.uid}</code>
           </p>
           {'snapshot' in checked && (
             <button
