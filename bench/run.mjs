@@ -10,10 +10,11 @@ import { serveStatic } from '../scripts/server.mjs';
 import { BENCH, openMetricsLines } from './data.mjs';
 import { PANELS, dashboardWorkload, entrySize } from './dashboard.mjs';
 import { printRefresh, refreshWorkload } from './refresh.mjs';
+import { manyPanelsWorkload, printManyPanels } from './manyPanels.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 2;
-/** `BENCH_ONLY=panel`, `BENCH_ONLY=dashboard` or `BENCH_ONLY=refresh` runs one part. */
+/** `BENCH_ONLY=panel`, `dashboard`, `refresh` or `many` runs one part. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const DASH_RUNS = Number(process.env.BENCH_DASH_RUNS ?? 5);
 const dist = path.join(root, 'dist');
@@ -47,10 +48,12 @@ async function main() {
   const results = [];
   let dash = [];
   let refresh;
+  let many;
   try {
     if (ONLY === '' || ONLY === 'dashboard')
       dash = await dashboardWorkload({ browser, prom, dist, runs: DASH_RUNS, warmup: 1 });
     if (ONLY === '' || ONLY === 'refresh') refresh = await refreshWorkload({ browser, dist });
+    if (ONLY === '' || ONLY === 'many') many = await manyPanelsWorkload({ browser, dist, prom });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(site.url);
     const workloads = [
@@ -121,6 +124,7 @@ async function main() {
   }
   if (dash.length) printDashboard(dash);
   if (refresh) printRefresh(refresh);
+  if (many) printManyPanels(many);
 }
 
 function printDashboard(dash) {
