@@ -132,10 +132,14 @@ test('export then import gives an identical dashboard', async ({ page }) => {
     { title: 'B', expr: 'up' },
   ]);
   const exportOnce = async () => {
+    await page.getByTestId('share').click();
+    await page.getByTestId('share-tab-export').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-dashboard').click(),
     ]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('share-dialog')).toBeHidden();
     return readFile((await download.path())!, 'utf8');
   };
   await open(page, `#/d/${uid}`);

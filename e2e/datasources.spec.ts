@@ -81,6 +81,8 @@ test('custom headers go with every request and never into an exported dashboard'
   await page.getByRole('button', { name: 'Add a panel' }).click();
   await page.getByTestId('panel-apply').click();
   await page.getByTestId('save-dashboard').click();
+  await page.getByTestId('share').click();
+  await page.getByTestId('share-tab-export').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-dashboard').click(),

@@ -197,8 +197,8 @@ export function dashboardJson(
 }
 
 /** Imports dashboard JSON through the import page and lands on the dashboard. */
-export async function importDashboard(page: Page, json: string) {
-  await open(page, '#/import');
+export async function importDashboard(page: Page, json: string, base = env('SCRY_URL')) {
+  await open(page, '#/import', base);
   await page.getByTestId('import-text').fill(json);
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -18,6 +18,7 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 const HistoryPage = lazy(() => import('./history/HistoryPage'));
 const SettingsPage = lazy(() => import('./backup/SettingsPage'));
 const SnapshotPage = lazy(() => import('../snapshot/viewer/SnapshotPage'));
+const SharedDashboardPage = lazy(() => import('./share/SharedDashboardPage'));
 
 /**
  * What config.json provisions. The fetches were started by the entry script (startup.ts); the
@@ -44,6 +45,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+/** Inside an `<iframe>` (an embed). Comparing windows is allowed across origins. */
+const framed = typeof window !== 'undefined' && window.top !== window.self;
 
 export default function App() {
   const route = useRoute();
@@ -78,10 +82,13 @@ export default function App() {
   let page: React.ReactNode;
   const m = /^\/d\/([^/]+)/.exec(route.path);
   const versions = /^\/d\/([^/]+)\/history$/.exec(route.path);
+  // a dashboard carried by a share link (app/share)
+  const shared = /^\/s\/([^/]*)$/.exec(route.path);
   if (!ready) page = <p className="page muted">Loading…</p>;
   else if (versions)
     page = <HistoryPage key={versions[1]} uid={decodeURIComponent(versions[1]!)} />;
   else if (m) page = <DashboardPage key={m[1]} uid={decodeURIComponent(m[1]!)} />;
+  else if (shared) page = <SharedDashboardPage key={shared[1]} payload={shared[1]!} />;
   else if (route.path === '/datasources') page = <DatasourcesPage />;
   else if (route.path === '/explore') page = <ExplorePage />;
   else if (route.path === '/settings') page = <SettingsPage />;
@@ -100,7 +107,13 @@ export default function App() {
     );
 
   // kiosk mode (`d k`, Grafana's `kiosk` parameter): a dashboard without the app's chrome
-  const kiosk = !!m && route.params.has('kiosk');
+  // `kiosk`: variables stay; `kiosk=full`: panels only. Framed (an embed), not even the exit button.
+  const kiosk = (!!m || !!shared) && route.params.has('kiosk');
+  const kioskClass = !kiosk
+    ? undefined
+    : route.params.get('kiosk') === 'full'
+      ? 'kiosk kiosk-full'
+      : 'kiosk';
   return (
     <QueryClientProvider client={queryClient}>
       <GlobalShortcuts />
@@ -144,8 +157,8 @@ export default function App() {
           </ul>
         </div>
       )}
-      <main className={kiosk ? 'kiosk' : undefined}>
-        {kiosk && (
+      <main className={kioskClass}>
+        {kiosk && !framed && (
           <button
             type="button"
             className="kiosk-exit"

@@ -18,6 +18,8 @@ export interface PanelActions {
   onChange?: ((panel: Panel) => void) | undefined;
   /** opens the query inspector */
   onInspect?: (() => void) | undefined;
+  /** opens the share dialog for this panel */
+  onShare?: (() => void) | undefined;
 }
 
 /**
@@ -211,6 +213,7 @@ function PanelMenu({ actions }: { actions: PanelActions }) {
           {item('Duplicate', actions.onDuplicate)}
           {item('Remove', actions.onRemove)}
           {item('Inspect', actions.onInspect)}
+          {item('Share', actions.onShare)}
         </div>
       )}
     </div>

@@ -22,8 +22,8 @@ export default function DashboardToolbar(props: {
   onEditing(v: boolean): void;
   /** Save, Discard, History (app/save) */
   saveControls: React.ReactNode;
-  onExport(): void;
-  onCopy(): void;
+  /** opens the share dialog */
+  onShare(): void;
   onSettings(open: boolean): void;
   costOpen: boolean;
   onCost(open: boolean): void;
@@ -89,11 +89,8 @@ export default function DashboardToolbar(props: {
         {editing ? 'Done editing' : 'Edit'}
       </button>
       {props.saveControls}
-      <button type="button" onClick={props.onExport} data-testid="export-dashboard">
-        Export
-      </button>
-      <button type="button" onClick={props.onCopy}>
-        Copy JSON
+      <button type="button" onClick={props.onShare} data-testid="share">
+        Share
       </button>
       <button
         type="button"

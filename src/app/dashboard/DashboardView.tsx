@@ -28,6 +28,7 @@ import ChunkLoading from '../ChunkLoading';
 // Settings (and the variable schema's validator, zod) load when opened.
 const VariableSettings = lazy(() => import('../variables/VariableSettings'));
 const CostView = lazy(() => import('../cost/CostView'));
+const ShareDialog = lazy(() => import('../share/ShareDialog'));
 
 export interface DashboardViewProps {
   dashboard: Dashboard;
@@ -47,8 +48,8 @@ export interface DashboardViewProps {
   /** Save, Discard, History (app/save) */
   saveControls: React.ReactNode;
   onEditPanel(id: number | null, isNew?: boolean): void;
-  onExport(): void;
-  onCopy(): void;
+  /** where the dashboard came from, for the share dialog's link (default 'stored') */
+  shareOrigin?: 'stored' | 'link';
 }
 
 /**
@@ -63,6 +64,8 @@ export default function DashboardView(props: DashboardViewProps) {
   const datasources = useMemo(() => allDatasources({ own, provisioned }), [own, provisioned]);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [costOpen, setCostOpen] = useState(false);
+  // the share dialog: for the dashboard, or for one panel (its grid key)
+  const [sharing, setSharing] = useState<{ panelKey?: string } | null>(null);
   const time = useTimeRange({
     from: d.time.from,
     to: d.time.to,
@@ -155,8 +158,7 @@ export default function DashboardView(props: DashboardViewProps) {
         onAddPanel={addPanel}
         onEditing={props.onEditing}
         saveControls={props.saveControls}
-        onExport={props.onExport}
-        onCopy={props.onCopy}
+        onShare={() => setSharing({})}
         onSettings={setSettingsOpen}
         costOpen={costOpen}
         onCost={setCostOpen}
@@ -191,6 +193,7 @@ export default function DashboardView(props: DashboardViewProps) {
             ctx={ctx}
             actions={{
               onEdit: () => props.onEditPanel(viewed.source.id),
+              onShare: () => setSharing({ panelKey: viewKey ?? String(viewed.source.id) }),
               onChange: (np: Panel) => onPanelChange(toSource(np, viewed.source)),
             }}
             onClose={closeView}
@@ -205,11 +208,28 @@ export default function DashboardView(props: DashboardViewProps) {
           onEditPanel={props.onEditPanel}
           onDuplicate={(p) => onChange((cur) => duplicatePanel(cur, p))}
           onRemove={removeAsking}
+          onShare={(key) => setSharing({ panelKey: key })}
           onPanelChange={onPanelChange}
           onChange={onChange}
         />
       )}
       {props.editor}
+      {sharing && (
+        <Suspense fallback={<ChunkLoading what="share dialog" />}>
+          <ShareDialog
+            dashboard={d}
+            panelKey={sharing.panelKey}
+            panelId={
+              sharing.panelKey === undefined ? undefined : Number.parseInt(sharing.panelKey, 10)
+            }
+            time={time}
+            params={route.params}
+            origin={props.shareOrigin ?? 'stored'}
+            dirty={props.dirty}
+            onClose={() => setSharing(null)}
+          />
+        </Suspense>
+      )}
       {settingsOpen && (
         <Suspense fallback={<ChunkLoading what="dashboard settings" />}>
           <VariableSettings

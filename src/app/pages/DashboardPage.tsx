@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { usePreferences } from '../../state/preferences';
 import DashboardView from '../dashboard/DashboardView';
 import PanelEditorHost from '../dashboard/PanelEditorHost';
-import { copyDashboard, downloadDashboard } from '../exportFile';
 import { href, navigate, useRoute } from '../router';
 import { SaveBanner, SaveControls } from '../save/SaveBanner';
 import { useSaveFlow } from '../save/useSaveFlow';
@@ -14,7 +13,7 @@ import { useSaveFlow } from '../save/useSaveFlow';
 export default function DashboardPage({ uid }: { uid: string }) {
   // the working copy, its save (compare-and-set) and conflicts with other tabs: save/useSaveFlow
   const flow = useSaveFlow(uid);
-  const { draft, change, flash, setFlash } = flow;
+  const { draft, change, flash } = flow;
   const route = useRoute();
   const [editing, setEditing] = useState(route.params.get('edit') === '1');
   // A link without `edit=1` opens the view: follow the URL when it changes (not on every render).
@@ -64,12 +63,6 @@ export default function DashboardPage({ uid }: { uid: string }) {
       onEditPanel={(id, isNew) => {
         setEditPanelId(id);
         setNewPanelId(isNew ? id : null);
-      }}
-      onExport={() => downloadDashboard(draft)}
-      onCopy={async () => {
-        setFlash(
-          (await copyDashboard(draft)) ? 'JSON copied' : 'Copy refused by the browser; use Export',
-        );
       }}
       editor={
         <PanelEditorHost
