@@ -141,3 +141,165 @@ test('a dashboard saved in one browser opens from its link in another, stored on
   ]);
   await b.context().close();
 });
+
+test('a 30-panel dashboard’s link stays under 8 000 characters', async ({ page }) => {
+  // a realistic board: 30 different queries, legends and units, two variables, rows of 3
+  const metrics = [
+    'scry_http_requests_total',
+    'scry_request_duration_seconds_bucket',
+    'scry_temperature_celsius',
+  ];
+  const units = ['reqps', 's', 'celsius', 'percentunit', 'bytes', 'short'];
+  const panels = Array.from({ length: 30 }, (_, i) => ({
+    title: `Panel ${i + 1}: ${['Requests', 'Latency p99', 'Temperature', 'Errors', 'Saturation'][i % 5]} by ${['job', 'instance', 'dc'][i % 3]}`,
+    expr:
+      i % 3 === 1
+        ? `histogram_quantile(0.${90 + (i % 10)}, sum by (le, job) (rate(${metrics[1]}{job=~"$job"}[$__rate_interval])))`
+        : `sum by (${['job', 'instance', 'dc'][i % 3]}) (rate(${metrics[i % 3]}{job=~"$job", status!~"5.."}[${i + 1}m]))`,
+    legend: `{{${['job', 'instance', 'dc'][i % 3]}}}`,
+    unit: units[i % units.length],
+    x: (i % 3) * 8,
+    y: Math.floor(i / 3) * 8,
+    w: 8,
+  }));
+  await importDashboard(
+    page,
+    dashboardJson('thirty', 'Thirty panels — service overview', panels, {
+      variables: [
+        {
+          type: 'query',
+          name: 'job',
+          query: 'label_values(scry_http_requests_total, job)',
+          multi: true,
+          includeAll: true,
+        },
+        { type: 'custom', name: 'dc', query: DCS.join(',') },
+      ],
+    }),
+    base(),
+  );
+  await page.goto(`${base()}/#/d/thirty?from=now-6h&to=now`);
+  const link = await shareLinkOf(page);
+  expect(link).toContain('#/s/');
+  // measured for README ("Sharing"): the link of this board, with the app's address in front
+  const payload = /#\/s\/([^?]+)/.exec(link)![1]!;
+  console.log(`30-panel share link: ${link.length} characters (payload ${payload.length})`);
+  expect(link.length).toBeLessThan(8000);
+  await expect(page.getByTestId('share-link-warning')).toHaveCount(0);
+});
+
+/** A `#/s/` payload built outside Scry (what a hostile sender could put in a link). */
+const payloadOf = (json: string) => deflateRawSync(Buffer.from(json)).toString('base64url');
+
+test('a hostile link opens inert, or is refused with its reason; nothing is stored', async ({
+  page,
+}) => {
+  const xss = [
+    '<img src=x onerror="window.__xss=1">',
+    '<script>window.__xss=1</script>',
+    '"><svg onload="window.__xss=1">',
+    'javascript:window.__xss=1',
+  ];
+  const hostile = `{"scry":1,"uid":"hostile","title":${JSON.stringify(xss[0] + xss[2])},
+    "__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},
+    "tags":${JSON.stringify(xss)},
+    "variables":[{"name":"v","type":"custom","query":${JSON.stringify(xss.join(','))},"label":${JSON.stringify(xss[1])}}],
+    "panels":[
+      {"id":1,"type":"text","title":${JSON.stringify(xss[1])},"description":${JSON.stringify(xss[0])},
+       "gridPos":{"x":0,"y":0,"w":12,"h":6},
+       "options":{"mode":"html","content":${JSON.stringify(xss.join('\n') + '<a href="javascript:window.__xss=1">x</a>')},"__proto__":{"polluted":1}}},
+      {"id":2,"type":"timeseries","title":"$v","gridPos":{"x":12,"y":0,"w":12,"h":6},
+       "targets":[{"refId":"A","expr":"scry_temperature_celsius","legendFormat":${JSON.stringify(xss[0])}}]}]}`;
+  await page.goto(`${base()}/#/s/${payloadOf(hostile)}?from=${fromMs}&to=${toMs}`);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await expect(page.getByTestId('dashboard-title')).toHaveText(xss[0] + xss[2]);
+  await expect(panel(page, xss[1]!)).toBeVisible();
+  // click everything clickable in the text panel and hover the titles
+  await panel(page, xss[1]!)
+    .getByTestId('text-panel')
+    .locator('a')
+    .first()
+    .click({ force: true })
+    .catch(() => undefined);
+  await page.getByTestId('dashboard-title').hover();
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  expect(await storedDashboards(page)).toEqual({});
+
+  // 10 000 levels deep: refused before anything is built, with the reason
+  const deep = `{"scry":1,"uid":"deep","title":"t","panels":[],"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+  await page.goto(`${base()}/#/s/${payloadOf(deep)}`);
+  await expect(page.getByTestId('shared-errors')).toContainText('nested deeper than 64 levels');
+  // a link cut short by a chat tool
+  const cut = payloadOf(dashboardJson('cut', 'Cut', [{ title: 'A', expr: 'up' }])).slice(0, 40);
+  await page.goto(`${base()}/#/s/${cut}`);
+  await expect(page.getByTestId('shared-errors')).toContainText(/damaged|Invalid JSON/);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(await storedDashboards(page)).toEqual({});
+});
+
+test('kiosk hides the chrome (variables stay unless kiosk=full), Esc leaves it', async ({
+  page,
+}) => {
+  await importDashboard(page, board('kiosk-board', 'Kiosk board'), base());
+  await page.goto(`${base()}/#/d/kiosk-board?from=${fromMs}&to=${toMs}&tz=utc&kiosk`);
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  await expect(page.locator('header.topbar')).toBeHidden();
+  await expect(page.getByTestId('dashboard-title')).toBeHidden();
+  await expect(page.getByTestId('share')).toBeHidden();
+  await expect(page.getByTestId('variable-dc')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('header.topbar')).toBeVisible();
+  await expect(page.getByTestId('share')).toBeVisible();
+  expect(new URL(page.url()).hash).not.toContain('kiosk');
+
+  await page.goto(`${base()}/#/d/kiosk-board?from=${fromMs}&to=${toMs}&tz=utc&kiosk=full`);
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  await expect(page.getByTestId('variable-dc')).toBeHidden();
+  await expect(page.locator('header.topbar')).toBeHidden();
+});
+
+test('a single panel embeds in a 600×300 iframe: no chrome, it fills the frame', async ({
+  page,
+  browser,
+}) => {
+  await importDashboard(page, board('embed-board', 'Embed board'), base());
+  await page.goto(`${base()}/#/d/embed-board?from=${fromMs}&to=${toMs}&tz=utc`);
+  await expect(panel(page, 'Average')).toHaveAttribute('data-state', 'ok');
+  // the panel's menu → Share → the embed snippet (this panel alone)
+  await panel(page, 'Temperature').getByRole('button', { name: 'Panel menu' }).click();
+  await page.getByRole('menuitem', { name: 'Share' }).click();
+  await expect(page.getByTestId('share-panel-only')).toBeChecked();
+  const snippet = await page.getByTestId('share-embed').inputValue();
+  expect(snippet).toMatch(
+    /^<iframe src="[^"]+#\/s\/[^"]+viewPanel=1&amp;kiosk" width="600" height="300"/,
+  );
+
+  // a page elsewhere (a fresh browser, nothing stored) with only the snippet in it
+  const host = await freshPage(browser);
+  await host.setContent(`<!doctype html><body style="margin:0">${snippet}</body>`);
+  const frame = host.frameLocator('iframe');
+  const shown = frame.locator('[data-testid="panel"][data-panel-title="Temperature"]');
+  await expect(shown).toHaveAttribute('data-state', 'ok');
+  await expect(frame.locator('header.topbar')).toBeHidden();
+  await expect(frame.getByTestId('dashboard-title')).toBeHidden();
+  await expect(frame.getByTestId('shared-banner')).toBeHidden();
+  await expect(frame.getByTestId('panel-view-close')).toBeHidden();
+  await expect(frame.getByRole('button', { name: /Exit kiosk/ })).toHaveCount(0);
+  await expect(frame.getByTestId('variable-dc')).toBeHidden();
+  const box = (await shown.boundingBox())!;
+  const iframe = (await host.locator('iframe').boundingBox())!;
+  expect(Math.round(box.width)).toBe(600);
+  expect(Math.round(box.height)).toBe(300);
+  expect(Math.round(box.x - iframe.x)).toBe(0);
+  expect(Math.round(box.y - iframe.y)).toBe(0);
+  const inner = host.frames()[1]!;
+  expect(
+    await inner.evaluate(() => {
+      const s = document.scrollingElement!;
+      return [s.scrollWidth <= s.clientWidth, s.scrollHeight <= s.clientHeight];
+    }),
+  ).toEqual([true, true]);
+  await host.context().close();
+});
