@@ -107,7 +107,8 @@ export default function App() {
     );
 
   // kiosk mode (`d k`, Grafana's `kiosk` parameter): a dashboard without the app's chrome
-  // `kiosk`: variables stay; `kiosk=full`: panels only. Framed (an embed), not even the exit button.
+  // `kiosk`: variables stay; `kiosk=full`: panels only. Framed (an embed), not even the exit
+  // button. config.json problems are for the app's pages, not for a wall screen or an embed.
   const kiosk = (!!m || !!shared) && route.params.has('kiosk');
   const kioskClass = !kiosk
     ? undefined
@@ -147,7 +148,7 @@ export default function App() {
           {storageError}
         </div>
       )}
-      {provisioningErrors.length > 0 && (
+      {provisioningErrors.length > 0 && !kiosk && (
         <div className="banner warn" role="alert" data-testid="provisioning-errors">
           <strong>Provisioning problems:</strong>
           <ul>
