@@ -270,6 +270,7 @@ test('a single panel embeds in a 600×300 iframe: no chrome, it fills the frame'
   await panel(page, 'Temperature').getByRole('button', { name: 'Panel menu' }).click();
   await page.getByRole('menuitem', { name: 'Share' }).click();
   await expect(page.getByTestId('share-panel-only')).toBeChecked();
+  await expect(page.getByTestId('share-embed')).toHaveValue(/^<iframe/);
   const snippet = await page.getByTestId('share-embed').inputValue();
   expect(snippet).toMatch(
     /^<iframe src="[^"]+#\/s\/[^"]+viewPanel=1&amp;kiosk" width="600" height="300"/,
