@@ -334,5 +334,7 @@ test('what Grafana cannot carry back comes back as the default (listed in LOST_I
   expect(read(3)).toEqual(dflt('alertlist'));
   expect(back.dashboard.loadExternalImages).toBeUndefined();
   expect(back.dashboard.version).toBe(0);
-  expect(LOST_IN_GRAFANA.join(' ')).toMatch(/percentiles.*alert annotations.*columns.*groupBy/s);
+  expect(LOST_IN_GRAFANA.join(' ')).toMatch(
+    /percentiles.*alert annotations.*per-column.*grouping/s,
+  );
 });

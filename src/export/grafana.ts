@@ -14,13 +14,13 @@ export const GRAFANA_SCHEMA_VERSION = 39;
 
 /** What a Scry → Grafana → Scry round trip does not keep (README "Sharing"). */
 export const LOST_IN_GRAFANA: readonly string[] = [
-  'the datasource names: Grafana asks for each `${DS_…}` input on import, and Scry maps inputs to its default datasource',
-  '`loadExternalImages` (a Scry-only switch; text panels ask again)',
-  'the dashboard `version` (Grafana and Scry count saves separately)',
+  'the datasource names: Grafana asks for each ${DS_…} input on import, and Scry maps inputs to its default datasource',
+  '“load external images” (a Scry-only switch; text panels ask again)',
+  'the dashboard’s version number (Grafana and Scry count saves separately)',
   "heatmap panels' percentiles, colour scale and chosen group (Grafana's heatmap options differ)",
   "time series panels' alert annotations switch",
-  "table panels' per-column settings (`columns`) and reducer",
-  "alert list panels' groupBy",
+  "table panels' per-column settings and reducer",
+  "alert list panels' grouping",
 ];
 
 /** `${DS_…}` input name for a Scry datasource name; undefined = the default datasource. */

@@ -70,7 +70,7 @@ export default function LinkTab(c: ShareContext) {
           </label>
         )}
         <label>
-          Chrome{' '}
+          Show{' '}
           <select
             value={kiosk}
             onChange={(e) => setKiosk(e.target.value as '' | 'on' | 'full')}
