@@ -25,7 +25,7 @@ export default function PanelGrid(props: {
   onDuplicate(p: Panel): void;
   onRemove(p: Panel): void;
   /** opens the share dialog for a panel (its grid key) */
-  onShare(key: string): void;
+  onShare?: ((key: string) => void) | undefined;
   onPanelChange(p: Panel): void;
   onChange(fn: (d: Dashboard) => Dashboard): void;
 }) {
@@ -73,7 +73,7 @@ export default function PanelGrid(props: {
                       onEdit: props.onEditPanel && (() => props.onEditPanel?.(p.id)),
                       onChange: (np: Panel) => props.onPanelChange(toSource(np, p)),
                       onInspect: () => setInspectKey(item.key),
-                      onShare: () => props.onShare(item.key),
+                      onShare: props.onShare && (() => props.onShare?.(item.key)),
                       // the menu's order is PanelShell's; these two only while editing
                       ...(props.editing
                         ? {
