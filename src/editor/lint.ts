@@ -26,9 +26,12 @@ export function lintPromQL(text: string, dialect: Dialect = 'promql'): Diagnosti
   if (dialect === 'metricsql') return lintBrackets(text);
   const refs = findVariableRefs(text);
   const doc = substituteVariables(text, refs);
-  const state = EditorState.create({ doc, extensions: language });
-  // a generous budget: a tree cut short by the time limit would yield bogus diagnostics
-  ensureSyntaxTree(state, doc.length, 10_000);
+  const initial = EditorState.create({ doc, extensions: language });
+  // A new state parses for a few ms only and keeps what it got: on a busy CPU a tree cut short,
+  // which gives bogus diagnostics ("expected 1 argument(s), got 0"). Finish the parse, then let a
+  // transaction move the finished tree into the state the linter reads (syntaxTree).
+  ensureSyntaxTree(initial, doc.length, 10_000);
+  const state = initial.update({}).state;
   // codemirror-promql's linter only reads `view.state`
   const found = strategy.promQL()({ state } as EditorView);
   if (!Array.isArray(found)) return [];
