@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { unitOptions } from './catalogue';
+import { decimalsForValue, toFixed } from './decimals';
 import {
-  decimalsForValue,
   formatValue,
   formatValueToString,
   formattedToString,
   isKnownUnit,
-  toFixed,
-  unitOptions,
   unitScaler,
 } from './format';
 

@@ -3,13 +3,9 @@
  * the ticks of one axis share one scale, one suffix and one number of decimals: 0.5 s, 1.0 s,
  * 1.5 s. Text units (durations spelled out, dates, booleans) fall back to per-value formatting.
  */
-import {
-  formatValueToString,
-  toFixed,
-  unitScaler,
-  type FormatOptions,
-  type UnitScale,
-} from './format';
+import { toFixed } from './decimals';
+import { formatValueToString, unitScaler } from './format';
+import type { FormatOptions, UnitScale } from './types';
 
 const MAX_DECIMALS = 12;
 const EXACT_DECIMALS = 6;

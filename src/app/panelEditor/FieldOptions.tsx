@@ -1,5 +1,5 @@
 import type { FieldConfig } from '../../model/dashboard';
-import { unitOptions } from '../../units/format';
+import { unitOptions } from '../../units/catalogue';
 import ThresholdsEditor from './ThresholdsEditor';
 
 /** The field settings every panel type shares: unit, decimals, min/max, thresholds. */
