@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { variableSchema } from '../../model/variable';
-import { moveItem, newVariable, variableProblems } from './VariableSettings';
+import { moveItem, newVariable, variableProblems } from './edit';
 import { datasourceName } from './useVariables';
 import { interpolate, LARGE_ALL_REGEX } from '../../variables/interpolate';
 import { scopeValue, type ResolvedVariable } from '../../variables/resolve';
