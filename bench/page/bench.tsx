@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import '../../src/app/app.css';
 import TimeSeriesChart from '../../src/charts/timeseries/TimeSeriesChart';
-import { parseAnswer } from '../../src/prometheus/client';
+import { parseAnswer } from '../../src/prometheus/answer';
 import { matrixToFrame } from '../../src/prometheus/frames';
 import type { MatrixResult } from '../../src/prometheus/types';
 import { buildSeries } from '../../src/panels/timeseries/series';

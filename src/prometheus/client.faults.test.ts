@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PrometheusClient, parseRetryAfter, type FetchFn, type RetryNotice } from './client';
+import { parseRetryAfter } from './answer';
+import { PrometheusClient, type FetchFn, type RetryNotice } from './client';
 import { failureMessage, PromError } from './errors';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>

@@ -8,7 +8,7 @@ import {
   matrixToFrame,
   parseSampleValue,
 } from './frames';
-import { parseAnswer } from './client';
+import { parseAnswer } from './answer';
 import type { MatrixResult } from './types';
 
 const recorded = readFileSync(

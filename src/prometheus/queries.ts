@@ -6,7 +6,8 @@
 
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Frame } from '../model/frame';
-import type { Answer, PrometheusClient, RetryNotice } from './client';
+import type { Answer } from './answer';
+import type { PrometheusClient, RetryNotice } from './client';
 import { badAnswer } from './errors';
 import { instantToRows, matrixToFrame, type InstantRow } from './frames';
 import { mergeTail, planTail } from './tail';
