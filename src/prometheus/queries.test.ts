@@ -1,8 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../sourceFiles.testing';
 import type { PrometheusClient } from './client';
 import {
   alertsQuery,
@@ -130,20 +128,10 @@ describe('the one home of query keys', () => {
   // A key written anywhere else would escape Refresh or split the cache: every TanStack key is
   // built by promKeys (this module), never as an array literal in a caller.
   it('has no query key literal outside prometheus/queries.ts', () => {
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, e.name);
-        if (e.isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
-          if (path.endsWith(join('prometheus', 'queries.ts'))) continue;
-          const text = readFileSync(path, 'utf8');
-          if (/queryKey\s*:\s*\[|\[\s*'(prom|explore)'\s*,/.test(text)) offenders.push(path);
-        }
-      }
-    };
-    walk(root);
+    const offenders = sourceFiles()
+      .filter((f) => f.path !== 'prometheus/queries.ts')
+      .filter((f) => /queryKey\s*:\s*\[|\[\s*'(prom|explore)'\s*,/.test(f.text))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // and a custom header the server's CORS preflight refuses.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserFetch, prometheus, victoriaMetrics } from '../../prometheus/testServer';
-import { testDatasource } from './DatasourcesPage';
+import { testDatasource } from './testDatasource';
 
 afterEach(() => {
   vi.unstubAllGlobals();
