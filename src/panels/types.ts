@@ -122,4 +122,14 @@ export interface PanelPlugin<O extends object = object> {
   fromGrafana?(raw: Readonly<Record<string, unknown>>, ctx: GrafanaPanelContext): GrafanaConversion;
   /** offered on other panels ("Show as heatmap") when their data suits this type */
   offer?: PanelOffer;
+  /** server data the View asks for besides its targets (a snapshot captures it too) */
+  extraData?(options: O): PanelExtraData;
+}
+
+/** Server data a panel's View fetches itself, besides its targets. */
+export interface PanelExtraData {
+  /** the alerts endpoint (the alert list) */
+  alerts?: boolean;
+  /** the `ALERTS` series on the first target's range grid (alert annotations) */
+  alertAnnotations?: boolean;
 }

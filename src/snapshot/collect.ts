@@ -62,8 +62,9 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     if (!panel.datasource) defaultName = ds.name;
     const source = input.datasources.find((d) => d.name === ds.name);
     if (source) used.set(ds.name, publicDatasource(source));
+    const extra = plugin.extraData?.(plugin.readOptions(panel)) ?? {};
     if (plugin.queryMode === 'none') {
-      if (panel.type === 'alertlist')
+      if (extra.alerts)
         jobs.push({
           handle: ds,
           run: () =>
@@ -80,8 +81,7 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     const ok = plans.filter((p): p is TargetPlan => !('error' in p));
     for (const plan of ok) jobs.push(targetJob(qc, ds, plan));
     // time series panels draw ALERTS as annotations on their first target's grid
-    const opts = plugin.readOptions(panel) as { alertAnnotations?: unknown };
-    if (panel.type === 'timeseries' && opts.alertAnnotations === true && ok[0])
+    if (extra.alertAnnotations && ok[0])
       jobs.push(targetJob(qc, ds, { ...ok[0], refId: 'ALERTS', expr: 'ALERTS', instant: false }));
   }
 

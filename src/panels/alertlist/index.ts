@@ -10,6 +10,7 @@ const alertlistPanel: PanelPlugin<AlertListOptions> = {
   View: AlertListPanel,
   OptionsEditor: AlertListOptionsEditor,
   queryMode: 'none',
+  extraData: () => ({ alerts: true }),
   fromGrafana: alertListFromGrafana,
   readOptions: (p) => readAlertListOptions(p.options),
   defaults: () => ({ fieldConfig: { unit: 'short' }, options: { ...readAlertListOptions({}) } }),

@@ -13,6 +13,7 @@ const timeseriesPanel: PanelPlugin<TimeSeriesOptions> = {
   grafanaTypes: ['timeseries', 'graph'],
   fromGrafana: timeSeriesFromGrafana,
   readOptions: readTimeSeriesOptions,
+  extraData: (o) => ({ alertAnnotations: o.alertAnnotations === true }),
   defaults: () => ({
     fieldConfig: { unit: 'short' },
     options: { legend: { displayMode: 'list', placement: 'bottom' } },
