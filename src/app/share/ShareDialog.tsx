@@ -1,3 +1,4 @@
+import SnapshotTab from './SnapshotTab';
 import { useState, type ReactNode } from 'react';
 import type { Dashboard } from '../../model/dashboard';
 import type { TimeRange } from '../time/useTimeRange';
@@ -32,6 +33,7 @@ export interface ShareTab {
 // The dialog's tabs, in order. A tab is a component given the ShareContext.
 const TABS: ShareTab[] = [
   { id: 'link', label: 'Link', render: (c) => <LinkTab {...c} /> },
+  { id: 'snapshot', label: 'Snapshot', render: (c) => <SnapshotTab {...c} /> },
   { id: 'export', label: 'Export', render: (c) => <ExportTab {...c} /> },
 ];
 
