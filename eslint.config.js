@@ -111,6 +111,26 @@ const zones = [
     from: src(['time', 'prometheus', 'variables', 'query', 'charts', 'editor', 'state', 'app']),
   },
   { target: src(['share']), from: src(['panels', 'import']) },
+  // the theme module (choice, contrast, the page's theme) reads colours from units, nothing else
+  {
+    target: src(['theme']),
+    from: src([
+      'model',
+      'time',
+      'prometheus',
+      'variables',
+      'query',
+      'panels',
+      'charts',
+      'editor',
+      'import',
+      'state',
+      'app',
+      'share',
+      'export',
+      'snapshot',
+    ]),
+  },
   {
     target: src(['state']),
     from: src(['prometheus', 'variables', 'query', 'panels', 'charts', 'editor', 'import', 'app']),

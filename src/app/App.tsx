@@ -10,6 +10,7 @@ import type { Provisioned } from './provisioning';
 import { href, updateParams, useRoute } from './router';
 import GlobalShortcuts from './shortcuts/ShortcutsHelp';
 import { startupProvisioning } from './startup';
+import ThemePicker, { useThemeSync } from './ThemePicker';
 
 // Dashboards (and the list of them) are what opens most; the other routes load on demand.
 const DatasourcesPage = lazy(() => import('./pages/DatasourcesPage'));
@@ -54,6 +55,7 @@ export default function App() {
   const [provisioningErrors, setProvisioningErrors] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
   const storageError = useStorageError((s) => s.error);
+  useThemeSync(route);
 
   useEffect(() => {
     let cancelled = false;
@@ -142,6 +144,7 @@ export default function App() {
             Settings
           </a>
         </nav>
+        <ThemePicker route={route} />
       </header>
       {storageError && (
         <div className="banner error" role="alert">

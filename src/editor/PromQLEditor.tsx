@@ -12,7 +12,7 @@ import {
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, syntaxTree } from '@codemirror/language';
 import { forceLinting, lintKeymap } from '@codemirror/lint';
-import { Annotation, EditorState, Prec, type Extension } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import {
   Decoration,
   EditorView,
@@ -27,6 +27,7 @@ import {
 } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import { LanguageType, PromQLExtension, promQLLanguage } from '@prometheus-io/codemirror-promql';
+import { currentTheme, useTheme } from '../theme/runtime';
 import { familyName, registerMatcherOps } from './client';
 import { formatPromQL } from './format';
 import { promQLVariableLinter } from './lint';
@@ -40,104 +41,107 @@ registerMatcherOps(promQLLanguage(LanguageType.PromQL).parser.nodeSet.types);
 /** Marks document changes that came from the `value` prop (not reported back). */
 const external = Annotation.define<boolean>();
 
-// src/app/app.css colours
+// The theme tokens of src/app/app.css: the editor follows the light and dark themes live.
 const C = {
-  bg: '#111217',
-  panel: '#181b1f',
-  panel2: '#1f2329',
-  border: '#2c3038',
-  text: '#d8dce3',
-  muted: '#8e96a3',
-  primary: '#3d71d9',
-  danger: '#d44a3a',
+  bg: 'var(--bg)',
+  panel: 'var(--panel)',
+  panel2: 'var(--panel-2)',
+  border: 'var(--border)',
+  text: 'var(--text)',
+  muted: 'var(--muted)',
+  primary: 'var(--primary)',
+  onPrimary: 'var(--on-primary)',
+  danger: 'var(--danger)',
+  variable: 'var(--syn-variable)',
 };
 
-const darkTheme = EditorView.theme(
-  {
-    '&': {
-      backgroundColor: C.bg,
-      color: C.text,
-      border: `1px solid ${C.border}`,
-      borderRadius: '4px',
-      fontSize: '12.5px',
-      maxHeight: '320px',
-    },
-    '&.cm-focused': { outline: '2px solid #3d71d9aa', outlineOffset: '0' },
-    '.cm-scroller': {
-      fontFamily: "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, monospace",
-      lineHeight: '1.5',
-      overflow: 'auto',
-    },
-    '.cm-content': { padding: '5px 0', minHeight: '2.6em', caretColor: C.text },
-    '.cm-line': { padding: '0 8px' },
-    '.cm-cursor, .cm-dropCursor': { borderLeftColor: C.text },
-    '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
-      { backgroundColor: '#3d71d955' },
-    '.cm-placeholder': { color: C.muted },
-    '.cm-activeLine': { backgroundColor: 'transparent' },
-    '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': {
-      backgroundColor: '#3d71d940',
-      outline: 'none',
-    },
-    '.cm-tooltip': {
-      backgroundColor: C.panel2,
-      color: C.text,
-      border: `1px solid ${C.border}`,
-      borderRadius: '4px',
-      boxShadow: '0 4px 12px #0008',
-    },
-    '.cm-tooltip-autocomplete > ul': {
-      fontFamily: "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, monospace",
-      fontSize: '12.5px',
-      maxHeight: '16em',
-    },
-    '.cm-tooltip-autocomplete > ul > li': { padding: '2px 8px' },
-    '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
-      backgroundColor: C.primary,
-      color: 'white',
-    },
-    '.cm-completionDetail': { color: C.muted, fontStyle: 'normal', marginLeft: '1em' },
-    '.cm-completionMatchedText': { textDecoration: 'none', fontWeight: 'bold' },
-    '.cm-completionInfo': {
-      backgroundColor: C.panel2,
-      border: `1px solid ${C.border}`,
-      maxWidth: '420px',
-      padding: '6px 8px',
-    },
-    '.cm-tooltip-lint': { padding: '0' },
-    '.cm-diagnostic': { padding: '4px 8px' },
-    '.cm-diagnostic-error': { borderLeft: `4px solid ${C.danger}` },
-    '.scry-var, .scry-var span': { color: '#f59e0b' },
-    '.scry-metric-hover': { padding: '6px 8px', maxWidth: '480px', fontSize: '12.5px' },
-    '.scry-metric-hover b': { fontFamily: "'JetBrains Mono', ui-monospace, monospace" },
-    '.scry-metric-type': {
-      display: 'inline-block',
-      marginLeft: '8px',
-      padding: '0 5px',
-      borderRadius: '3px',
-      backgroundColor: C.bg,
-      color: '#f59e0b',
-      fontSize: '11px',
-      textTransform: 'uppercase',
-    },
-    '.scry-metric-help': { marginTop: '4px', color: C.text, whiteSpace: 'pre-wrap' },
+const editorTheme = EditorView.theme({
+  '&': {
+    backgroundColor: C.bg,
+    color: C.text,
+    border: `1px solid ${C.border}`,
+    borderRadius: '4px',
+    fontSize: '12.5px',
+    maxHeight: '320px',
   },
-  { dark: true },
-);
+  '&.cm-focused': { outline: '2px solid var(--focus-ring)', outlineOffset: '0' },
+  '.cm-scroller': {
+    fontFamily: "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, monospace",
+    lineHeight: '1.5',
+    overflow: 'auto',
+  },
+  '.cm-content': { padding: '5px 0', minHeight: '2.6em', caretColor: C.text },
+  '.cm-line': { padding: '0 8px' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: C.text },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
+    { backgroundColor: 'var(--selection-bg)' },
+  '.cm-placeholder': { color: C.muted },
+  '.cm-activeLine': { backgroundColor: 'transparent' },
+  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': {
+    backgroundColor: 'var(--match-bg)',
+    outline: 'none',
+  },
+  '.cm-tooltip': {
+    backgroundColor: C.panel2,
+    color: C.text,
+    border: `1px solid ${C.border}`,
+    borderRadius: '4px',
+    boxShadow: '0 4px 12px var(--shadow)',
+  },
+  '.cm-tooltip-autocomplete > ul': {
+    fontFamily: "'JetBrains Mono', ui-monospace, SFMono-Regular, Menlo, monospace",
+    fontSize: '12.5px',
+    maxHeight: '16em',
+  },
+  '.cm-tooltip-autocomplete > ul > li': { padding: '2px 8px' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+    backgroundColor: C.primary,
+    color: C.onPrimary,
+  },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected] .cm-completionDetail': { color: C.onPrimary },
+  '.cm-completionDetail': { color: C.muted, fontStyle: 'normal', marginLeft: '1em' },
+  '.cm-completionMatchedText': { textDecoration: 'none', fontWeight: 'bold' },
+  '.cm-completionInfo': {
+    backgroundColor: C.panel2,
+    border: `1px solid ${C.border}`,
+    maxWidth: '420px',
+    padding: '6px 8px',
+  },
+  '.cm-tooltip-lint': { padding: '0' },
+  '.cm-diagnostic': { padding: '4px 8px' },
+  '.cm-diagnostic-error': { borderLeft: `4px solid ${C.danger}` },
+  '.scry-var, .scry-var span': { color: C.variable },
+  '.scry-metric-hover': { padding: '6px 8px', maxWidth: '480px', fontSize: '12.5px' },
+  '.scry-metric-hover b': { fontFamily: "'JetBrains Mono', ui-monospace, monospace" },
+  '.scry-metric-type': {
+    display: 'inline-block',
+    marginLeft: '8px',
+    padding: '0 5px',
+    borderRadius: '3px',
+    backgroundColor: C.bg,
+    color: C.variable,
+    fontSize: '11px',
+    textTransform: 'uppercase',
+  },
+  '.scry-metric-help': { marginTop: '4px', color: C.text, whiteSpace: 'pre-wrap' },
+});
+
+/** CodeMirror's own dark/light defaults (what our theme does not set), switched with the theme. */
+const darkness = new Compartment();
 
 const highlight = HighlightStyle.define([
-  { tag: t.comment, color: '#6b7280', fontStyle: 'italic' },
-  { tag: t.string, color: '#8ccf7e' },
-  { tag: t.number, color: '#f0a35e' },
-  { tag: t.labelName, color: '#e5c07b' },
-  { tag: t.variableName, color: '#d8dce3' },
-  { tag: t.function(t.variableName), color: '#6e9fff' },
-  { tag: t.operatorKeyword, color: '#c678dd' },
-  { tag: t.modifier, color: '#c678dd' },
-  { tag: t.logicOperator, color: '#c678dd' },
-  { tag: [t.operator, t.arithmeticOperator], color: '#56b6c2' },
-  { tag: [t.paren, t.squareBracket, t.brace], color: '#8e96a3' },
-  { tag: t.invalid, color: '#d44a3a' },
+  { tag: t.comment, color: 'var(--syn-comment)', fontStyle: 'italic' },
+  { tag: t.string, color: 'var(--syn-string)' },
+  { tag: t.number, color: 'var(--syn-number)' },
+  { tag: t.labelName, color: 'var(--syn-label)' },
+  { tag: t.variableName, color: 'var(--syn-name)' },
+  { tag: t.function(t.variableName), color: 'var(--syn-function)' },
+  { tag: t.operatorKeyword, color: 'var(--syn-keyword)' },
+  { tag: t.modifier, color: 'var(--syn-keyword)' },
+  { tag: t.logicOperator, color: 'var(--syn-keyword)' },
+  { tag: [t.operator, t.arithmeticOperator], color: 'var(--syn-operator)' },
+  { tag: [t.paren, t.squareBracket, t.brace], color: 'var(--syn-punct)' },
+  { tag: t.invalid, color: 'var(--syn-invalid)' },
 ]);
 
 async function metadataOf(client: EditorClient, name: string) {
@@ -242,6 +246,7 @@ export default function PromQLEditor(props: PromQLEditorProps) {
   const promqlRef = useRef<PromQLExtension | null>(null);
   const latest = useRef(props);
   const [formatError, setFormatError] = useState<string | null>(null);
+  const theme = useTheme();
 
   useLayoutEffect(() => {
     latest.current = props;
@@ -286,7 +291,8 @@ export default function PromQLEditor(props: PromQLEditorProps) {
           metricHover(() => latest.current.client),
           syntaxHighlighting(highlight),
           variableHighlight,
-          darkTheme,
+          editorTheme,
+          darkness.of(EditorView.darkTheme.of(currentTheme() === 'dark')),
           EditorView.lineWrapping,
           placeholderExt(latest.current.placeholder ?? ''),
           EditorView.contentAttributes.of({
@@ -318,6 +324,12 @@ export default function PromQLEditor(props: PromQLEditorProps) {
       promqlRef.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({
+      effects: darkness.reconfigure(EditorView.darkTheme.of(theme === 'dark')),
+    });
+  }, [theme]);
 
   // the value changed from outside (undo in the panel editor, a proposal, a reset …)
   useEffect(() => {

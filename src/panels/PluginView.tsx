@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTheme } from '../theme/runtime';
 import type { PanelPlugin, PanelViewProps } from './types';
 
 /**
@@ -14,5 +15,7 @@ export default function PluginView({
     () => plugin.readOptions({ options, fieldConfig }),
     [plugin, options, fieldConfig],
   );
-  return <plugin.View {...props} options={read} />;
+  // named colours ("green") resolve per theme: a theme change builds the view anew
+  const theme = useTheme();
+  return <plugin.View key={theme} {...props} options={read} />;
 }

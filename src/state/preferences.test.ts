@@ -1,4 +1,6 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedThemeChoice } from '../theme/theme';
 import { RECENT_MAX, usePreferences } from './preferences';
 
 describe('preferences', () => {
@@ -24,5 +26,20 @@ describe('preferences', () => {
     usePreferences.getState().recordView('x');
     usePreferences.getState().forget('x');
     expect(usePreferences.getState()).toMatchObject({ starred: [], recent: [] });
+  });
+  it('remembers the theme choice where the first paint reads it', () => {
+    usePreferences.getState().setTheme('light');
+    expect(usePreferences.getState().theme).toBe('light');
+    expect(storedThemeChoice(localStorage.getItem('scry.preferences'))).toBe('light');
+    usePreferences.getState().setTheme('system');
+    expect(storedThemeChoice(localStorage.getItem('scry.preferences'))).toBe('system');
+  });
+  it('reads a stored theme that is not a choice as system', async () => {
+    localStorage.setItem(
+      'scry.preferences',
+      JSON.stringify({ state: { starred: ['s'], recent: [], theme: 'neon' }, version: 1 }),
+    );
+    await usePreferences.persist.rehydrate();
+    expect(usePreferences.getState()).toMatchObject({ starred: ['s'], theme: 'system' });
   });
 });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { parseThemeChoice, PREFERENCES_KEY, type ThemeChoice } from '../theme/theme';
 
 /** How many recently viewed dashboards are remembered. */
 export const RECENT_MAX = 20;
@@ -9,6 +10,9 @@ interface Preferences {
   starred: string[];
   /** recently viewed, newest first */
   recent: { uid: string; atMs: number }[];
+  /** light, dark or system (follows the browser) */
+  theme: ThemeChoice;
+  setTheme(theme: ThemeChoice): void;
   toggleStar(uid: string): void;
   recordView(uid: string, atMs?: number): void;
   /** forgets a dashboard (it was deleted) */
@@ -41,12 +45,14 @@ const storage = createJSONStorage(() => ({
   },
 }));
 
-/** Starred and recently viewed dashboards (`scry.preferences` in localStorage). */
+/** Starred and recently viewed dashboards and the theme (`scry.preferences` in localStorage). */
 export const usePreferences = create<Preferences>()(
   persist(
     (set) => ({
       starred: [],
       recent: [],
+      theme: 'system',
+      setTheme: (theme) => set({ theme }),
       toggleStar: (uid) =>
         set((s) => ({
           starred: s.starred.includes(uid)
@@ -64,10 +70,15 @@ export const usePreferences = create<Preferences>()(
         })),
     }),
     {
-      name: 'scry.preferences',
+      name: PREFERENCES_KEY,
       version: 1,
       storage,
-      partialize: (s) => ({ starred: s.starred, recent: s.recent }),
+      partialize: (s) => ({ starred: s.starred, recent: s.recent, theme: s.theme }),
+      // a stored theme that is not one of the three (hand-edited storage) → system
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<Preferences>;
+        return { ...current, ...p, theme: parseThemeChoice(p.theme) ?? 'system' };
+      },
     },
   ),
 );

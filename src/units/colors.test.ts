@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   FALLBACK_COLOR,
   alpha,
+  colorTheme,
+  setColorTheme,
   classicPalette,
   parseColor,
   resolveColor,
@@ -106,5 +108,21 @@ describe('alpha', () => {
 
   it('returns colours it cannot parse unchanged', () => {
     expect(alpha('hsl(0, 100%, 50%)', 0.5)).toBe('hsl(0, 100%, 50%)');
+  });
+});
+
+describe('the shown theme', () => {
+  it('resolves named colours to its shades when a call names no theme; hex stays', () => {
+    try {
+      setColorTheme('light');
+      expect(colorTheme()).toBe('light');
+      expect(resolveColor('green')).toBe('#56A64B');
+      expect(resolveColor('#73BF69')).toBe('#73BF69');
+      expect(resolveColor('green', 'dark')).toBe('#73BF69');
+      setColorTheme('dark');
+      expect(resolveColor('green')).toBe('#73BF69');
+    } finally {
+      setColorTheme('dark');
+    }
   });
 });

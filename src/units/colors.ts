@@ -7,6 +7,21 @@
 /** Which theme's shades a colour name resolves to. */
 export type Theme = 'dark' | 'light';
 
+let shownTheme: Theme = 'dark';
+
+/**
+ * The theme named colours resolve to when a call does not say (as Grafana's named colours follow
+ * its theme); set by src/theme/runtime.ts when the page's theme changes. Hex colours never change.
+ */
+export function setColorTheme(theme: Theme): void {
+  shownTheme = theme;
+}
+
+/** The theme set by setColorTheme. */
+export function colorTheme(): Theme {
+  return shownTheme;
+}
+
 const HUES = ['red', 'orange', 'yellow', 'green', 'blue', 'purple'] as const;
 const SHADES = ['super-light-', 'light-', '', 'semi-dark-', 'dark-'] as const;
 
@@ -100,7 +115,7 @@ const CSS_COLORS: Readonly<Record<string, string>> = Object.fromEntries(
  * then `#hex` and `rgb()`/`rgba()` pass through, then CSS names → hex; anything else is returned
  * unchanged. Empty → FALLBACK_COLOR.
  */
-export function resolveColor(name: string | null | undefined, theme: Theme = 'dark'): string {
+export function resolveColor(name: string | null | undefined, theme: Theme = shownTheme): string {
   if (!name) return FALLBACK_COLOR;
   const named = namedColors[theme][name];
   if (named) return named;
@@ -177,7 +192,7 @@ export const classicPalette: readonly string[] = [
 ];
 
 /** Hex colour of the index-th series in the classic palette (wraps around). */
-export function seriesColor(index: number, theme: Theme = 'dark'): string {
+export function seriesColor(index: number, theme: Theme = shownTheme): string {
   const n = classicPalette.length;
   const i = ((Math.trunc(index) % n) + n) % n;
   return resolveColor(classicPalette[i], theme);
@@ -192,7 +207,7 @@ export interface Rgba {
 }
 
 /** Parses a colour (any name resolveColor knows, #rgb[a], #rrggbb[aa], rgb(), rgba()). */
-export function parseColor(color: string, theme: Theme = 'dark'): Rgba | undefined {
+export function parseColor(color: string, theme: Theme = shownTheme): Rgba | undefined {
   const c = resolveColor(color, theme).trim();
   const hex = /^#([0-9a-f]{3,8})$/i.exec(c)?.[1];
   if (hex) {
@@ -225,7 +240,7 @@ export function parseColor(color: string, theme: Theme = 'dark'): Rgba | undefin
  * The colour with its alpha replaced, as `rgba(r, g, b, a)`; a is clamped to 0–1. Colours that
  * cannot be parsed are returned resolved but unchanged.
  */
-export function alpha(color: string, a: number, theme: Theme = 'dark'): string {
+export function alpha(color: string, a: number, theme: Theme = shownTheme): string {
   const rgba = parseColor(color, theme);
   if (!rgba) return resolveColor(color, theme);
   const aa = Math.min(1, Math.max(0, Number.isFinite(a) ? a : 1));

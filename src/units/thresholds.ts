@@ -3,7 +3,7 @@
  * of the last step whose value it reaches (value ≥ step). In percentage mode the step values are
  * percentages of the min–max range.
  */
-import { resolveColor, type Theme } from './colors';
+import { colorTheme, resolveColor, type Theme } from './colors';
 
 /** One threshold step; null value = −∞ (the base step). Same shape as the dashboard model's. */
 export interface ThresholdStep {
@@ -76,7 +76,7 @@ export function thresholdColor(
   thresholds: Thresholds | undefined,
   range?: ThresholdRange,
   fallback?: string,
-  theme: Theme = 'dark',
+  theme: Theme = colorTheme(),
 ): string {
   const step = thresholdFor(value, thresholds, range);
   return resolveColor(step ? step.color : fallback, theme);

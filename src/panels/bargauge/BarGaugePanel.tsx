@@ -1,4 +1,5 @@
 import { useMemo, type CSSProperties } from 'react';
+import { dataTextColor } from '../../theme/runtime';
 import { alpha } from '../../units/colors';
 import { formattedToString } from '../../units/format';
 import { fraction, thresholdBands, type Band } from '../shared/bands';
@@ -84,7 +85,8 @@ function ValueText(props: BarProps & { fontSize: number; style?: CSSProperties }
       hidden={opts.valueMode === 'hidden'}
       style={{
         fontSize: props.fontSize,
-        color: opts.valueMode === 'color' ? v.color : undefined,
+        color:
+          opts.valueMode === 'color' ? dataTextColor(v.color, props.fontSize >= 24) : undefined,
         ...props.style,
       }}
     >
@@ -97,7 +99,7 @@ function Fill(props: BarProps & { vertical: boolean; length: number }) {
   const { value: v, opts, bands, vertical } = props;
   const f = fraction(v.raw, props.min, props.max);
   const track: CSSProperties = {
-    background: opts.showUnfilled ? 'rgba(204, 204, 220, 0.07)' : undefined,
+    background: opts.showUnfilled ? 'var(--tint-2)' : undefined,
   };
   if (opts.displayMode === 'lcd') {
     const count = Math.max(1, Math.min(100, Math.floor(props.length / LCD_CELL)));

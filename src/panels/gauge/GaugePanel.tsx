@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { dataTextColor } from '../../theme/runtime';
 import { formatValue, formattedToString } from '../../units/format';
 import { DEFAULT_THRESHOLDS, type DisplayValue } from '../shared/display';
 import { fitFontSize, gridLayout } from '../shared/layout';
@@ -136,7 +137,7 @@ function Gauge(props: {
         ))}
         <path
           d={arcPath(cx, cy, r, 0, 1)}
-          stroke="rgba(204, 204, 220, 0.1)"
+          style={{ stroke: 'var(--tint-3)' }}
           strokeWidth={gaugeW}
           fill="none"
         />
@@ -175,7 +176,7 @@ function Gauge(props: {
           textAnchor="middle"
           dominantBaseline="central"
           fontSize={valueSize}
-          fill={v.color}
+          fill={dataTextColor(v.color, valueSize >= 24)}
         >
           {text}
         </text>

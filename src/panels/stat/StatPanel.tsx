@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
+import { dataTextColor } from '../../theme/runtime';
 import { alpha } from '../../units/colors';
+import { textOnColor } from '../../theme/contrast';
 import { formattedToString } from '../../units/format';
 import type { PanelViewProps } from '../types';
 import type { DisplayValue } from '../shared/display';
@@ -75,6 +77,9 @@ function StatCell(props: {
   if (opts.colorMode === 'background')
     style.background = `linear-gradient(120deg, ${alpha(v.color, 0.7)}, ${v.color})`;
   else if (opts.colorMode === 'background_solid') style.background = v.color;
+  // the data colour is the background: black or white text, whichever reads better on it
+  const onBg = bg ? textOnColor(v.color) : undefined;
+  if (onBg) style.color = onBg;
   const center = opts.justifyMode === 'center' || !showName;
   return (
     <div
@@ -90,8 +95,8 @@ function StatCell(props: {
           values={v.values}
           width={width}
           height={graphH}
-          stroke={bg ? 'rgba(255,255,255,0.6)' : v.color}
-          fill={bg ? 'rgba(255,255,255,0.12)' : alpha(v.color, 0.2)}
+          stroke={onBg ? alpha(onBg, 0.6) : v.color}
+          fill={onBg ? alpha(onBg, 0.12) : alpha(v.color, 0.2)}
           min={props.min}
           max={props.max}
         />
@@ -109,7 +114,7 @@ function StatCell(props: {
           hidden={!showValue}
           style={{
             fontSize: valueSize,
-            color: opts.colorMode === 'value' ? v.color : undefined,
+            color: opts.colorMode === 'value' ? dataTextColor(v.color, valueSize >= 24) : undefined,
           }}
         >
           {v.display.prefix && <span className="stat-affix">{v.display.prefix}</span>}

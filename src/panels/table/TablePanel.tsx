@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import { dataTextColor } from '../../theme/runtime';
 import type { PanelViewProps } from '../types';
+import { textOnColor } from '../../theme/contrast';
 import type { TableOptions } from './options';
 import { cellDisplay, rowsFromResults, sortRows } from './rows';
 import './table.css';
@@ -52,7 +54,12 @@ export default function TablePanel({ panel, options: opts, data }: PanelViewProp
                 data-value={typeof value === 'number' ? String(value) : undefined}
                 style={
                   d.color || d.background
-                    ? { color: d.background ? '#fff' : d.color, background: d.background }
+                    ? {
+                        color: d.background
+                          ? textOnColor(d.background)
+                          : d.color && dataTextColor(d.color),
+                        background: d.background,
+                      }
                     : undefined
                 }
               >
