@@ -269,12 +269,12 @@ async function auditText(page: Page, where: string, theme: string): Promise<numb
   return samples.length;
 }
 
-async function shoot(page: Page, info: TestInfo, name: string) {
+async function shoot(page: Page, info: TestInfo, name: string, fullPage = true) {
   for (const width of [1440, 1000]) {
     await page.setViewportSize({ width, height: 900 });
     // let the grid and the charts follow the new width
     await page.waitForTimeout(300);
-    await page.screenshot({ path: info.outputPath(`${name}-${width}.png`), fullPage: true });
+    await page.screenshot({ path: info.outputPath(`${name}-${width}.png`), fullPage });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -293,12 +293,12 @@ async function openFixture(page: Page, extra = '') {
 
 const theme = (page: Page) => page.locator('html').getAttribute('data-theme');
 
-test('every page is legible in light and in dark: no text on its own colour, WCAG AA contrast', async ({
-  page,
-}, info) => {
-  test.setTimeout(240_000);
-  await importDashboard(page, FIXTURE);
-  for (const t of ['light', 'dark'] as const) {
+for (const t of ['light', 'dark'] as const)
+  test(`every page is legible in ${t}: no text on its own colour, WCAG AA contrast`, async ({
+    page,
+  }, info) => {
+    test.setTimeout(180_000);
+    await importDashboard(page, FIXTURE);
     await open(page, '#/');
     await chooseTheme(page, t);
     await expect.poll(() => theme(page)).toBe(t);
@@ -330,7 +330,7 @@ test('every page is legible in light and in dark: no text on its own colour, WCA
     const editor = page.getByTestId('panel-editor');
     await expect(editor.locator('.cm-content').first()).toContainText('scry_temperature_celsius');
     checked += await auditText(page, 'panel editor', t);
-    await shoot(page, info, `editor-${t}`);
+    await shoot(page, info, `editor-${t}`, false);
     await editor.getByTestId('panel-discard').click();
 
     // dashboard settings
@@ -356,13 +356,13 @@ test('every page is legible in light and in dark: no text on its own colour, WCA
     checked += await auditText(page, 'datasources', t);
 
     expect(checked, 'elements audited').toBeGreaterThan(300);
-  }
-  await info.attach('contrast-minimums.json', {
-    body: JSON.stringify(minimums, null, 2),
-    contentType: 'application/json',
+
+    await info.attach('contrast-minimum.json', {
+      body: JSON.stringify(minimums[t], null, 2),
+      contentType: 'application/json',
+    });
+    console.log(`themes: lowest contrast in ${t}`, JSON.stringify(minimums[t]));
   });
-  console.log('themes: lowest contrast per theme', JSON.stringify(minimums));
-});
 
 test('&theme= wins over the stored choice for that view only; the picker remembers', async ({
   page,
@@ -400,29 +400,7 @@ test('&theme= wins over the stored choice for that view only; the picker remembe
   await expect.poll(() => theme(page)).toBe('light');
 });
 
-/** Pixels of the Temperature chart's canvas exactly of `rgb`. */
-async function canvasPixels(page: Page, rgb: Rgb): Promise<number> {
-  return page.evaluate((want) => {
-    const c = document.querySelector<HTMLCanvasElement>(
-      '[data-testid="panel"][data-panel-title="Temperature"] canvas',
-    )!;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4)
-      if (
-        data[i] === want[0] &&
-        data[i + 1] === want[1] &&
-        data[i + 2] === want[2] &&
-        data[i + 3] === 255
-      )
-        n++;
-    return n;
-  }, rgb);
-}
-
-const hex = (h: string): Rgb => [1, 3, 5].map((o) => parseInt(h.slice(o, o + 2), 16)) as Rgb;
-
-test('"system" follows prefers-color-scheme live, and the chart redraws its axes and grid', async ({
+test('"system" follows prefers-color-scheme live; an explicit choice does not', async ({
   page,
 }) => {
   await importDashboard(page, FIXTURE);
@@ -430,38 +408,21 @@ test('"system" follows prefers-color-scheme live, and the chart redraws its axes
   await openFixture(page);
   await expect(page.getByTestId('theme-picker')).toHaveValue('system');
   await expect.poll(() => theme(page)).toBe('dark');
-  const tokens = async () =>
-    page.evaluate(() => {
-      const cs = getComputedStyle(document.documentElement);
-      return {
-        grid: cs.getPropertyValue('--chart-grid').trim(),
-        axis: cs.getPropertyValue('--chart-axis').trim(),
-      };
-    });
-  const dark = await tokens();
-  await expect.poll(() => canvasPixels(page, hex(dark.grid))).toBeGreaterThan(200);
+  const bodyBg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await bodyBg()).toBe('rgb(17, 18, 23)');
 
-  // the browser turns light: the page follows without a reload, the canvas is redrawn
+  // the browser turns light: the page follows without a reload
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => theme(page)).toBe('light');
-  const light = await tokens();
-  expect(light.grid).not.toBe(dark.grid);
-  expect(light.axis).not.toBe(dark.axis);
-  await expect.poll(() => canvasPixels(page, hex(light.grid))).toBeGreaterThan(200);
-  expect(await canvasPixels(page, hex(dark.grid))).toBe(0);
-  // axis labels are drawn in the axis colour (their glyphs' solid pixels)
-  await expect.poll(() => canvasPixels(page, hex(light.axis))).toBeGreaterThan(10);
-  expect(await canvasPixels(page, hex(dark.axis))).toBe(0);
-
-  // and back
+  expect(await bodyBg()).toBe('rgb(244, 245, 245)');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => theme(page)).toBe('dark');
-  await expect.poll(() => canvasPixels(page, hex(dark.grid))).toBeGreaterThan(200);
-  expect(await canvasPixels(page, hex(light.grid))).toBe(0);
 
   // an explicit choice no longer follows the browser
   await chooseTheme(page, 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForTimeout(200);
+  await expect(page.locator('html')).toHaveAttribute('data-theme-choice', 'dark');
   expect(await theme(page)).toBe('dark');
+  await chooseTheme(page, 'system');
+  await expect.poll(() => theme(page)).toBe('light');
 });
