@@ -375,15 +375,15 @@ test('&theme= wins over the stored choice for that view only; the picker remembe
   await openFixture(page, '&theme=light');
   await expect.poll(() => theme(page)).toBe('light');
   await expect(page.getByTestId('theme-picker')).toHaveValue('light');
-  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(bg).toBe('rgb(244, 245, 245)');
 
   // the next view without the parameter shows the stored choice again
   await page.getByRole('link', { name: 'Dashboards' }).click();
   await expect.poll(() => theme(page)).toBe('dark');
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-    'rgb(17, 18, 23)',
-  );
+  expect(
+    await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+  ).toBe('rgb(17, 18, 23)');
 
   // a reload keeps the stored choice; a bad parameter falls back to it
   await page.reload();
@@ -408,7 +408,8 @@ test('"system" follows prefers-color-scheme live; an explicit choice does not', 
   await openFixture(page);
   await expect(page.getByTestId('theme-picker')).toHaveValue('system');
   await expect.poll(() => theme(page)).toBe('dark');
-  const bodyBg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const bodyBg = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(await bodyBg()).toBe('rgb(17, 18, 23)');
 
   // the browser turns light: the page follows without a reload
