@@ -427,3 +427,48 @@ test('"system" follows prefers-color-scheme live; an explicit choice does not', 
   await chooseTheme(page, 'system');
   await expect.poll(() => theme(page)).toBe('light');
 });
+
+/** Pixels of the Temperature chart's canvas exactly of `rgb`. */
+async function canvasPixels(page: Page, rgb: Rgb): Promise<number> {
+  return page.evaluate((want) => {
+    const c = document.querySelector<HTMLCanvasElement>(
+      '[data-testid="panel"][data-panel-title="Temperature"] canvas',
+    )!;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] === want[0] && data[i + 1] === want[1] && data[i + 2] === want[2]) n++;
+    return n;
+  }, rgb);
+}
+
+const hex = (h: string): Rgb => [1, 3, 5].map((o) => parseInt(h.slice(o, o + 2), 16)) as Rgb;
+
+test('the chart redraws its axes and grid in the new theme’s colours, without a reload', async ({
+  page,
+}) => {
+  await importDashboard(page, FIXTURE);
+  await openFixture(page, '&theme=dark');
+  const tokens = async () =>
+    page.evaluate(() => {
+      const cs = getComputedStyle(document.documentElement);
+      return {
+        grid: cs.getPropertyValue('--chart-grid').trim(),
+        axis: cs.getPropertyValue('--chart-axis').trim(),
+      };
+    });
+  const dark = await tokens();
+  await expect.poll(() => canvasPixels(page, hex(dark.grid))).toBeGreaterThan(200);
+  // axis labels are drawn in the axis colour (their glyphs' solid pixels)
+  await expect.poll(() => canvasPixels(page, hex(dark.axis))).toBeGreaterThan(10);
+
+  await chooseTheme(page, 'light');
+  await expect.poll(() => theme(page)).toBe('light');
+  const light = await tokens();
+  expect(light.grid).not.toBe(dark.grid);
+  expect(light.axis).not.toBe(dark.axis);
+  await expect.poll(() => canvasPixels(page, hex(light.grid))).toBeGreaterThan(200);
+  await expect.poll(() => canvasPixels(page, hex(light.axis))).toBeGreaterThan(10);
+  expect(await canvasPixels(page, hex(dark.grid))).toBe(0);
+  expect(await canvasPixels(page, hex(dark.axis))).toBe(0);
+});

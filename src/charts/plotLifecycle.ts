@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import uPlot from 'uplot';
+import { subscribeTheme, themeToken } from '../theme/runtime';
 
 /** The time-axis props both charts take. */
 export interface TimeChartProps {
@@ -27,11 +28,16 @@ export function useLatest<T>(value: T): RefObject<T> {
   return ref;
 }
 
-const AXIS_LINE = { stroke: '#2a303b', width: 1 };
+// The theme's tokens, read at every draw (a theme change redraws: see usePlot).
+const AXIS_LINE = { stroke: () => themeToken('--chart-grid', 'gray'), width: 1 };
 
-/** Axis colours of the dark theme; `grid` = grid lines across the plot. */
+/** Axis colours of the current theme; `grid` = grid lines across the plot. */
 export function axisStyle(grid: boolean): Pick<uPlot.Axis, 'stroke' | 'grid' | 'ticks'> {
-  return { stroke: '#9aa4b2', grid: grid ? AXIS_LINE : { show: false }, ticks: AXIS_LINE };
+  return {
+    stroke: () => themeToken('--chart-axis', 'gray'),
+    grid: grid ? AXIS_LINE : { show: false },
+    ticks: AXIS_LINE,
+  };
 }
 
 /**
@@ -107,6 +113,9 @@ export function usePlot(opts: {
     drawnRedrawKey.current = redrawKey;
     plotRef.current?.redraw(false, false);
   }, [redrawKey]);
+
+  // a new theme: axes and grid take its colours (uPlot reads them at every draw)
+  useEffect(() => subscribeTheme(() => plotRef.current?.redraw(false, false)), []);
 
   usePlotUpdates({ plotRef, hostRef, drawnDataRef, data, series, hidden });
   return { plotRef, drawnDataRef };

@@ -25,11 +25,13 @@ window.ResizeObserver ??= class {
   addPath() {}
 };
 
-/** A canvas call: method name, arguments, and whether image smoothing was on at the time. */
+/** A canvas call: method name, arguments, and the smoothing and fill/stroke styles at the time. */
 export interface CanvasCall {
   name: string;
   args: unknown[];
   smoothing?: unknown;
+  fillStyle?: unknown;
+  strokeStyle?: unknown;
 }
 
 /**
@@ -53,7 +55,13 @@ export function recordCanvas(): CanvasCall[] {
           });
         if (prop === 'measureText') return (s: string) => ({ width: s.length * 7 });
         return (...args: unknown[]) => {
-          calls.push({ name: String(prop), args, smoothing: target.imageSmoothingEnabled });
+          calls.push({
+            name: String(prop),
+            args,
+            smoothing: target.imageSmoothingEnabled,
+            fillStyle: target.fillStyle,
+            strokeStyle: target.strokeStyle,
+          });
         };
       },
       set(target, prop, value) {
