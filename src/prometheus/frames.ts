@@ -91,6 +91,11 @@ function frameOnOwnTimes(result: readonly MatrixSeries[], refId: string): Frame 
   return { refId, times, series, offGrid: true };
 }
 
+/** Samples in a range answer: float values and native histograms of every series. */
+export function pointCount(result: readonly MatrixSeries[]): number {
+  return result.reduce((n, s) => n + (s.values?.length ?? 0) + (s.histograms?.length ?? 0), 0);
+}
+
 /** One row of an instant-query result (vector or scalar). */
 export interface InstantRow {
   labels: Labels;

@@ -9,7 +9,7 @@ import type { Frame } from '../model/frame';
 import type { Answer } from './answer';
 import type { PrometheusClient, RetryNotice } from './client';
 import { badAnswer } from './errors';
-import { instantToRows, matrixToFrame, type InstantRow } from './frames';
+import { instantToRows, matrixToFrame, pointCount, type InstantRow } from './frames';
 import { mergeTail, planTail } from './tail';
 import type { TargetCost } from './stats';
 import type { AlertsResult, BuildInfo, MatrixSeries, MetadataResult } from './types';
@@ -137,10 +137,6 @@ export async function fetchTarget<P extends TargetRequest>(
     throw badAnswer(`a range query must return a matrix, not ${String(a.data.resultType)}`);
   const frame = matrixToFrame(a.data.result, plan, plan.refId);
   const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
-  const points = a.data.result.reduce(
-    (n, s) => n + (s.values?.length ?? 0) + (s.histograms?.length ?? 0),
-    0,
-  );
   return {
     refId: plan.refId,
     plan,
@@ -148,7 +144,7 @@ export async function fetchTarget<P extends TargetRequest>(
     ...(histograms.length ? { histograms } : {}),
     warnings: a.warnings,
     tookMs: performance.now() - t0,
-    cost: costOf(a, a.data.result.length, points),
+    cost: costOf(a, a.data.result.length, pointCount(a.data.result)),
   };
 }
 

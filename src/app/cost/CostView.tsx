@@ -2,7 +2,8 @@ import { Fragment, useState } from 'react';
 import { usePanelCosts } from '../../query/cost';
 import RuleSuggestion from './RuleSuggestion';
 import type { TargetCost } from '../../prometheus/stats';
-import { costRows, costTotal, formatCount, formatServerTime, formatSize } from './costTable';
+import { formatBytes } from '../../model/limits';
+import { costRows, costTotal, formatCount, formatServerTime } from './costTable';
 import './cost.css';
 
 /**
@@ -111,7 +112,7 @@ function Cells({ cost }: { cost: TargetCost }) {
       {n(cost.series, 'cost-series')}
       {n(cost.points, 'cost-points')}
       <td className="num" data-testid="cost-bytes" data-value={cost.bytes ?? ''}>
-        {cost.bytes === undefined ? '—' : formatSize(cost.bytes)}
+        {cost.bytes === undefined ? '—' : formatBytes(cost.bytes)}
       </td>
     </>
   );

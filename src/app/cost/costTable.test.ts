@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetCost } from '../../prometheus/stats';
-import { costRows, costTotal, formatCount, formatServerTime, formatSize } from './costTable';
+import { formatBytes } from '../../model/limits';
+import { costRows, costTotal, formatCount, formatServerTime } from './costTable';
 
 describe('cost table', () => {
   const shared: TargetCost = { series: 2, points: 20, samples: 500, serverSec: 0.01, bytes: 900 };
@@ -54,7 +55,7 @@ describe('cost table', () => {
     expect(formatServerTime(0.000478)).toBe('0.48 ms');
     expect(formatServerTime(0.0123)).toBe('12 ms');
     expect(formatServerTime(2.5)).toBe('2.50 s');
-    expect(formatSize(900)).toBe('900 B');
-    expect(formatSize(2048)).toBe('2.0 KB');
+    expect(formatBytes(900)).toBe('900 B');
+    expect(formatBytes(2048)).toBe('2.0 KB');
   });
 });

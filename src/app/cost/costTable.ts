@@ -52,10 +52,3 @@ export function formatServerTime(sec: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${sec.toFixed(2)} s`;
 }
-
-/** Bytes as B / KB / MB. */
-export function formatSize(b: number): string {
-  if (b < 1024) return `${b} B`;
-  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KB`;
-  return `${(b / 1024 / 1024).toFixed(2)} MB`;
-}

@@ -3,7 +3,7 @@
 // The raw text lives only as long as the inspector is open.
 
 import { PrometheusClient, type FetchFn } from '../../prometheus/client';
-import { instantToRows, matrixToFrame, type InstantRow } from '../../prometheus/frames';
+import { instantToRows, matrixToFrame, pointCount, type InstantRow } from '../../prometheus/frames';
 import type { Frame } from '../../model/frame';
 import type { MatrixResult, InstantResult } from '../../prometheus/types';
 import type { QueryStats } from '../../prometheus/stats';
@@ -91,10 +91,7 @@ export async function inspectPlan(
       out.warnings = a.warnings;
       if (a.stats) out.stats = a.stats;
       out.seriesCount = data.result?.length ?? 0;
-      out.pointCount = (data.result ?? []).reduce(
-        (n, s) => n + (s.values?.length ?? 0) + (s.histograms?.length ?? 0),
-        0,
-      );
+      out.pointCount = pointCount(data.result ?? []);
     }
   } catch (e) {
     out.error = e instanceof Error ? e.message : String(e);
