@@ -4,9 +4,17 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { fixtureBlocks, startPrometheus, tmpDir } from './fixture/stack.mjs';
-import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
+import {
+  addDatasource,
+  dashboardJson,
+  env,
+  importDashboard,
+  open,
+  panel,
+  rangeRequests,
+} from './support/app';
 import { hoverSeries } from './support/tooltip';
 import { fixtureWindow } from './support/window';
 
@@ -18,24 +26,14 @@ interface Sent {
   stats: string | null;
 }
 
-function sentRanges(page: Page): Sent[] {
-  const seen: Sent[] = [];
-  page.on('request', (r: Request) => {
-    if (!r.url().includes('/api/v1/query_range')) return;
-    const p =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push({
-      query: p.get('query') ?? '',
-      start: p.get('start') ?? '',
-      end: p.get('end') ?? '',
-      step: p.get('step') ?? '',
-      stats: p.get('stats'),
-    });
-  });
-  return seen;
-}
+const sentRanges = (page: Page): Sent[] =>
+  rangeRequests(page, (p) => ({
+    query: p.get('query') ?? '',
+    start: p.get('start') ?? '',
+    end: p.get('end') ?? '',
+    step: p.get('step') ?? '',
+    stats: p.get('stats'),
+  }));
 
 interface PromStats {
   series: number;

@@ -1,7 +1,7 @@
 // Incremental refresh (issue 12): on auto-refresh ticks of a relative range a panel asks only for
 // the new tail of its window and merges it; after several ticks what it shows equals a full
 // fetch of its window from the real Prometheus (live scrapes, and a series present at every step).
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   addDatasource,
   dashboardJson,
@@ -9,6 +9,7 @@ import {
   importDashboard,
   open,
   promApi,
+  rangeRequests,
   type Matrix,
   type Vector,
 } from './support/app';
@@ -24,23 +25,13 @@ interface Sent {
 }
 
 /** Every query_range request from now on. */
-function sentRanges(page: Page): Sent[] {
-  const seen: Sent[] = [];
-  page.on('request', (r: Request) => {
-    if (!r.url().includes('/api/v1/query_range')) return;
-    const p =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push({
-      expr: p.get('query') ?? '',
-      startSec: Number(p.get('start')),
-      endSec: Number(p.get('end')),
-      stepSec: Number(p.get('step')),
-    });
-  });
-  return seen;
-}
+const sentRanges = (page: Page): Sent[] =>
+  rangeRequests(page, (p) => ({
+    expr: p.get('query') ?? '',
+    startSec: Number(p.get('start')),
+    endSec: Number(p.get('end')),
+    stepSec: Number(p.get('step')),
+  }));
 
 const LIVE = 'scrape_duration_seconds';
 const CLOCK = 'vector(time() % 97)';

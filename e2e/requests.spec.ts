@@ -1,5 +1,13 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  addDatasource,
+  dashboardJson,
+  env,
+  importDashboard,
+  open,
+  panel,
+  rangeRequests,
+} from './support/app';
 import { fixtureWindow } from './support/window';
 
 // Issue 12: one request per distinct visible query per load and per refresh. At 1 920 px the
@@ -13,18 +21,8 @@ interface Sent {
 }
 
 /** Every query_range request from now on: its expression and step. */
-function sentQueries(page: Page): Sent[] {
-  const seen: Sent[] = [];
-  page.on('request', (r: Request) => {
-    if (!r.url().includes('/api/v1/query_range')) return;
-    const p =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push({ expr: p.get('query') ?? '', step: p.get('step') ?? '' });
-  });
-  return seen;
-}
+const sentQueries = (page: Page): Sent[] =>
+  rangeRequests(page, (p) => ({ expr: p.get('query') ?? '', step: p.get('step') ?? '' }));
 
 const count = (sent: Sent[], expr: string) => sent.filter((s) => s.expr === expr).length;
 

@@ -68,18 +68,25 @@ export type Matrix = {
   result: { metric: Record<string, string>; values: [number, string][] }[];
 };
 
-/** Every query_range expression the page sends from now on (GET or POST). */
-export function rangeQueries(page: Page): string[] {
-  const seen: string[] = [];
+/** Every query_range request the page sends from now on (GET or POST), as `pick` reads its parameters. */
+export function rangeRequests<T>(page: Page, pick: (params: URLSearchParams) => T): T[] {
+  const seen: T[] = [];
   page.on('request', (r: Request) => {
     if (!r.url().includes('/api/v1/query_range')) return;
-    const params =
-      r.method() === 'POST'
-        ? new URLSearchParams(r.postData() ?? '')
-        : new URL(r.url()).searchParams;
-    seen.push(params.get('query') ?? '');
+    seen.push(
+      pick(
+        r.method() === 'POST'
+          ? new URLSearchParams(r.postData() ?? '')
+          : new URL(r.url()).searchParams,
+      ),
+    );
   });
   return seen;
+}
+
+/** Every query_range expression the page sends from now on (GET or POST). */
+export function rangeQueries(page: Page): string[] {
+  return rangeRequests(page, (p) => p.get('query') ?? '');
 }
 
 /** Calls the Prometheus HTTP API directly (the oracle for what Scry shows). */
