@@ -81,6 +81,13 @@ const zones = [
     from: src(['prometheus', 'variables', 'query', 'panels', 'editor', 'import', 'state', 'app']),
   },
   { target: src(['panels']), from: src(['import', 'app']) },
+  // panels see frames (model/frame.ts, histogramFrame.ts, alertFrame.ts), never the wire types;
+  // src/architecture.test.ts also limits which prometheus modules panel code may import
+  {
+    target: src(['panels']),
+    from: './src/prometheus/types.ts',
+    message: 'Panels see frames only: the query layer reads Prometheus answers.',
+  },
   // A panel type is one folder: it may use src/panels/shared and the contract (types.ts,
   // PluginView.tsx for its tests), never another type's folder, the registry or the shell.
   ...readdirSync('./src/panels', { withFileTypes: true })

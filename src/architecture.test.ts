@@ -98,3 +98,56 @@ describe('panel types are decided in src/panels only', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/**
+ * Modules of src/prometheus/ panel code may import: the query factories (whose results are
+ * frames: Frame, HistogramFrame, AlertFrame, rows) and helpers over model types. Wire types
+ * (`prometheus/types.ts`) and the code that reads answers stay behind the query layer.
+ */
+const PANEL_PROMETHEUS_IMPORTS = ['queries', 'legend', 'errors', 'flavour'];
+
+/** The src/prometheus/ modules a file at `path` (relative to src/) imports, by name. */
+function prometheusImports(path: string, text: string): string[] {
+  const dir = path.split('/').slice(0, -1);
+  const found: string[] = [];
+  for (const m of text.matchAll(/\bfrom\s+'(\.[^']*)'|\bimport\s*\(\s*'(\.[^']*)'\s*\)/g)) {
+    const parts = [...dir];
+    for (const seg of (m[1] ?? m[2]!).split('/')) {
+      if (seg === '..') parts.pop();
+      else if (seg !== '.') parts.push(seg);
+    }
+    if (parts[0] === 'prometheus')
+      found.push(
+        parts
+          .slice(1)
+          .join('/')
+          .replace(/\.tsx?$/, ''),
+      );
+  }
+  return found;
+}
+
+describe('panels see frames only', () => {
+  it('finds the prometheus modules a file imports', () => {
+    const code = `import type { MatrixSeries } from '../../prometheus/types';
+      import { legendNames } from '../../prometheus/legend';
+      import { x } from '../shared/display';
+      const lazy = import('../../prometheus/frames');`;
+    expect(prometheusImports('panels/heatmap/native.ts', code)).toEqual([
+      'types',
+      'legend',
+      'frames',
+    ]);
+  });
+
+  it('no panel code imports Prometheus wire types or answer readers', () => {
+    const offenders = sourceFiles()
+      .filter((f) => f.path.startsWith('panels/'))
+      .flatMap((f) =>
+        prometheusImports(f.path, f.text)
+          .filter((m) => !PANEL_PROMETHEUS_IMPORTS.includes(m))
+          .map((m) => `${f.path} imports prometheus/${m}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});

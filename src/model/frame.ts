@@ -27,3 +27,10 @@ export interface Frame {
    */
   offGrid?: true;
 }
+
+/** One row of an instant-query result (vector or scalar). */
+export interface InstantRow {
+  labels: Labels;
+  timeSec: number;
+  value: number;
+}

@@ -1,4 +1,4 @@
-import type { Frame, FrameSeries, Labels } from '../model/frame';
+import type { Frame, FrameSeries, InstantRow } from '../model/frame';
 import type { InstantResult, MatrixSeries, SamplePair } from './types';
 
 /** Parses a Prometheus sample value: numbers, "NaN", "+Inf", "-Inf", "Inf". */
@@ -96,12 +96,7 @@ export function pointCount(result: readonly MatrixSeries[]): number {
   return result.reduce((n, s) => n + (s.values?.length ?? 0) + (s.histograms?.length ?? 0), 0);
 }
 
-/** One row of an instant-query result (vector or scalar). */
-export interface InstantRow {
-  labels: Labels;
-  timeSec: number;
-  value: number;
-}
+export type { InstantRow };
 
 /** Instant query result → rows; a matrix answer (range selector) yields each series' last sample. */
 export function instantToRows(data: InstantResult): InstantRow[] {

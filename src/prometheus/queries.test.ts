@@ -35,14 +35,21 @@ function client(result: MatrixSeries[]): PrometheusClient {
 }
 
 describe('fetchTarget', () => {
-  it('attaches the series that carry native histograms (frames hold only floats)', async () => {
+  it('attaches the native histograms as a HistogramFrame (frames hold only floats)', async () => {
     const native: MatrixSeries = {
       metric: { __name__: 'h' },
       histograms: [[15, { count: '2', sum: '1', buckets: [[0, '0', '1', '2']] }]],
     };
     const float: MatrixSeries = { metric: { __name__: 'f' }, values: [[0, '1']] };
     const r = await fetchTarget(client([native, float]), plan, new AbortController().signal);
-    expect(r.histograms).toEqual([native]);
+    expect(r.histograms?.refId).toBe(plan.refId);
+    expect([...r.histograms!.times]).toEqual([15]);
+    expect(r.histograms?.series).toEqual([
+      {
+        labels: { __name__: 'h' },
+        histograms: [{ count: 2, sum: 1, buckets: [{ rule: 0, lower: 0, upper: 1, count: 2 }] }],
+      },
+    ]);
     expect(r.frame?.series.map((s) => s.labels.__name__)).toEqual(['f']);
   });
 

@@ -5,14 +5,18 @@
 // Refresh (`invalidateServerData`) refetches all of it.
 
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { Frame } from '../model/frame';
+import type { AlertFrame } from '../model/alertFrame';
+import type { Frame, InstantRow } from '../model/frame';
+import type { HistogramFrame } from '../model/histogramFrame';
+import { alertsToFrame } from './alerts';
 import type { Answer } from './answer';
 import type { PrometheusClient, RetryNotice } from './client';
 import { badAnswer } from './errors';
-import { instantToRows, matrixToFrame, pointCount, type InstantRow } from './frames';
+import { instantToRows, matrixToFrame, pointCount } from './frames';
+import { toHistogramFrame } from './histograms';
 import { mergeTail, planTail } from './tail';
 import type { TargetCost } from './stats';
-import type { AlertsResult, BuildInfo, MatrixSeries, MetadataResult } from './types';
+import type { BuildInfo, MetadataResult } from './types';
 
 /** A datasource as queries see it: its client, and its identity in keys (URL + headers). */
 export interface QuerySource<C = PrometheusClient> {
@@ -36,8 +40,8 @@ export interface TargetResult<P extends TargetRequest = TargetRequest> {
   plan: P;
   frame?: Frame;
   rows?: InstantRow[];
-  /** range queries: the series that carry native histograms (frames hold only float samples) */
-  histograms?: MatrixSeries[];
+  /** range queries: their native histograms, when any (frames hold only float samples) */
+  histograms?: HistogramFrame;
   warnings: string[];
   /** ms from request to parsed frame */
   tookMs: number;
@@ -136,12 +140,12 @@ export async function fetchTarget<P extends TargetRequest>(
   if (a.data.resultType !== 'matrix')
     throw badAnswer(`a range query must return a matrix, not ${String(a.data.resultType)}`);
   const frame = matrixToFrame(a.data.result, plan, plan.refId);
-  const histograms = a.data.result.filter((s) => (s.histograms?.length ?? 0) > 0);
+  const histograms = toHistogramFrame(a.data.result, plan.refId);
   return {
     refId: plan.refId,
     plan,
     frame,
-    ...(histograms.length ? { histograms } : {}),
+    ...(histograms ? { histograms } : {}),
     warnings: a.warnings,
     tookMs: performance.now() - t0,
     cost: costOf(a, a.data.result.length, pointCount(a.data.result)),
@@ -298,14 +302,14 @@ export function flagsQuery(src: Source<'call'>) {
   });
 }
 
-/** /api/v1/alerts */
+/** /api/v1/alerts, read as an AlertFrame */
 export function alertsQuery(src: Source<'alerts'> | undefined) {
   return queryOptions({
     queryKey: promKeys.alerts(src?.cacheKey ?? ''),
-    queryFn: ({ signal }): Promise<AlertsResult> =>
+    queryFn: ({ signal }): Promise<AlertFrame> =>
       clientOf(src)
         .alerts({ signal })
-        .then((r) => r.data),
+        .then((r) => alertsToFrame(r.data)),
     enabled: src !== undefined,
   });
 }

@@ -92,7 +92,7 @@ export function usePanelData(
     (r) =>
       (r.frame?.series.length ?? 0) > 0 ||
       (r.rows?.length ?? 0) > 0 ||
-      (r.histograms?.length ?? 0) > 0,
+      (r.histograms?.series.length ?? 0) > 0,
   );
   const state: PanelData['state'] = errors.length
     ? 'error'

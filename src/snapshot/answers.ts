@@ -2,8 +2,16 @@
 // answer that would give it again. The viewer replays these answers through the real client and
 // frame code, so what it draws is built the same way as the live view. Pure.
 
+import type { AlertFrame } from '../model/alertFrame';
+import type { HistogramFrame, NativeHistogram } from '../model/histogramFrame';
 import type { TargetRequest, TargetResult } from '../prometheus/queries';
-import type { InstantResult, MatrixResult, MatrixSeries } from '../prometheus/types';
+import type {
+  AlertsResult,
+  HistogramWire,
+  InstantResult,
+  MatrixResult,
+  MatrixSeries,
+} from '../prometheus/types';
 import type { CapturedAnswer } from './format';
 
 /** A sample value as Prometheus writes it; the shortest text that parses back to the same double. */
@@ -25,10 +33,45 @@ export function matrixOf(r: TargetResult): MatrixResult {
     }
     result.push({ metric: s.labels, values });
   }
-  // native histograms are kept out of frames: they travel as the API sent them, without floats
-  for (const h of r.histograms ?? [])
-    if (h.histograms?.length) result.push({ metric: h.metric, histograms: h.histograms });
+  // native histograms are kept out of frames: their series come back without floats
+  if (r.histograms) result.push(...histogramSeriesOf(r.histograms));
   return { resultType: 'matrix', result };
+}
+
+/** A HistogramFrame → the `histograms` series the API wrote it from. */
+export function histogramSeriesOf(f: HistogramFrame): MatrixSeries[] {
+  return f.series.map((s) => ({
+    metric: s.labels,
+    histograms: s.histograms.flatMap((h, i): [number, HistogramWire][] =>
+      h ? [[f.times[i]!, histogramWireOf(h)]] : [],
+    ),
+  }));
+}
+
+function histogramWireOf(h: NativeHistogram): HistogramWire {
+  return {
+    count: sampleText(h.count),
+    sum: sampleText(h.sum),
+    buckets: h.buckets.map((b) => [
+      b.rule,
+      sampleText(b.lower),
+      sampleText(b.upper),
+      sampleText(b.count),
+    ]),
+  };
+}
+
+/** An AlertFrame → the /api/v1/alerts answer that reads back as it. */
+export function alertsAnswerOf(f: AlertFrame): AlertsResult {
+  return {
+    alerts: f.alerts.map((a) => ({
+      labels: a.labels,
+      annotations: a.annotations,
+      state: a.state,
+      ...(a.activeAtMs !== undefined ? { activeAt: new Date(a.activeAtMs).toISOString() } : {}),
+      value: sampleText(a.value),
+    })),
+  };
 }
 
 /** An instant result → a vector (scalars come back as one sample without labels, as read). */

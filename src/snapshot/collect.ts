@@ -13,7 +13,7 @@ import { trackRequest } from '../query/inflight';
 import { planPanel, type TargetPlan } from '../query/plan';
 import type { Datasource } from '../state/datasources';
 import { expandGrid } from '../variables/repeat';
-import { answerOf, sameRequest } from './answers';
+import { alertsAnswerOf, answerOf, sameRequest } from './answers';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
@@ -69,7 +69,11 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
           handle: ds,
           run: () =>
             qc.fetchQuery(alertsQuery(ds)).then(
-              (data): CapturedAnswer => ({ ds: ds.name, path: 'alerts', data }),
+              (frame): CapturedAnswer => ({
+                ds: ds.name,
+                path: 'alerts',
+                data: alertsAnswerOf(frame),
+              }),
               (e: unknown): CapturedAnswer => ({ ds: ds.name, path: 'alerts', error: message(e) }),
             ),
         });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PrometheusClient } from '../prometheus/client';
 import { fetchTarget, type TargetRequest } from '../prometheus/queries';
-import { answerOf, matrixOf } from './answers';
+import type { AlertsResult } from '../prometheus/types';
+import { alertsToFrame } from '../prometheus/alerts';
+import { alertsAnswerOf, answerOf, matrixOf } from './answers';
 import type { CapturedAnswer } from './format';
 import { exprShape, replayFetch, snapshotUrl } from './replay';
 
@@ -113,6 +115,27 @@ describe('captured answers replay as the same frames', () => {
     await expect(fetchTarget(replayClient([failed]), plan, signal)).rejects.toThrow(
       'bad_data: parse error at char 3',
     );
+  });
+
+  it('alerts are captured as the API answer that reads back as the same AlertFrame', () => {
+    const wire: AlertsResult = {
+      alerts: [
+        {
+          labels: { alertname: 'A' },
+          annotations: { summary: 's' },
+          state: 'firing',
+          activeAt: '2024-01-01T09:00:00.5Z',
+          value: '1.5',
+        },
+        { labels: {}, annotations: {}, state: 'inactive', value: '-Inf' },
+      ],
+    };
+    const frame = alertsToFrame(wire);
+    expect(alertsToFrame(alertsAnswerOf(frame))).toEqual(frame);
+    expect(alertsAnswerOf(frame).alerts[0]).toEqual({
+      ...wire.alerts[0]!,
+      activeAt: '2024-01-01T09:00:00.500Z',
+    });
   });
 
   it('alerts are replayed; other endpoints are not in a snapshot', async () => {

@@ -1,31 +1,23 @@
 /**
- * Alert list logic: Prometheus /api/v1/alerts → items, filtered, sorted and grouped as Grafana's
- * alert list panel does for Prometheus-managed alerts. Pure.
+ * Alert list logic: a datasource's alerts (an AlertFrame) → items, filtered, sorted and grouped
+ * as Grafana's alert list panel does for Prometheus-managed alerts. Pure.
  */
+import type { AlertFrame, AlertRecord, AlertState } from '../../model/alertFrame';
 import type { Labels } from '../../model/frame';
-import type { AlertsResult } from '../../prometheus/types';
 import type { AlertListOptions, SortOrder } from './options';
 
-export type AlertState = 'firing' | 'pending' | 'inactive';
-
-export interface AlertItem {
+export interface AlertItem extends AlertRecord {
+  /** unique in the list: the label set, numbered when it repeats */
   key: string;
   /** the `alertname` label */
   name: string;
-  state: AlertState;
-  labels: Labels;
-  annotations: Record<string, string>;
-  /** when the alert became active (ms), if known */
-  activeAtMs: number | undefined;
-  value: string;
 }
 
-/** The API answer → items (active time parsed; a missing alertname is ''). */
-export function toAlertItems(result: AlertsResult | undefined): AlertItem[] {
+/** The alerts → items (a missing alertname is ''). */
+export function toAlertItems(frame: AlertFrame | undefined): AlertItem[] {
   const seen = new Map<string, number>();
-  return (result?.alerts ?? []).map((a) => {
-    const labels = a.labels ?? {};
-    const t = a.activeAt ? Date.parse(a.activeAt) : NaN;
+  return (frame?.alerts ?? []).map((a) => {
+    const labels = a.labels;
     const base = JSON.stringify(
       Object.keys(labels)
         .sort()
@@ -33,16 +25,7 @@ export function toAlertItems(result: AlertsResult | undefined): AlertItem[] {
     );
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    return {
-      key: n ? `${base}#${n}` : base,
-      name: labels.alertname ?? '',
-      state: a.state,
-      labels,
-      annotations: a.annotations ?? {},
-      // Prometheus reports never-active alerts as 0001-01-01
-      activeAtMs: Number.isFinite(t) && t > 0 ? t : undefined,
-      value: a.value,
-    };
+    return { ...a, key: n ? `${base}#${n}` : base, name: labels.alertname ?? '' };
   });
 }
 
@@ -173,10 +156,10 @@ export function groupAlerts(items: readonly AlertItem[], by: readonly string[]):
 
 /** Everything the view shows: filtered, sorted, limited, grouped. */
 export function alertListView(
-  result: AlertsResult | undefined,
+  frame: AlertFrame | undefined,
   opts: AlertListOptions,
 ): { groups: AlertGroup[]; shown: number; total: number } {
-  const filtered = sortAlerts(filterAlerts(toAlertItems(result), opts), opts.sortOrder);
+  const filtered = sortAlerts(filterAlerts(toAlertItems(frame), opts), opts.sortOrder);
   const limited = filtered.slice(0, opts.maxItems);
   return {
     groups: groupAlerts(limited, opts.groupBy),

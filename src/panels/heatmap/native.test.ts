@@ -1,95 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiSuccess, InstantResult, MatrixResult } from '../../prometheus/types';
+import type { HistogramFrame, NativeHistogram } from '../../model/histogramFrame';
 import { quantileSeries } from './buckets';
-import {
-  hasNativeHistograms,
-  nativeBucketGroups,
-  nativeInstantGroups,
-  nativeTimes,
-  parseNativeBuckets,
-} from './native';
+import { nativeBucketGroups } from './native';
+
+type Bucket = [rule: 0 | 1 | 2 | 3, lower: number, upper: number, count: number];
+const h = (count: number, sum: number, buckets: Bucket[] = []): NativeHistogram => ({
+  count,
+  sum,
+  buckets: buckets.map(([rule, lower, upper, count]) => ({ rule, lower, upper, count })),
+});
+const f64 = (...v: number[]) => Float64Array.from(v);
 
 /**
- * Shaped like a /api/v1/query_range answer for `rate(http_request_duration_seconds[5m])` on a
- * native histogram (start 1700000000, end +45, step 15): a zero bucket, schema 0 buckets, no
- * sample at the third step, and a coarser schema (-1) at the last one.
+ * `rate(http_request_duration_seconds[5m])` on a native histogram over start 1700000000, end
+ * +45, step 15, as prometheus/histograms.ts reads it from the API (its test has the answer): a
+ * zero bucket, schema 0 buckets, no sample at the third step, and a coarser schema (-1) at the
+ * last one.
  */
-const RANGE: ApiSuccess<MatrixResult> = {
-  status: 'success',
-  data: {
-    resultType: 'matrix',
-    result: [
-      {
-        metric: { __name__: 'http_request_duration_seconds', job: 'api' },
-        histograms: [
-          [
-            1700000000,
-            {
-              count: '10',
-              sum: '15.5',
-              buckets: [
-                [3, '-0.001', '0.001', '1'],
-                [0, '0.5', '1', '2'],
-                [0, '1', '2', '4'],
-                [0, '2', '4', '3'],
-              ],
-            },
-          ],
-          [1700000015, { count: '4', sum: '6', buckets: [[0, '1', '2', '4']] }],
-          [
-            1700000045,
-            {
-              count: '6',
-              sum: '9',
-              buckets: [
-                [0, '0.25', '1', '2'],
-                [0, '1', '4', '4'],
-              ],
-            },
-          ],
-        ],
-      },
-      {
-        metric: { __name__: 'http_request_duration_seconds', job: 'web' },
-        histograms: [[1700000000, { count: '0', sum: '0' }]],
-      },
-    ],
-  },
+const RANGE: HistogramFrame = {
+  refId: 'A',
+  times: f64(1700000000, 1700000015, 1700000045),
+  series: [
+    {
+      labels: { __name__: 'http_request_duration_seconds', job: 'api' },
+      histograms: [
+        h(10, 15.5, [
+          [3, -0.001, 0.001, 1],
+          [0, 0.5, 1, 2],
+          [0, 1, 2, 4],
+          [0, 2, 4, 3],
+        ]),
+        h(4, 6, [[0, 1, 2, 4]]),
+        h(6, 9, [
+          [0, 0.25, 1, 2],
+          [0, 1, 4, 4],
+        ]),
+      ],
+    },
+    {
+      labels: { __name__: 'http_request_duration_seconds', job: 'web' },
+      histograms: [h(0, 0), undefined, undefined],
+    },
+  ],
 };
 
 const GRID = Float64Array.from([0, 15, 30, 45], (d) => 1700000000 + d);
 
-describe('parseNativeBuckets', () => {
-  it('reads the four-tuple and drops malformed entries', () => {
-    expect(
-      parseNativeBuckets({
-        count: '3',
-        sum: '1',
-        buckets: [
-          [1, '-2', '-1', '1'],
-          [0, '1', '2', '2'],
-          [7 as 0, '1', '2', '2'],
-          [0, 'x', '2', '2'],
-          [0, '4', '2', '2'],
-        ],
-      }),
-    ).toEqual([
-      { rule: 1, lower: -2, upper: -1, count: 1 },
-      { rule: 0, lower: 1, upper: 2, count: 2 },
-    ]);
-    expect(parseNativeBuckets({ count: '0', sum: '0' })).toEqual([]);
-  });
-});
-
 describe('nativeBucketGroups', () => {
-  const groups = nativeBucketGroups(RANGE.data.result, GRID, 'A');
+  const groups = nativeBucketGroups(RANGE, GRID, 'A');
   const api = groups[0]!;
-
-  it('finds native histograms and their times', () => {
-    expect(hasNativeHistograms(RANGE.data.result)).toBe(true);
-    expect(hasNativeHistograms([{ metric: {}, values: [[1, '1']] }])).toBe(false);
-    expect([...nativeTimes(RANGE.data.result)]).toEqual([1700000000, 1700000015, 1700000045]);
-  });
 
   it('groups by labels without __name__', () => {
     expect(groups.map((g) => g.name)).toEqual(['job="api"', 'job="web"']);
@@ -144,24 +103,21 @@ describe('nativeBucketGroups', () => {
 
   it('ends a straddling bucket at 0 when there are only negative buckets', () => {
     const [g] = nativeBucketGroups(
-      [
-        {
-          metric: {},
-          histograms: [
-            [
-              0,
-              {
-                count: '4',
-                sum: '-3',
-                buckets: [
-                  [1, '-2', '-1', '2'],
-                  [3, '-0.5', '0.5', '2'],
-                ],
-              },
+      {
+        refId: 'A',
+        times: f64(0),
+        series: [
+          {
+            labels: {},
+            histograms: [
+              h(4, -3, [
+                [1, -2, -1, 2],
+                [3, -0.5, 0.5, 2],
+              ]),
             ],
-          ],
-        },
-      ],
+          },
+        ],
+      },
       Float64Array.of(0),
     );
     // from the top (q ≥ 0.5): rank 0.4 in the zero bucket, now (-0.5, 0] → 0 - 0.5·(... )
@@ -170,32 +126,24 @@ describe('nativeBucketGroups', () => {
   });
 });
 
-describe('nativeInstantGroups', () => {
-  it('reads `histogram` of an instant vector', () => {
-    const instant: ApiSuccess<InstantResult> = {
-      status: 'success',
-      data: {
-        resultType: 'vector',
-        result: [
-          {
-            metric: { job: 'api' },
-            histogram: [
-              1700000000,
-              {
-                count: '3',
-                sum: '2',
-                buckets: [
-                  [0, '0.5', '1', '1'],
-                  [0, '1', '2', '2'],
-                ],
-              },
-            ],
-          },
-        ],
-      },
+describe('one step (an instant vector’s histograms)', () => {
+  it('groups on the frame’s own time', () => {
+    const instant: HistogramFrame = {
+      refId: 'A',
+      times: f64(1700000000),
+      series: [
+        {
+          labels: { job: 'api' },
+          histograms: [
+            h(3, 2, [
+              [0, 0.5, 1, 1],
+              [0, 1, 2, 2],
+            ]),
+          ],
+        },
+      ],
     };
-    if (instant.data.resultType !== 'vector') throw new Error('vector');
-    const [g] = nativeInstantGroups(instant.data.result);
+    const [g] = nativeBucketGroups(instant);
     expect([...g!.times]).toEqual([1700000000]);
     expect([...g!.bounds]).toEqual([1, 2]);
     expect(g!.lowest).toBe(0.5);

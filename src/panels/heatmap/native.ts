@@ -1,53 +1,6 @@
 import type { Labels } from '../../model/frame';
-import { parseSampleValue } from '../../prometheus/frames';
-import type { HistogramWire, MatrixSeries, VectorSample } from '../../prometheus/types';
+import type { HistogramFrame, NativeBucket } from '../../model/histogramFrame';
 import { formatGroupLabels, type BucketGroup } from './buckets';
-
-/**
- * One bucket of a native histogram as the query API writes it:
- * `[boundaryRule, "lower", "upper", "count"]`, boundaryRule 0 = (l, u], 1 = [l, u), 2 = (l, u),
- * 3 = [l, u] (util/jsonutil MarshalHistogram; empty buckets are left out).
- */
-export interface NativeBucket {
-  rule: 0 | 1 | 2 | 3;
-  lower: number;
-  upper: number;
-  count: number;
-}
-
-/** The buckets of one wire histogram; malformed entries are dropped. */
-export function parseNativeBuckets(h: HistogramWire): NativeBucket[] {
-  const out: NativeBucket[] = [];
-  for (const b of h.buckets ?? []) {
-    const [rule, lo, up, c] = b;
-    const lower = parseSampleValue(lo);
-    const upper = parseSampleValue(up);
-    const count = parseSampleValue(c);
-    if (rule !== 0 && rule !== 1 && rule !== 2 && rule !== 3) continue;
-    if (Number.isNaN(lower) || Number.isNaN(upper) || Number.isNaN(count) || lower > upper)
-      continue;
-    out.push({ rule, lower, upper, count });
-  }
-  return out;
-}
-
-/** True when a query result carries native histograms (`histograms` or `histogram`). */
-export function hasNativeHistograms(
-  result: readonly (MatrixSeries | VectorSample)[] | undefined,
-): boolean {
-  return !!result?.some(
-    (s) =>
-      ('histograms' in s && (s.histograms?.length ?? 0) > 0) ||
-      ('histogram' in s && s.histogram !== undefined),
-  );
-}
-
-/** The sorted distinct timestamps (seconds) of a native-histogram result. */
-export function nativeTimes(result: readonly MatrixSeries[]): Float64Array {
-  const set = new Set<number>();
-  for (const s of result) for (const [ts] of s.histograms ?? []) set.add(ts);
-  return Float64Array.from([...set].sort((a, b) => a - b));
-}
 
 /** Index of `ts` on a step grid (NaN when off the grid): the nearest step within half a step. */
 function gridIndex(times: Float64Array, ts: number): number {
@@ -64,71 +17,43 @@ function gridIndex(times: Float64Array, ts: number): number {
 interface GroupAcc {
   labels: Labels;
   names: Set<string>;
-  /** per step: the buckets and the wire count and sum (several series add up) */
+  /** per step: the buckets and the histogram's count and sum (several series add up) */
   steps: Map<number, { buckets: NativeBucket[]; count: number; sum: number }>;
 }
 
 /**
- * Native-histogram series of a range query (`histograms`) → BucketGroups on `times` (the
- * query's step grid; `nativeTimes(result)` when there is none), one per label set without
- * `__name__`. The cells are the union of every bucket boundary seen over the range, so a
- * schema change or a bucket that appears later still gets its own row; a bucket that spans
- * several cells (a coarser schema at some steps) is split across them in proportion to width,
- * the linear assumption histogram_quantile makes anyway.
+ * A HistogramFrame → BucketGroups on `times` (the query's step grid; the frame's own times when
+ * there is none), one per label set without `__name__`. The cells are the union of every bucket
+ * boundary seen over the range, so a schema change or a bucket that appears later still gets its
+ * own row; a bucket that spans several cells (a coarser schema at some steps) is split across
+ * them in proportion to width, the linear assumption histogram_quantile makes anyway.
  */
 export function nativeBucketGroups(
-  result: readonly MatrixSeries[],
-  times: Float64Array,
-  refId = 'A',
-): BucketGroup[] {
-  return buildGroups(
-    result.map((s) => ({ metric: s.metric, points: s.histograms ?? [] })),
-    times,
-    refId,
-  );
-}
-
-/** Native histograms of an instant query (`histogram`) → BucketGroups with one step each. */
-export function nativeInstantGroups(result: readonly VectorSample[], refId = 'A'): BucketGroup[] {
-  const withHist = result.filter((s) => s.histogram);
-  const ts = withHist[0]?.histogram?.[0];
-  if (ts === undefined) return [];
-  return buildGroups(
-    withHist.map((s) => ({ metric: s.metric, points: s.histogram ? [s.histogram] : [] })),
-    Float64Array.of(ts),
-    refId,
-  );
-}
-
-function buildGroups(
-  series: readonly { metric: Labels; points: readonly [number, HistogramWire][] }[],
-  times: Float64Array,
-  refId: string,
+  frame: HistogramFrame,
+  times: Float64Array = frame.times,
+  refId = frame.refId,
 ): BucketGroup[] {
   const byKey = new Map<string, GroupAcc>();
-  for (const s of series) {
-    if (s.points.length === 0) continue;
+  for (const s of frame.series) {
     const labels: Labels = {};
-    for (const k of Object.keys(s.metric)) if (k !== '__name__') labels[k] = s.metric[k]!;
+    for (const k of Object.keys(s.labels)) if (k !== '__name__') labels[k] = s.labels[k]!;
     const key = `${refId}\u0000${formatGroupLabels(labels)}`;
     let g = byKey.get(key);
     if (!g) {
       g = { labels, names: new Set(), steps: new Map() };
       byKey.set(key, g);
     }
-    if (s.metric.__name__) g.names.add(s.metric.__name__);
-    for (const [ts, h] of s.points) {
-      const i = gridIndex(times, ts);
-      if (Number.isNaN(i)) continue;
-      const buckets = parseNativeBuckets(h);
-      const count = parseSampleValue(h.count);
-      const sum = parseSampleValue(h.sum);
+    if (s.labels.__name__) g.names.add(s.labels.__name__);
+    for (let j = 0; j < s.histograms.length; j++) {
+      const h = s.histograms[j];
+      const i = h ? gridIndex(times, frame.times[j]!) : NaN;
+      if (!h || Number.isNaN(i)) continue;
       const prev = g.steps.get(i);
       if (prev) {
-        prev.buckets.push(...buckets);
-        prev.count += count;
-        prev.sum += sum;
-      } else g.steps.set(i, { buckets, count, sum });
+        prev.buckets.push(...h.buckets);
+        prev.count += h.count;
+        prev.sum += h.sum;
+      } else g.steps.set(i, { buckets: [...h.buckets], count: h.count, sum: h.sum });
     }
   }
   const groups: BucketGroup[] = [];

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../model/frame';
 import type { TargetPlan } from '../../query/plan';
-import {
-  panelBucketGroups,
-  percentileLabel,
-  readHeatmapOptions,
-  type TargetResultWithHistograms,
-} from './options';
+import type { TargetResult } from '../../query/usePanelData';
+import { panelBucketGroups, percentileLabel, readHeatmapOptions } from './options';
 
 const plan = {} as TargetPlan;
 const f64 = (...v: number[]) => Float64Array.from(v);
@@ -22,7 +18,7 @@ function frame(refId: string, jobs: string[]): Frame {
   };
 }
 
-const result = (f: Frame, extra: Partial<TargetResultWithHistograms> = {}) => ({
+const result = (f: Frame, extra: Partial<TargetResult> = {}) => ({
   refId: f.refId,
   plan,
   frame: f,
@@ -62,12 +58,18 @@ describe('panelBucketGroups', () => {
     const f: Frame = { refId: 'A', times: f64(0, 15), series: [] };
     const groups = panelBucketGroups([
       result(f, {
-        histograms: [
-          {
-            metric: { job: 'n' },
-            histograms: [[15, { count: '2', sum: '1', buckets: [[0, '0.5', '1', '2']] }]],
-          },
-        ],
+        histograms: {
+          refId: 'A',
+          times: f64(15),
+          series: [
+            {
+              labels: { job: 'n' },
+              histograms: [
+                { count: 2, sum: 1, buckets: [{ rule: 0, lower: 0.5, upper: 1, count: 2 }] },
+              ],
+            },
+          ],
+        },
       }),
     ]);
     expect(groups).toHaveLength(1);

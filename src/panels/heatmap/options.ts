@@ -1,8 +1,7 @@
 import type { Frame } from '../../model/frame';
-import type { MatrixSeries } from '../../prometheus/types';
 import type { TargetResult } from '../../query/usePanelData';
 import { bucketGroups, type BucketGroup } from './buckets';
-import { hasNativeHistograms, nativeBucketGroups, nativeTimes } from './native';
+import { nativeBucketGroups } from './native';
 
 export type HeatmapColorScale = 'linear' | 'exponential' | 'log';
 
@@ -37,23 +36,14 @@ export function percentileLabel(q: number): string {
 }
 
 /**
- * A target result that also carries the raw native-histogram series of its matrix
- * (`histograms`), which frames leave out. The query layer attaches them; until it does, only
- * classic `_bucket` series reach the heatmap.
- */
-export type TargetResultWithHistograms = TargetResult & {
-  histograms?: readonly MatrixSeries[] | undefined;
-};
-
-/**
  * All bucket groups of a panel's results: native histograms where a target returned them,
  * else its `_bucket` series. With several targets the group names start with the refId.
  */
-export function panelBucketGroups(results: readonly TargetResultWithHistograms[]): BucketGroup[] {
+export function panelBucketGroups(results: readonly TargetResult[]): BucketGroup[] {
   const perTarget: BucketGroup[][] = [];
   for (const r of results) {
-    if (r.histograms && hasNativeHistograms(r.histograms)) {
-      const times = r.frame?.times.length ? r.frame.times : nativeTimes(r.histograms);
+    if (r.histograms?.series.length) {
+      const times = r.frame?.times.length ? r.frame.times : r.histograms.times;
       perTarget.push(nativeBucketGroups(r.histograms, times, r.refId));
     } else if (r.frame && hasLe(r.frame)) {
       perTarget.push(bucketGroups(r.frame));

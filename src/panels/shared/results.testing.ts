@@ -1,5 +1,5 @@
 import type { Frame } from '../../model/frame';
-import type { InstantRow } from '../../prometheus/frames';
+import type { InstantRow } from '../../model/frame';
 import type { TargetResult } from '../../query/usePanelData';
 import type { TargetPlan } from '../../query/plan';
 
