@@ -362,6 +362,8 @@ describe('heatmap', () => {
       filterValues: { le: 1e-9 },
       format: 'heatmap',
     });
+    // the y axis' unit and decimals are what the panel formats its buckets with
+    expect(body.fieldConfig).toEqual({ unit: 's', decimals: 0 });
     expect(notes).toEqual([]);
   });
 
@@ -382,6 +384,16 @@ describe('heatmap', () => {
       cellGap: 2,
       color: { scheme: 'Oranges' },
     });
+    expect(body.fieldConfig).toEqual({ unit: 'ms' });
+  });
+
+  it("lets the field defaults' unit win over the y axis unit", () => {
+    const { body } = convert({
+      type: 'heatmap',
+      fieldConfig: { defaults: { unit: 'bytes' } },
+      options: { calculate: false, yAxis: { unit: 's', decimals: 1 } },
+    });
+    expect(body.fieldConfig).toEqual({ unit: 'bytes', decimals: 1 });
   });
 
   it('warns about heatmaps that calculate buckets', () => {

@@ -76,5 +76,18 @@ export function heatmapFromGrafana(
       'Heatmap buckets computed from raw series (calculate) are kept as an option; Scry draws Prometheus `le` buckets',
     );
   }
-  return { fieldConfig: ctx.fieldConfig('short'), options: out };
+  return { fieldConfig: heatmapFieldConfig(obj(out.yAxis), ctx), options: out };
+}
+
+/**
+ * Grafana puts a heatmap's unit and decimals on its y axis (`options.yAxis.unit`, Grafana ≤ 8's
+ * `yAxis.format`); Scry reads them from the field config, where the field defaults win.
+ */
+function heatmapFieldConfig(yAxis: Readonly<Obj>, ctx: GrafanaPanelContext) {
+  const fieldConfig = ctx.fieldConfig('short');
+  const unit = str(yAxis.unit)?.trim();
+  if (unit && !str(ctx.fieldDefaults.unit)?.trim()) fieldConfig.unit = unit;
+  const decimals = ctx.decimals(yAxis.decimals);
+  if (decimals !== undefined && fieldConfig.decimals === undefined) fieldConfig.decimals = decimals;
+  return fieldConfig;
 }
