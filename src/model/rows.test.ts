@@ -6,6 +6,8 @@ import {
   flatten,
   moveRow,
   nextPanelId,
+  panelCount,
+  panelCountText,
   removeRow,
   renameRow,
   sameExceptFolds,
@@ -41,6 +43,13 @@ describe('rows', () => {
       [20, []],
       [30, [5]],
     ]);
+  });
+  it('counts the panels of collapsed rows, and rows apart', () => {
+    expect(panelCount(dash())).toEqual({ panels: 5, rows: 3 });
+    expect(panelCount([])).toEqual({ panels: 0, rows: 0 });
+    expect(panelCountText(panelCount(dash()))).toBe('5 panels in 3 rows');
+    expect(panelCountText({ panels: 1, rows: 1 })).toBe('1 panel in 1 row');
+    expect(panelCountText({ panels: 10_000, rows: 0 })).toBe('10,000 panels');
   });
   it('flattening a well-formed dashboard keeps it as it is', () => {
     expect(ids(flatten(sections(dash())))).toEqual(ids(dash()));

@@ -68,6 +68,19 @@ export function allPanels(panels: readonly Panel[]): Panel[] {
   return panels.flatMap((p) => [p, ...(p.panels ?? [])]);
 }
 
+/** How many panels and rows a dashboard has, collapsed rows' panels counted (rows are not panels). */
+export function panelCount(panels: readonly Panel[]): { panels: number; rows: number } {
+  const all = allPanels(panels);
+  const rows = all.filter(isRow).length;
+  return { panels: all.length - rows, rows };
+}
+
+/** "8 panels in 2 rows", "1 panel" */
+export function panelCountText({ panels, rows }: { panels: number; rows: number }): string {
+  const n = (k: number, one: string) => `${k.toLocaleString('en')} ${one}${k === 1 ? '' : 's'}`;
+  return rows > 0 ? `${n(panels, 'panel')} in ${n(rows, 'row')}` : n(panels, 'panel');
+}
+
 /** A panel id not used anywhere (rows' children included). */
 export function nextPanelId(panels: readonly Panel[]): number {
   return allPanels(panels).reduce((max, p) => Math.max(max, p.id), 0) + 1;

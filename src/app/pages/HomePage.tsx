@@ -7,6 +7,7 @@ import { useDashboards, type SavedDashboard, type SaveResult } from '../../state
 import { storageErrorText } from '../../state/idb';
 import { allDatasources, useDatasources } from '../../state/datasources';
 import { usePreferences } from '../../state/preferences';
+import { panelCount } from '../../model/rows';
 
 export default function HomePage() {
   const { saved, provisioned, remove, rename, duplicate, addDraft } = useDashboards();
@@ -245,7 +246,7 @@ export default function HomePage() {
                     </div>
                   )}
                 </td>
-                <td>{d.panels.length}</td>
+                <td>{panelCount(d.panels).panels}</td>
                 <td className="muted">
                   {r.provisioned ? '—' : new Date(r.savedAt).toLocaleString()}
                 </td>

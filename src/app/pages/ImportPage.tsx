@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { BACKGROUND_BYTES, progressText, type CheckRequest } from '../../import/checkText';
 import { formatBytes } from '../../model/limits';
+import { panelCount, panelCountText } from '../../model/rows';
 import { useDashboards } from '../../state/dashboards';
 import { allDatasources, useDatasources } from '../../state/datasources';
 import { newUid } from '../../state/storage';
@@ -231,7 +232,7 @@ export default function ImportPage() {
           </p>
           <p>
             <strong>{checked.dashboard.title}</strong> —{' '}
-            {checked.dashboard.panels.length.toLocaleString('en')} panels, uid{' '}
+            {panelCountText(panelCount(checked.dashboard.panels))}, uid{' '}
             <code>{checked.dashboard.uid}</code>
           </p>
           {'snapshot' in checked && (
