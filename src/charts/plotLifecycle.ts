@@ -237,7 +237,7 @@ export function timeAxisSpace(
 }
 
 /**
- * Width of the y axis from its longest tick label (uPlot's documented pattern), so labels such as
+ * Width of the y axis from its widest tick label (uPlot's documented pattern), so labels such as
  * "20 req/s" or "1.5 GiB" are never clipped; recomputed only on the first layout cycles.
  */
 export function yAxisSize(
@@ -250,11 +250,13 @@ export function yAxisSize(
   if (cycleNum > 1 && axis._size) return axis._size;
   const ticks = typeof axis.ticks === 'object' ? (axis.ticks.size ?? 10) : 10;
   let size = ticks + (axis.gap ?? 5) + 4;
-  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), '');
-  if (longest) {
+  if (values && values.length > 0) {
     const font = Array.isArray(axis.font) ? axis.font[0] : undefined;
     u.ctx.font = typeof font === 'string' ? font : '12px system-ui, sans-serif';
-    size += u.ctx.measureText(longest).width / (window.devicePixelRatio || 1);
+    // the widest label as drawn, not the one with most characters ("−0.1" vs "100" in a
+    // proportional font)
+    const widest = values.reduce((w, v) => Math.max(w, u.ctx.measureText(v).width), 0);
+    size += widest / (globalThis.devicePixelRatio || 1);
   }
   return Math.max(40, Math.ceil(size));
 }
