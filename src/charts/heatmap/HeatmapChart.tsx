@@ -15,6 +15,7 @@ import 'uplot/dist/uPlot.min.css';
 import { renderTooltip } from './tooltip';
 import {
   axisSplits,
+  splitBound,
   buildPalette,
   cellPixels,
   colorScale,
@@ -134,12 +135,15 @@ export default function HeatmapChart(props: HeatmapChartProps) {
           {
             ...axisStyle(false),
             size: yAxisSize,
-            splits: (u) =>
-              axisSplits(propsRef.current.bounds.length, u.bbox.height / uPlot.pxRatio),
+            splits: (u) => {
+              const { bounds } = propsRef.current;
+              const n = bounds.length;
+              return axisSplits(n, u.bbox.height / uPlot.pxRatio, 18, bounds[n - 1] === Infinity);
+            },
             values: (_u, splits) => {
               const q = propsRef.current;
               return splits.map((k) => {
-                const v = k === 0 ? q.lowest : q.bounds[k - 1];
+                const v = splitBound(k, q.bounds, q.lowest);
                 return v === undefined ? '' : formatBound(v, q.formatValue);
               });
             },

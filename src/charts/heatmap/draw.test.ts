@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   axisSplits,
+  splitBound,
   bucketRangeLabel,
   buildPalette,
   cellPixels,
@@ -121,5 +122,12 @@ describe('labels', () => {
     expect(axisSplits(40, 200)).toEqual([0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
     expect(axisSplits(10, 60)).toEqual([0, 3, 6, 10]);
     expect(axisSplits(0, 100)).toEqual([]);
+  });
+  it('puts the +Inf label inside the plot, in the middle of its row', () => {
+    expect(axisSplits(4, 400, 18, true)).toEqual([0, 1, 2, 3, 3.5]);
+    expect(axisSplits(40, 200, 18, true)).toEqual([0, 4, 8, 12, 16, 20, 24, 28, 32, 39.5]);
+    expect(axisSplits(10, 60, 18, true)).toEqual([0, 3, 6, 9.5]);
+    const bounds = f64(0.25, 0.5, Infinity);
+    expect([0, 1, 2, 2.5].map((k) => splitBound(k, bounds, 0))).toEqual([0, 0.25, 0.5, Infinity]);
   });
 });

@@ -172,18 +172,30 @@ export function formatBound(v: number, format: (v: number) => string): string {
 
 /**
  * Which bucket-boundary positions (0…n) get an axis label: every k-th, so that labels are at
- * least `minPx` apart on an axis `heightPx` tall; the top (n) is always kept.
+ * least `minPx` apart on an axis `heightPx` tall; the top is always kept. When the top bucket is
+ * `+Inf`, its label goes to the middle of its row (n − 0.5), inside the plot, since its upper
+ * edge is no value.
  */
-export function axisSplits(n: number, heightPx: number, minPx = 18): number[] {
+export function axisSplits(n: number, heightPx: number, minPx = 18, topInf = false): number[] {
   if (n <= 0) return [];
   const every = Math.max(1, Math.ceil((n * minPx) / Math.max(heightPx, 1)));
+  const top = topInf ? n - 0.5 : n;
   const out: number[] = [];
-  for (let k = 0; k <= n; k += every) out.push(k);
-  if (out[out.length - 1] !== n) {
-    if (out.length > 1 && n - out[out.length - 1]! < every) out.pop();
-    out.push(n);
+  for (let k = 0; k <= top; k += every) out.push(k);
+  if (out[out.length - 1] !== top) {
+    if (out.length > 1 && ((top - out[out.length - 1]!) * heightPx) / n < minPx) out.pop();
+    out.push(top);
   }
   return out;
+}
+
+/** The bound a split of `axisSplits` stands for (n − 0.5 is the `+Inf` bucket's). */
+export function splitBound(
+  k: number,
+  bounds: ArrayLike<number>,
+  lowest: number,
+): number | undefined {
+  return k === 0 ? lowest : bounds[Math.ceil(k) - 1];
 }
 
 /** Canvas and 2D context of the off-screen bitmap (reused while its size fits). */
