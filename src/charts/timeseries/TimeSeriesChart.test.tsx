@@ -5,6 +5,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatAxisTicks } from '../../time/format';
+import { niceUnitIncrements } from '../../units/ticks';
 import TimeSeriesChart from './TimeSeriesChart';
 
 let calls: CanvasCall[] = [];
@@ -21,6 +22,49 @@ let root: Root | undefined;
 afterEach(() => {
   act(() => root?.unmount());
   calls.length = 0;
+});
+
+/** Renders a chart of one series 0…30 000 over 6 h; returns the y tick values drawn. */
+async function yTicks(yIncrements?: number[]): Promise<number[]> {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  const start = Date.UTC(2026, 0, 1) / 1000;
+  const times = Float64Array.from({ length: 361 }, (_, i) => start + i * 60);
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  act(() => {
+    root = createRoot(container);
+    root.render(
+      <TimeSeriesChart
+        times={times}
+        series={[{ key: 'a', label: 'a', values: times.map((_, i) => i * 83.3), color: '#fff' }]}
+        formatValue={String}
+        formatTicks={(v) => v.map((x) => `y${x}`)}
+        yIncrements={yIncrements}
+        formatTime={String}
+        formatTimeTicks={(ticks) => ticks.map(() => '')}
+        timeZone="Etc/UTC"
+      />,
+    );
+  });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 10));
+  });
+  return texts()
+    .filter((t) => t.startsWith('y'))
+    .map((t) => Number(t.slice(1)));
+}
+
+describe('TimeSeriesChart y axis', () => {
+  it('steps a byte axis by round binary sizes when given the unit increments', async () => {
+    const ticks = await yTicks(niceUnitIncrements('bytes'));
+    expect(ticks.length).toBeGreaterThan(2);
+    // 8 KiB, 16 KiB, … not 10 000, 20 000
+    for (const t of ticks) expect(t % 1024, `${t}`).toBe(0);
+  });
+  it("keeps uPlot's 1-2-5 steps otherwise", async () => {
+    const ticks = await yTicks();
+    expect(ticks.some((t) => t % 1024 !== 0)).toBe(true);
+  });
 });
 
 describe('TimeSeriesChart x axis', () => {

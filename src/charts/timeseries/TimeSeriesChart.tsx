@@ -41,6 +41,9 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     [series],
   );
   const logBase = style.logBase;
+  const incrementsKey = props.yIncrements
+    ? `${props.yIncrements.length}:${props.yIncrements.at(-1)}`
+    : '';
 
   const data = useMemo<uPlot.AlignedData>(
     () =>
@@ -56,7 +59,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   usePlot({
     hostRef,
-    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone].join('\u0002'),
+    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone, incrementsKey].join('\u0002'),
     data,
     series,
     hidden,
@@ -86,6 +89,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           {
             ...axisStyle(true),
             size: yAxisSize,
+            ...(p.yIncrements && !p.style?.logBase ? { incrs: p.yIncrements } : {}),
             values: (_u, ticks) =>
               p.style?.logBase
                 ? logTickLabels(ticks, p.style.logBase, propsRef.current.formatValue)

@@ -67,6 +67,8 @@ export interface TimeSeriesChartProps extends TimeChartProps {
   formatValue: (v: number) => string;
   /** formats the y-axis ticks together (shared suffix and decimals) */
   formatTicks: (values: number[]) => string[];
+  /** tick increments that are round in the unit (1024-based sizes, clock times); default 1-2-5 */
+  yIncrements?: number[] | undefined;
   /** fixed y range ends (undefined = auto) */
   min?: number | undefined;
   max?: number | undefined;

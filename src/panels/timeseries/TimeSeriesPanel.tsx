@@ -4,7 +4,7 @@ import TimeSeriesChart from '../../charts/timeseries/TimeSeriesChart';
 import type { ChartAnnotation, ChartLegend, ChartStyle } from '../../charts/timeseries/types';
 import { seriesColor } from '../../units/colors';
 import { formatValueToString } from '../../units/format';
-import { formatTicks } from '../../units/ticks';
+import { formatTicks, niceUnitIncrements } from '../../units/ticks';
 import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
 import type { PanelViewProps } from '../types';
@@ -111,6 +111,7 @@ export default function TimeSeriesPanel({
         series={series}
         formatValue={(v) => formatValueToString(v, unit, decimals)}
         formatTicks={(ticks) => formatTicks(ticks, axisUnit, percent ? undefined : decimals)}
+        yIncrements={niceUnitIncrements(axisUnit)}
         {...chartTimeProps(env, ctx)}
         sharedTooltip={ctx.sharedTooltip}
         min={percent ? (panel.fieldConfig.min ?? 0) : panel.fieldConfig.min}
