@@ -163,6 +163,8 @@ test('a time series of bucket series offers "Show as heatmap", which switches th
   const { tMs, value } = await hoverP90(page, heat, 0.5);
   const expected = await apiP90(tMs);
   expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
+  // the panel had no unit: the heatmap takes the bucket metric's (seconds)
+  await expectSecondsBuckets(page, heat);
 });
 
 test('a small heatmap (6 × 6, two groups) shows its whole footer: percentile toggles and colour scale', async ({
@@ -209,4 +211,88 @@ test('a small heatmap (6 × 6, two groups) shows its whole footer: percentile to
   // the plot keeps most of the height
   const plot = (await p.getByTestId('heatmap-plot').boundingBox())!;
   expect(plot.height).toBeGreaterThan(80);
+});
+
+/** The fixture's bucket bounds (seconds) as the unit `s` writes them. */
+const SECONDS_LABELS = ['0 s', '5 ms', '10 ms', '25 ms', '50 ms', '100 ms', '250 ms', '500 ms'];
+SECONDS_LABELS.push('1 s', '2.50 s', '5 s', '10 s', '+Inf');
+
+/** Hovers a cell of the heatmap; expects its bucket range in seconds' words (… ms). */
+async function expectSecondsBuckets(page: Page, heat: Locator) {
+  for (const fy of [0.3, 0.6]) {
+    await hover(page, heat, 0.6, fy);
+    const bucket = heat.getByTestId('heatmap-bucket');
+    const b = Number(await bucket.getAttribute('data-bucket'));
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(b).toBeLessThan(12);
+    await expect(bucket.locator('.tt-value')).toHaveText(
+      `${SECONDS_LABELS[b]} – ${SECONDS_LABELS[b + 1]}`,
+    );
+  }
+  // the percentile lines in the same unit
+  const p90 = heat.locator('[data-testid="heatmap-quantile"][data-q="0.9"]');
+  await expect(p90).toContainText(/\d ms|\d s/);
+}
+
+async function editPanel(page: Page, title: string) {
+  await panel(page, title).getByLabel('Panel menu').click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  return page.getByTestId('panel-editor');
+}
+
+test('switched to Heatmap in the panel editor, _seconds_bucket shows seconds (5 ms, 25 ms …)', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('heat-editor', 'Heat editor', [
+      { title: 'Buckets', expr: BUCKETS, legend: '{{le}}', w: 24, h: 12 },
+    ]),
+  );
+  await openAt(page, 'heat-editor');
+  await expect(panel(page, 'Buckets')).toHaveAttribute('data-state', 'ok');
+  const editor = await editPanel(page, 'Buckets');
+  await expect(editor.getByTestId('panel-unit')).toHaveValue('short');
+  await editor.getByTestId('panel-type').selectOption('heatmap');
+  // the unit follows the metric, and says so where the user can change it
+  await expect(editor.getByTestId('panel-unit')).toHaveValue('s');
+  const heat = editor.getByTestId('heatmap-panel');
+  await expect(heat).toHaveAttribute('data-buckets', '12');
+  await expectSecondsBuckets(page, heat);
+
+  // a unit chosen by hand stays when switching back and forth
+  await editor.getByTestId('panel-type').selectOption('timeseries');
+  await editor.getByTestId('panel-unit').selectOption('ms');
+  await editor.getByTestId('panel-type').selectOption('heatmap');
+  await expect(editor.getByTestId('panel-unit')).toHaveValue('ms');
+});
+
+test('the panel editor preview offers "Show as heatmap", which switches the edited panel', async ({
+  page,
+}) => {
+  await importDashboard(
+    page,
+    dashboardJson('heat-preview', 'Heat preview', [
+      { title: 'Buckets', expr: BUCKETS, legend: '{{le}}', w: 24, h: 12 },
+    ]),
+  );
+  await openAt(page, 'heat-preview');
+  const editor = await editPanel(page, 'Buckets');
+  const preview = editor.getByTestId('panel');
+  await expect(preview).toHaveAttribute('data-state', 'ok');
+  // the preview has no panel menu (nothing in it would apply to a preview)
+  await expect(preview.getByLabel('Panel menu')).toHaveCount(0);
+  await preview.getByTestId('show-as-heatmap').click();
+  await expect(editor.getByTestId('panel-type')).toHaveValue('heatmap');
+  await expect(editor.getByTestId('panel-unit')).toHaveValue('s');
+  await expect(preview.getByTestId('show-as-heatmap')).toHaveCount(0);
+  const heat = preview.getByTestId('heatmap-panel');
+  await expect(heat).toHaveAttribute('data-buckets', '12');
+  await expectSecondsBuckets(page, heat);
+
+  await editor.getByTestId('panel-apply').click();
+  await expect(editor).toBeHidden();
+  const onBoard = panel(page, 'Buckets').getByTestId('heatmap-panel');
+  await expect(onBoard).toHaveAttribute('data-buckets', '12');
+  await expectSecondsBuckets(page, onBoard);
 });

@@ -7,7 +7,9 @@ import type { PanelContext } from '../panels/types';
 import { useQueryEnv } from '../query/env';
 import QueryInspector from './inspect/QueryInspector';
 import PanelOptionsPane from './panelEditor/PanelOptionsPane';
+import { changePanelType } from './panelEditor/edit';
 import QueryList from './panelEditor/QueryList';
+import { useMetadataUnits } from './panelEditor/useMetadataUnits';
 import { useEditorClient } from './useEditorClient';
 import { useLeaveGuard } from './useLeaveGuard';
 
@@ -78,11 +80,18 @@ export default function PanelEditor(props: PanelEditorProps) {
 
   const ctx: PanelContext = NO_CONTEXT;
   const queries = panelPlugin(p.type)?.queryMode !== 'none';
+  // a switch to another type (Visualization, or the preview's "Show as heatmap") takes the unit
+  // the new type reads from the queries, the metadata's first
+  const metadataUnit = useMetadataUnits(
+    editorClient,
+    p.targets.map((t) => t.expr),
+  );
+  const changeType = (type: string) => setP((cur) => changePanelType(cur, type, metadataUnit));
 
   return (
     <div className="drawer" role="dialog" aria-label="Edit panel" data-testid="panel-editor">
       <div className="preview">
-        <PanelShell panel={preview} ctx={ctx} />
+        <PanelShell panel={preview} ctx={ctx} actions={{ onChange: (np) => changeType(np.type) }} />
       </div>
       <QueryList
         targets={p.targets}
@@ -108,7 +117,7 @@ export default function PanelEditor(props: PanelEditorProps) {
           </button>
           {changed && <span className="dirty">● unapplied</span>}
         </div>
-        <PanelOptionsPane panel={p} variables={variables} update={setP} />
+        <PanelOptionsPane panel={p} variables={variables} update={setP} changeType={changeType} />
       </div>
       {inspecting && <QueryInspector panel={preview} onClose={() => setInspecting(false)} />}
     </div>

@@ -2,6 +2,9 @@
 // likely wants to graph (rate for counters, heatmap of buckets for histograms, …). Pure.
 
 import type { MetadataResult } from '../prometheus/types';
+import { guessUnit } from '../units/metricUnit';
+
+export { guessUnit };
 
 export const metricTypes = [
   'counter',
@@ -107,47 +110,6 @@ export function resolveMetric(name: string, metadata?: MetadataLike): ResolvedMe
   }
   if (name.endsWith('_total')) return { base: name, type: 'counter', suffix: '' };
   return { base: name, type: 'unknown', suffix: '' };
-}
-
-const UNIT_WORDS: Record<string, string> = {
-  seconds: 's',
-  milliseconds: 'ms',
-  bytes: 'bytes',
-  ratio: 'percentunit',
-  percent: 'percent',
-  celsius: 'celsius',
-  volts: 'volt',
-  watts: 'watt',
-  joules: 'joule',
-  hertz: 'hertz',
-};
-
-/** Rates of these units get a per-second unit instead. */
-const RATE_UNITS: Record<string, string> = {
-  bytes: 'binBps',
-  seconds: 's',
-  milliseconds: 'ms',
-  joules: 'watt',
-};
-
-/**
- * Unit guess from a metric name (Prometheus naming conventions) or the metadata's `unit`:
- * `_seconds` → `s`, `_bytes` → `bytes`, `_ratio` → `percentunit`; `rated` says the value is
- * plotted as a per-second rate (`_bytes_total` → `binBps`, `_seconds_total` → `s`).
- */
-export function guessUnit(
-  name: string,
-  opts: { rated?: boolean; unit?: string } = {},
-): string | undefined {
-  let n = name.replace(/_(bucket|sum|count|total|created|gsum|gcount)$/, '');
-  // `_seconds_total` → `_seconds`; `_bytes_sum` → `_bytes`
-  n = n.replace(/_total$/, '');
-  const word = (opts.unit && opts.unit.toLowerCase()) || n.split('_').pop() || '';
-  if (opts.rated && RATE_UNITS[word]) return RATE_UNITS[word];
-  if (opts.rated && name.endsWith('_total')) {
-    return UNIT_WORDS[word] ? RATE_UNITS[word] : 'ops';
-  }
-  return UNIT_WORDS[word];
 }
 
 function bucketRate(base: string, by = 'le'): string {

@@ -3,6 +3,7 @@ import type { Panel } from '../model/dashboard';
 import { useQueryEnv } from '../query/env';
 import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
+import { changePanelType } from './changeType';
 import PluginView from './PluginView';
 import { panelPlugin, panelRegistry } from './registry';
 import type { PanelContext } from './types';
@@ -96,12 +97,12 @@ export default function PanelShell(props: {
             style={{ fontSize: 11 }}
             data-testid={`show-as-${p.type}`}
             title={p.offer?.title}
-            onClick={() => onChange?.({ ...panel, type: p.type, options: p.defaults().options })}
+            onClick={() => onChange?.(changePanelType(panel, p.type))}
           >
             Show as {p.name.toLowerCase()}
           </button>
         ))}
-        {actions && <PanelMenu actions={actions} />}
+        {actions && hasMenu(actions) && <PanelMenu actions={actions} />}
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}
       {data.fetching && <PanelRequestState data={data} />}
@@ -168,6 +169,11 @@ function PanelRequestState({ data }: { data: ReturnType<typeof usePanelData> }) 
       )}
     </div>
   );
+}
+
+/** whether any of the menu's items is offered (the editor's preview has none) */
+function hasMenu(a: PanelActions): boolean {
+  return !!(a.onView || a.onEdit || a.onDuplicate || a.onRemove || a.onInspect || a.onShare);
 }
 
 function PanelMenu({ actions }: { actions: PanelActions }) {

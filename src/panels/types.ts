@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DashboardInput, FieldConfig, Panel, Thresholds } from '../model/dashboard';
 import type { PanelData } from '../query/usePanelData';
+import type { MetricUnitLookup } from '../units/metricUnit';
 
 /**
  * What the dashboard tells every panel besides its own JSON and the QueryEnv (which carries the
@@ -122,6 +123,11 @@ export interface PanelPlugin<O extends object = object> {
   fromGrafana?(raw: Readonly<Record<string, unknown>>, ctx: GrafanaPanelContext): GrafanaConversion;
   /** offered on other panels ("Show as heatmap") when their data suits this type */
   offer?: PanelOffer;
+  /**
+   * The unit a panel switched to this type takes when its own is the default `short` (a
+   * heatmap of `…_seconds_bucket` shows seconds); undefined keeps it.
+   */
+  unitFor?(exprs: readonly string[], metadataUnit?: MetricUnitLookup): string | undefined;
   /** server data the View asks for besides its targets (a snapshot captures it too) */
   extraData?(options: O): PanelExtraData;
 }

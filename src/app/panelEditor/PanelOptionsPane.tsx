@@ -14,11 +14,14 @@ export default function PanelOptionsPane({
   panel: p,
   variables,
   update,
+  changeType,
 }: {
   panel: Panel;
   /** the dashboard's template variable names (repeat) */
   variables: readonly string[];
   update(change: (p: Panel) => Panel): void;
+  /** another visualization (default: changePanelType without metadata) */
+  changeType?: (type: string) => void;
 }) {
   const own = useDatasources((st) => st.own);
   const provisioned = useDatasources((st) => st.provisioned);
@@ -53,7 +56,11 @@ export default function PanelOptionsPane({
         <select
           data-testid="panel-type"
           value={p.type}
-          onChange={(e) => update((cur) => changePanelType(cur, e.target.value))}
+          onChange={(e) =>
+            changeType
+              ? changeType(e.target.value)
+              : update((cur) => changePanelType(cur, e.target.value))
+          }
         >
           {panelRegistry.plugins.map((pl) => (
             <option key={pl.type} value={pl.type}>

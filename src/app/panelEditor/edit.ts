@@ -1,5 +1,4 @@
-import type { Panel, Target } from '../../model/dashboard';
-import { panelPlugin } from '../../panels/registry';
+import type { Target } from '../../model/dashboard';
 
 /** A new query row: no expression yet, nothing hidden. */
 export function emptyTarget(refId: string): Target {
@@ -17,22 +16,5 @@ export function nextRefId(targets: readonly Pick<Target, 'refId'>[]): string {
   return `Q${n}`;
 }
 
-/** A new panel type: its default options, the shared field settings kept (Grafana's behaviour). */
-export function changePanelType(p: Panel, type: string): Panel {
-  const plugin = panelPlugin(type);
-  if (!plugin || type === p.type) return { ...p, type };
-  const d = plugin.defaults();
-  const keep = Object.fromEntries(
-    Object.entries(p.options).filter(([k]) => k in d.options && k === 'reduce'),
-  );
-  return {
-    ...p,
-    type,
-    options: { ...d.options, ...keep },
-    fieldConfig: {
-      ...d.fieldConfig,
-      ...p.fieldConfig,
-      thresholds: p.fieldConfig.thresholds ?? d.fieldConfig.thresholds,
-    },
-  };
-}
+/** A new panel type: see panels/changeType (the dashboard's "Show as …" does the same). */
+export { changePanelType } from '../../panels/changeType';

@@ -4,6 +4,7 @@ import { looksLikeBuckets } from './buckets';
 import HeatmapPanel from './HeatmapPanel';
 import { readHeatmapOptions, type HeatmapOptions } from './options';
 import HeatmapOptionsEditor from './OptionsEditor';
+import { bucketUnit } from '../../units/metricUnit';
 
 const heatmapPanel: PanelPlugin<HeatmapOptions> = {
   type: 'heatmap',
@@ -22,5 +23,7 @@ const heatmapPanel: PanelPlugin<HeatmapOptions> = {
     title: 'These series are histogram buckets (le): draw them as a heatmap',
     when: (data) => data.results.some((r) => r.frame && looksLikeBuckets(r.frame)),
   },
+  // the bucket bounds are in the metric's unit: `…_seconds_bucket` → s (5 ms, 25 ms, …)
+  unitFor: bucketUnit,
 };
 export default heatmapPanel;
