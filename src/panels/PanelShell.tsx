@@ -146,23 +146,49 @@ export default function PanelShell(props: {
   );
 }
 
-/** While a panel's requests run: its retry notices and a Cancel button. */
+/** A spinner appears once a request has taken this long: quick refreshes do not flash it. */
+const SPINNER_AFTER_MS = 300;
+/** ...and Cancel once it has taken a second. */
+const CANCEL_AFTER_MS = 1000;
+
+/**
+ * While a panel's requests run: a spinner with the seconds waited ("Loading… 3 s"), retry
+ * notices and a Cancel button, inside the panel: centred while there is nothing drawn yet, in
+ * the bottom-right corner over a chart being refreshed.
+ */
 function PanelRequestState({ data }: { data: ReturnType<typeof usePanelData> }) {
-  // Cancel appears once a request has taken a second: quick refreshes do not flash it.
-  const [slow, setSlow] = useState(false);
+  const [elapsedMs, setElapsedMs] = useState(0);
   useEffect(() => {
-    const t = setTimeout(() => setSlow(true), 1000);
-    return () => clearTimeout(t);
+    const start = Date.now();
+    const tick = () => setElapsedMs(Date.now() - start);
+    const first = setTimeout(tick, SPINNER_AFTER_MS);
+    const every = setInterval(tick, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
   }, []);
-  if (!slow && !data.notices?.length) return null;
+  if (elapsedMs < SPINNER_AFTER_MS && !data.notices?.length) return null;
+  const seconds = Math.floor(elapsedMs / 1000);
   return (
-    <div className="panel-request" data-testid="panel-request">
+    <div
+      className={`panel-request${data.state === 'loading' ? ' first' : ''}`}
+      data-testid="panel-request"
+    >
+      <span
+        className="panel-spinner"
+        role="status"
+        data-testid="panel-spinner"
+        data-seconds={seconds}
+      >
+        Loading…{seconds > 0 ? ` ${seconds} s` : ''}
+      </span>
       {data.notices?.map((n) => (
         <span key={n} data-testid="panel-retry">
           {n}
         </span>
       ))}
-      {data.cancel && (
+      {data.cancel && elapsedMs >= CANCEL_AFTER_MS && (
         <button type="button" data-testid="panel-cancel" onClick={data.cancel}>
           Cancel
         </button>
