@@ -54,49 +54,139 @@ const INIT = `(() => {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function coldFirstPaint(browser, url) {
+async function coldFirstPaint(browser, url, { profile = false } = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await ctx.addInitScript(INIT);
   const page = await ctx.newPage();
+  let cdp;
+  if (profile) {
+    cdp = await ctx.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: 0 });
     await page.waitForFunction(() => window.__benchDone !== undefined, null, {
       timeout: Number(process.env.BENCH_LOAD_TIMEOUT ?? 120_000),
     });
+    const stopped = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
     // a task still running when the frame painted is counted once it ends
     await page.waitForTimeout(200);
-    return await page.evaluate(() => ({
+    const m = await page.evaluate(() => ({
       paint: window.__benchDone,
       longest: window.__longest,
       inPage: window.__panelsInPage,
     }));
+    if (stopped) printProfile(stopped, url, m.paint);
+    return m;
   } finally {
     await ctx.close();
   }
 }
 
-/** Cold loads of both dashboards, interleaved: medians of first paint and longest task. */
-export async function manyPanelsWorkload({ browser, dist, prom, runs = 5, warmup = 1 }) {
-  const load = os.loadavg();
-  const site = await serveStatic({
-    root: dist,
-    overlay: {
-      '/config.json': {
-        datasources: [{ name: 'bench', url: prom.url, default: true, scrapeInterval: '15s' }],
-        dashboards: ['dashboards/text.json', 'dashboards/ts.json'],
-      },
-      '/dashboards/text.json': hostileCorpus().many,
-      '/dashboards/ts.json': timeSeriesBoard(),
-    },
+/**
+ * BENCH_PROFILE=many: one more cold load of each dashboard under the CDP profiler (navigation to
+ * first paint); prints the functions with the most self time and the most total time. Build
+ * unminified for names: `npx vite build --minify false`.
+ */
+function printProfile(p, url, paint) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) => {
+    const f = n.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  const self = new Map();
+  const total = new Map();
+  // when each function first and last ran (ms after the profile started)
+  const span = new Map();
+  let at = 0;
+  p.samples.forEach((id, i) => {
+    const ms = (p.timeDeltas[i] ?? 0) / 1000;
+    at += ms;
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n).callFrame.functionName;
+      if (!f) continue;
+      const s = span.get(f) ?? [at, at];
+      s[1] = at;
+      span.set(f, s);
+    }
+    const key = name(byId.get(id));
+    self.set(key, (self.get(key) ?? 0) + ms);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const k = name(byId.get(at));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + ms);
+    }
   });
-  const range = `from=${BENCH.startSec * 1000}&to=${BENCH.endSec * 1000}&tz=utc`;
-  const boards = [
-    { name: `${MANY.toLocaleString('en')} text panels`, url: `${site.url}#/d/hostile-many` },
-    {
-      name: `${MANY.toLocaleString('en')} time-series panels`,
-      url: `${site.url}#/d/bench-many-ts?${range}`,
+  const top = (m, n) =>
+    [...m]
+      .filter(([k]) => !/^\((root|program|idle|garbage collector)\)/.test(k) || m === self)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`)
+      .join('\n');
+  console.log(`\nCPU profile of one cold load of ${url} (first paint ${paint.toFixed(0)} ms)`);
+  console.log(`self time (ms):\n${top(self, 25)}`);
+  console.log(`total time (ms):\n${top(total, 40)}`);
+  const phases = (
+    process.env.BENCH_PHASES ??
+    'parseJsonText,validateDashboard,PanelGrid,PanelShell,TextPanel,TimeSeriesPanel'
+  )
+    .split(',')
+    .map(
+      (f) =>
+        `${f} ${
+          span.has(f)
+            ? span
+                .get(f)
+                .map((x) => x.toFixed(0))
+                .join('–')
+            : '-'
+        }`,
+    );
+  console.log(`ran from–to (ms): ${phases.join(', ')}`);
+}
+
+/** Cold loads of both dashboards, interleaved: medians of first paint and longest task. */
+export async function manyPanelsWorkload({
+  browser,
+  dist,
+  prom,
+  runs = Number(process.env.BENCH_MANY_RUNS ?? 5),
+  warmup = 1,
+}) {
+  const load = os.loadavg();
+  const overlay = {
+    '/config.json': {
+      datasources: [{ name: 'bench', url: prom.url, default: true, scrapeInterval: '15s' }],
+      dashboards: ['dashboards/text.json', 'dashboards/ts.json'],
     },
-  ];
+    '/dashboards/text.json': hostileCorpus().many,
+    '/dashboards/ts.json': timeSeriesBoard(),
+  };
+  // BENCH_COMPARE=<another dist>: the same loads of another build, interleaved (same load)
+  const builds = [{ label: '', root: dist }];
+  if (process.env.BENCH_COMPARE)
+    builds.push({ label: ` (${process.env.BENCH_COMPARE})`, root: process.env.BENCH_COMPARE });
+  const sites = [];
+  for (const b of builds) sites.push(await serveStatic({ root: b.root, overlay }));
+  const range = `from=${BENCH.startSec * 1000}&to=${BENCH.endSec * 1000}&tz=utc`;
+  const boards = builds.flatMap((b, k) => [
+    {
+      name: `${MANY.toLocaleString('en')} text panels${b.label}`,
+      url: `${sites[k].url}#/d/hostile-many`,
+    },
+    {
+      name: `${MANY.toLocaleString('en')} time-series panels${b.label}`,
+      url: `${sites[k].url}#/d/bench-many-ts?${range}`,
+    },
+  ]);
+  const site = { close: () => Promise.all(sites.map((x) => x.close())) };
   const samples = boards.map(() => []);
   try {
     for (let i = 0; i < warmup + runs; i++)
@@ -105,6 +195,8 @@ export async function manyPanelsWorkload({ browser, dist, prom, runs = 5, warmup
         process.stderr.write(`many run ${i} ${board.name}: ${m.paint.toFixed(0)} ms\n`);
         if (i >= warmup) samples[b].push(m);
       }
+    if (process.env.BENCH_PROFILE === 'many')
+      for (const board of boards) await coldFirstPaint(browser, board.url, { profile: true });
   } finally {
     await site.close();
   }

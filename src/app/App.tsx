@@ -7,7 +7,7 @@ import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
 import HomePage from './pages/HomePage';
 import type { Provisioned } from './provisioning';
-import { href, updateParams, useRoute } from './router';
+import { currentRoute, href, updateParams, useRoute } from './router';
 import GlobalShortcuts from './shortcuts/ShortcutsHelp';
 import { startupProvisioning } from './startup';
 import ThemePicker, { useThemeSync } from './ThemePicker';
@@ -25,14 +25,28 @@ const SharedDashboardPage = lazy(() => import('./share/SharedDashboardPage'));
  * What config.json provisions. The fetches were started by the entry script (startup.ts); the
  * validator and importer (zod, the Grafana converter) load only when there is a config to read.
  */
-async function provisioning(): Promise<Provisioned> {
+async function provisioning(first: string | undefined): Promise<Provisioned> {
   const raw = await startupProvisioning();
   if (!raw.config) return { datasources: [], dashboards: [], errors: [] };
   const [{ readProvisioning }, { readAnyDashboard }] = await Promise.all([
     import('./provisioning'),
     import('./readDashboard'),
   ]);
-  return readProvisioning(raw, readAnyDashboard);
+  return readProvisioning(raw, readAnyDashboard, { first });
+}
+
+/** The other provisioned dashboards are read this long after the opened one, when idle. */
+const REST_AFTER_MS = 5000;
+
+/** After `ms` and then a quiet moment of the main thread. */
+function whenQuiet(fn: () => void, ms: number): void {
+  setTimeout(
+    () =>
+      typeof requestIdleCallback === 'undefined'
+        ? fn()
+        : requestIdleCallback(fn, { timeout: 2000 }),
+    ms,
+  );
 }
 
 const queryClient = new QueryClient({
@@ -54,6 +68,9 @@ export default function App() {
   const route = useRoute();
   const [provisioningErrors, setProvisioningErrors] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
+  // The other provisioned dashboards, read once the page leaves the one opened first (or later,
+  // when the tab is quiet): a 10 000-panel one takes a few hundred ms to validate.
+  const [later, setLater] = useState<{ path: string; read: () => void } | null>(null);
   const storageError = useStorageError((s) => s.error);
   useThemeSync(route);
 
@@ -62,18 +79,38 @@ export default function App() {
     const unfollow = followOtherTabs();
     // The stored dashboards and datasources first (one IndexedDB transaction): provisioned
     // Grafana dashboards resolve datasource names against them. config.json is fetched meanwhile.
+    // The dashboard being opened is read first; the other provisioned ones after it (`later`).
+    const opened = /^\/d\/([^/]+)/.exec(currentRoute().path)?.[1];
+    const show = (p: Pick<Provisioned, 'dashboards' | 'errors'>) => {
+      useDashboards
+        .getState()
+        .setProvisioned(
+          p.dashboards.map((d) => ({ dashboard: d.dashboard, savedAt: 0, source: d.source })),
+        );
+      setProvisioningErrors(p.errors);
+    };
     void loadStores()
-      .then(() => provisioning())
+      .then(() => provisioning(opened && decodeURIComponent(opened)))
       .then((p) => {
         if (cancelled) return;
         useDatasources.getState().setProvisioned(p.datasources);
-        useDashboards
-          .getState()
-          .setProvisioned(
-            p.dashboards.map((d) => ({ dashboard: d.dashboard, savedAt: 0, source: d.source })),
-          );
-        setProvisioningErrors(p.errors);
+        show(p);
         setReady(true);
+        const { rest } = p;
+        if (!rest) return;
+        let done = false;
+        const read = () => {
+          if (done || cancelled) return;
+          done = true;
+          const more = rest();
+          show({
+            dashboards: [...p.dashboards, ...more.dashboards],
+            errors: [...p.errors, ...more.errors],
+          });
+          setLater(null);
+        };
+        setLater({ path: currentRoute().path, read });
+        whenQuiet(read, REST_AFTER_MS);
       });
     return () => {
       cancelled = true;
@@ -81,12 +118,17 @@ export default function App() {
     };
   }, []);
 
+  const elsewhere = !!later && route.path !== later.path;
+  useEffect(() => {
+    if (elsewhere) later?.read();
+  }, [elsewhere, later]);
+
   let page: React.ReactNode;
   const m = /^\/d\/([^/]+)/.exec(route.path);
   const versions = /^\/d\/([^/]+)\/history$/.exec(route.path);
   // a dashboard carried by a share link (app/share)
   const shared = /^\/s\/([^/]*)$/.exec(route.path);
-  if (!ready) page = <p className="page muted">Loading…</p>;
+  if (!ready || elsewhere) page = <p className="page muted">Loading…</p>;
   else if (versions)
     page = <HistoryPage key={versions[1]} uid={decodeURIComponent(versions[1]!)} />;
   else if (m) page = <DashboardPage key={m[1]} uid={decodeURIComponent(m[1]!)} />;

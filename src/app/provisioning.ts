@@ -36,6 +36,11 @@ export interface Provisioned {
   dashboards: { dashboard: Dashboard; source: string; notes: string[] }[];
   /** problems to show the user, each naming the file and where in it */
   errors: string[];
+  /**
+   * With `first`: reads the other dashboards (validating a 10 000-panel dashboard takes a few
+   * hundred ms; the one on screen should not wait for the others). Undefined when all were read.
+   */
+  rest?: () => Pick<Provisioned, 'dashboards' | 'errors'>;
 }
 
 /** Turns any dashboard JSON (Scry, or Grafana once converted) into a Scry dashboard. */
@@ -59,10 +64,22 @@ export async function loadProvisioning(
   return readProvisioning(await fetchProvisioning(base), read);
 }
 
-/** Validates what start-up fetched (startup.ts): the config's schema, then each dashboard. */
+/** The `uid` a parsed dashboard file declares (Scry's, or a Grafana export's), if any. */
+function declaredUid(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as { uid?: unknown; dashboard?: { uid?: unknown } | null };
+  return o.uid ?? o.dashboard?.uid;
+}
+
+/**
+ * Validates what start-up fetched (startup.ts): the config's schema, then each dashboard. With
+ * `first` (the uid of the dashboard being opened), only the file declaring that uid is validated
+ * now and `rest` reads the others; if no file declares it, all are read now.
+ */
 export async function readProvisioning(
   raw: RawProvisioning,
   read: DashboardReader = readScryDashboard,
+  { first }: { first?: string } = {},
 ): Promise<Provisioned> {
   const out: Provisioned = { datasources: [], dashboards: [], errors: [] };
   if (!raw.config) return out;
@@ -98,21 +115,29 @@ export async function readProvisioning(
   if (out.datasources.length && !out.datasources.some((d) => d.isDefault))
     out.datasources[0]!.isDefault = true;
 
-  const results = await Promise.all(
+  const parsed = await Promise.all(
     cfg.data.dashboards.map(async (path) => {
       const fetched = await (raw.dashboards.get(path) ??
         Promise.resolve<FetchedText>({ ok: false, error: 'was not fetched' }));
-      if (!fetched.ok) return { path, errors: [fetched.error] };
-      const parsed = parseJsonText(fetched.text);
-      if (!parsed.ok) return { path, errors: parsed.errors };
-      const d = read(parsed.value);
-      return d.ok ? { path, dashboard: d.dashboard, notes: d.notes } : { path, errors: d.errors };
+      if (!fetched.ok) return { path, json: { ok: false as const, errors: [fetched.error] } };
+      return { path, json: parseJsonText(fetched.text) };
     }),
   );
-  for (const r of results) {
-    if ('dashboard' in r && r.dashboard)
-      out.dashboards.push({ dashboard: r.dashboard, source: r.path, notes: r.notes ?? [] });
-    else out.errors.push(...(r.errors ?? []).map((e) => `${r.path}: ${e}`));
-  }
+  const readAll = (files: typeof parsed) => {
+    const got: Pick<Provisioned, 'dashboards' | 'errors'> = { dashboards: [], errors: [] };
+    for (const { path, json } of files) {
+      const d = json.ok ? read(json.value) : json;
+      if (d.ok) got.dashboards.push({ dashboard: d.dashboard, source: path, notes: d.notes });
+      else got.errors.push(...d.errors.map((e) => `${path}: ${e}`));
+    }
+    return got;
+  };
+  const isFirst = (f: (typeof parsed)[number]) =>
+    first !== undefined && f.json.ok && declaredUid(f.json.value) === first;
+  const now = parsed.some(isFirst) ? parsed.filter(isFirst) : parsed;
+  const got = readAll(now);
+  out.dashboards = got.dashboards;
+  out.errors.push(...got.errors);
+  if (now.length < parsed.length) out.rest = () => readAll(parsed.filter((f) => !isFirst(f)));
   return out;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readProvisioning } from './provisioning';
+import { readProvisioning, readScryDashboard } from './provisioning';
 import { fetchProvisioning, listedDashboards } from './startup';
 
 const BASE = 'http://127.0.0.1:1/app/config.json';
@@ -105,5 +105,28 @@ describe('fetchProvisioning', () => {
     expect(p.dashboards).toEqual([]);
     expect(p.errors.length).toBeGreaterThan(0);
     expect(p.errors.every((e) => e.startsWith('config.json: '))).toBe(true);
+  });
+
+  it('reads the dashboard being opened first and the others when asked (rest)', async () => {
+    stubFetch({
+      '/app/config.json': [200, config(['a.json', 'b.json', 'bad.json'])],
+      '/app/a.json': [200, dash('a')],
+      '/app/b.json': [200, dash('b')],
+      '/app/bad.json': [200, JSON.stringify({ scry: 1, uid: 'has space', title: 'x' })],
+    });
+    const raw = await fetchProvisioning(BASE);
+    const read = vi.fn((v: unknown) => readScryDashboard(v));
+    const p = await readProvisioning(raw, read, { first: 'b' });
+    expect(p.dashboards.map((d) => d.dashboard.uid)).toEqual(['b']);
+    expect(p.errors).toEqual([]);
+    expect(read).toHaveBeenCalledTimes(1);
+    const rest = p.rest!();
+    expect(rest.dashboards.map((d) => [d.dashboard.uid, d.source])).toEqual([['a', 'a.json']]);
+    expect(rest.errors[0]).toMatch(/^bad\.json: uid/);
+    expect(read).toHaveBeenCalledTimes(3);
+    // no file declares the uid (a typo, a Grafana file without one): all are read at once
+    const all = await readProvisioning(raw, readScryDashboard, { first: 'nope' });
+    expect(all.dashboards.map((d) => d.dashboard.uid)).toEqual(['a', 'b']);
+    expect(all.rest).toBeUndefined();
   });
 });

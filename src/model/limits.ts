@@ -46,13 +46,18 @@ const pathPart = (key: string | number, first: boolean): string =>
  * depth is checked without exhausting the stack.
  */
 export function checkJsonDepth(value: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
-  const stack: { v: unknown; depth: number; path: (string | number)[] }[] = [
-    { v: value, depth: 0, path: [] },
-  ];
+  // Only objects and arrays are visited; each knows its parent, so the path is built only for
+  // the error (a 10 000-panel dashboard has ~200 000 values: no path copy per value).
+  type Node = { v: object; depth: number; key: string | number; parent: Node | null };
+  if (typeof value !== 'object' || value === null) return null;
+  const stack: Node[] = [{ v: value, depth: 0, key: '', parent: null }];
   while (stack.length) {
-    const { v, depth, path } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+    const node = stack.pop()!;
+    const { v, depth } = node;
     if (depth >= maxDepth) {
+      const path: (string | number)[] = [];
+      for (let n: Node | null = node; n?.parent; n = n.parent) path.push(n.key);
+      path.reverse();
       const shown = path.length > 12 ? [...path.slice(0, 6), '…', ...path.slice(-3)] : path;
       const where = shown
         .map((k, i) => (k === '…' ? '…' : pathPart(k, i === 0)))
@@ -61,16 +66,18 @@ export function checkJsonDepth(value: unknown, maxDepth = MAX_JSON_DEPTH): strin
       return `${where || '(root)'}: nested deeper than ${maxDepth} levels (Scry accepts at most ${maxDepth})`;
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--)
-        stack.push({ v: v[i], depth: depth + 1, path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) {
+        const c: unknown = v[i];
+        if (typeof c === 'object' && c !== null)
+          stack.push({ v: c, depth: depth + 1, key: i, parent: node });
+      }
     } else {
       const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--)
-        stack.push({
-          v: (v as Record<string, unknown>)[keys[i]!],
-          depth: depth + 1,
-          path: [...path, keys[i]!],
-        });
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const c = (v as Record<string, unknown>)[keys[i]!];
+        if (typeof c === 'object' && c !== null)
+          stack.push({ v: c, depth: depth + 1, key: keys[i]!, parent: node });
+      }
     }
   }
   return null;

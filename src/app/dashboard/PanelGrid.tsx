@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import PanelShell from '../../panels/PanelShell';
@@ -36,9 +36,14 @@ export default function PanelGrid(props: {
   const [inspectKey, setInspectKey] = useState<string | null>(null);
   const inspected = grid.items.find((it) => it.key === inspectKey && it.source.type !== 'row');
   // thousands of panels: drawn in batches as they scroll into view (app/faults/lazyGrid.tsx)
+  const placed = useMemo(
+    () => grid.items.map((item, k) => ({ item, layout: grid.layout[k]! })),
+    [grid],
+  );
   const lazy = useLazyGridItems(
-    grid.items.map((item, k) => ({ item, layout: grid.layout[k]! })),
+    placed,
     props.editing,
+    Math.ceil(window.innerHeight / (ROW_HEIGHT_PX + MARGIN_PX)),
   );
   const layout: Layout = lazy.lazy ? lazy.shown.map((s) => s.layout) : grid.layout;
   const items = lazy.lazy ? lazy.shown.map((s) => s.item) : grid.items;
@@ -89,7 +94,8 @@ export default function PanelGrid(props: {
           })}
         </ReactGridLayout>
       )}
-      {lazy.lazy && lazy.shown.length < lazy.total && (
+      {/* below the grid once it is drawn (before, it would sit at the top, in view) */}
+      {mounted && lazy.lazy && lazy.shown.length < lazy.total && (
         <LazySentinel onVisible={lazy.more} shown={lazy.shown.length} />
       )}
       {inspected && (

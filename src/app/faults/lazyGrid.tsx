@@ -1,30 +1,58 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 /** Above this many grid items a dashboard opens with a notice and draws its panels lazily. */
 export const LAZY_PANEL_LIMIT = 500;
-/** Items added each time the end of the drawn part comes into view. */
-const BATCH = 200;
+/** Items added each time the end of the drawn part comes near the viewport (and at most drawn
+ * before the first paint). */
+export const BATCH = 48;
+
+/** Grid items top to bottom, left to right (the order they come into view). */
+export function inViewOrder<T extends { layout: { y: number; x: number } }>(
+  items: readonly T[],
+): T[] {
+  return [...items].sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x);
+}
+
+/**
+ * How many of `ordered` (inViewOrder) to draw before the first paint: the items that start on
+ * the first screen (`screenRows` grid units tall), at least one, at most BATCH.
+ */
+export function firstBatch(
+  ordered: readonly { layout: { y: number } }[],
+  screenRows: number,
+): number {
+  const below = ordered.findIndex((it) => it.layout.y >= screenRows);
+  return Math.max(1, Math.min(BATCH, below < 0 ? ordered.length : below));
+}
 
 /**
  * A dashboard with thousands of panels froze the tab for seconds before its first paint (every
- * panel mounted, measured and laid out at once). Past LAZY_PANEL_LIMIT items, only the first
- * BATCH (top to bottom) are handed to the grid; a sentinel below them (LazySentinel) adds the
- * next BATCH when it comes near the viewport. Editing hands over everything (layout changes map
- * the whole grid back to the model, so no item may be missing).
+ * panel mounted, measured and laid out at once). Past LAZY_PANEL_LIMIT items, only the items on
+ * the first screen (top to bottom; see firstBatch) are handed to the grid; a sentinel below them
+ * (LazySentinel) adds the next BATCH when it comes near the viewport. Editing hands over
+ * everything (layout changes map the whole grid back to the model, so no item may be missing).
+ * `items` should keep its identity between renders (the order is computed once per array).
  */
 export function useLazyGridItems<T extends { layout: { y: number; x: number } }>(
   items: readonly T[],
   editing: boolean,
+  screenRows: number,
 ): { shown: readonly T[]; total: number; lazy: boolean; more: () => void } {
   const lazy = !editing && items.length > LAZY_PANEL_LIMIT;
-  const [count, setCount] = useState(BATCH);
+  const ordered = useMemo(() => (lazy ? inViewOrder(items) : items), [items, lazy]);
+  const [count, setCount] = useState(() => firstBatch(ordered, screenRows));
   const more = useCallback(() => setCount((c) => c + BATCH), []);
-  if (!lazy) return { shown: items, total: items.length, lazy, more };
-  const ordered = [...items].sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x);
-  return { shown: ordered.slice(0, count), total: items.length, lazy, more };
+  const shown = useMemo(
+    () => (lazy ? ordered.slice(0, count) : items),
+    [lazy, ordered, count, items],
+  );
+  return { shown, total: items.length, lazy, more };
 }
 
-/** Calls `onVisible` whenever it comes within 400 px of the viewport (again after each call). */
+/**
+ * Calls `onVisible` whenever it comes within 400 px of the viewport (again after each call). It
+ * starts watching after the frame that shows the items above it: the first screen paints first.
+ */
 export function LazySentinel({ onVisible, shown }: { onVisible: () => void; shown: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -36,8 +64,15 @@ export function LazySentinel({ onVisible, shown }: { onVisible: () => void; show
       },
       { rootMargin: '400px' },
     );
-    io.observe(el);
-    return () => io.disconnect();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => io.observe(el), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      io.disconnect();
+    };
   }, [onVisible, shown]);
   return <div ref={ref} data-testid="lazy-sentinel" style={{ height: 1 }} />;
 }
