@@ -189,10 +189,38 @@ test('odd but valid answers draw what they can and say what they did not', async
     return el?.getBoundingClientRect().height ?? 0;
   });
   expect(range).toBeGreaterThan(50);
+  // the normal series is drawn: its colour is on the canvas (the blank chart had none of it)
+  await expect
+    .poll(() => seriesPixels(page, 'extremes', 'extreme{s="normal"}'))
+    .toBeGreaterThan(20);
   await realPanelWorks(page);
   await noScriptRan(page);
   expect(await saved(page)).toBe(before);
 });
+
+/** Pixels of a panel's canvas close to the colour of one of its series (its legend swatch). */
+function seriesPixels(page: Page, title: string, series: string): Promise<number> {
+  return panel(page, title).evaluate((el, name) => {
+    const item = [...el.querySelectorAll('[data-testid="legend-item"]')].find(
+      (b) => b.textContent === name,
+    );
+    const swatch = item?.querySelector('.swatch');
+    const canvas = el.querySelector('canvas');
+    if (!swatch || !canvas) return 0;
+    const want = (getComputedStyle(swatch).backgroundColor.match(/\d+/g) ?? []).map(Number);
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (
+        Math.abs(data[i]! - want[0]!) +
+          Math.abs(data[i + 1]! - want[1]!) +
+          Math.abs(data[i + 2]! - want[2]!) <
+        40
+      )
+        n++;
+    return n;
+  }, series);
+}
 
 test('100 000 series and a 50 MB answer: the first 500 draw, the page stays usable', async ({
   page,
@@ -622,7 +650,15 @@ test('10 000 panels open with a notice and render as they come into view', async
   );
   await expect(panel(page, 'Panel 1').getByTestId('text-panel')).toHaveText('Panel 1');
   // far fewer than 10 000 panels are in the page
-  expect(await page.locator('[data-testid="panel"]').count()).toBeLessThan(1000);
+  const panels = page.locator('[data-testid="panel"]');
+  const first = await panels.count();
+  expect(first).toBeLessThan(1000);
+  // scrolling to the end of the drawn part draws the next ones, in order
+  await page.getByTestId('lazy-sentinel').scrollIntoViewIfNeeded();
+  await expect.poll(() => panels.count()).toBeGreaterThan(first);
+  await expect(panel(page, `Panel ${first + 1}`).getByTestId('text-panel')).toHaveText(
+    `Panel ${first + 1}`,
+  );
   await noScriptRan(page);
 });
 
