@@ -239,6 +239,52 @@ test('alert list with an unknown datasource shows that error itself', async ({ p
   const err = panel(page, 'Alerts').getByTestId('panel-error');
   await expect(err).toHaveCount(1);
   await expect(err).toContainText('nope');
+  // the shell shows it (a panel without queries reports its error) and says so in data-state
+  await expect(panel(page, 'Alerts')).toHaveAttribute('data-state', 'error');
+});
+
+test('a broken query: the shell shows the error once and data-state="error", range or instant', async ({
+  page,
+}) => {
+  const bad = 'sum(rate(scry_http_requests_total[5m])';
+  await importDashboard(
+    page,
+    dashboardJson('broken-modes', 'Broken modes', [
+      { title: 'Range', expr: bad, w: 8 },
+      // an instant target on a stat; the table's queryMode is instant
+      { title: 'Stat', type: 'stat', expr: bad, instant: true, x: 8, y: 0, w: 8 },
+      { title: 'Table', type: 'table', expr: bad, x: 16, y: 0, w: 8 },
+      { title: 'Fine', type: 'stat', expr: 'count(scry_temperature_celsius)', y: 8 },
+    ]),
+  );
+  // the oracle: Prometheus's own words for this expression (the two endpoints word it apart)
+  const words = (path: string, params: Record<string, string | number>) =>
+    promApi(path, { query: bad, ...params }).then(
+      () => 'no error',
+      (e: Error) => e.message,
+    );
+  const { fromMs, toMs } = fixtureWindow();
+  const range = await words('/api/v1/query_range', {
+    start: fromMs / 1000,
+    end: toMs / 1000,
+    step: 60,
+  });
+  const instant = await words('/api/v1/query', { time: toMs / 1000 });
+  expect(range).toMatch(/^bad_data: /);
+  expect(instant).toMatch(/^bad_data: /);
+  await open(page, `#/d/broken-modes?from=${fromMs}&to=${toMs}&tz=utc`);
+  for (const [title, expected] of [
+    ['Range', range],
+    ['Stat', instant],
+    ['Table', instant],
+  ] as const) {
+    const p = panel(page, title);
+    await expect(p).toHaveAttribute('data-state', 'error');
+    await expect(p.getByTestId('panel-error')).toHaveCount(1);
+    await expect(p.getByTestId('panel-error')).toHaveText(expected);
+  }
+  await expect(panel(page, 'Fine')).toHaveAttribute('data-state', 'ok');
+  await expect(panel(page, 'Fine').getByTestId('panel-error')).toHaveCount(0);
 });
 
 test('5 000 series: the panel draws 500, says so, and the page stays responsive', async ({

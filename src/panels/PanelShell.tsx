@@ -59,12 +59,16 @@ export default function PanelShell(props: {
     inView && !!plugin && plugin.queryMode !== 'none',
     { instant: plugin?.queryMode === 'instant' },
   );
-  // Panels without queries (text, alert list) own their content and errors.
+  // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';
-  // ...and report their failures through ctx.reportError, so data-state tells the truth
-  const [ownError, setOwnError] = useState(false);
+  // ...and report their errors through ctx.reportError: whatever the query mode, errors are
+  // shown here, and data-state is "error" exactly when one is shown
+  const [ownError, setOwnError] = useState<string | undefined>(undefined);
   const viewCtx = useMemo(() => ({ ...ctx, reportError: setOwnError }), [ctx]);
-  const state = !plugin ? 'error' : noQuery ? (ownError ? 'error' : 'ok') : data.state;
+  const errors = !plugin
+    ? [`Unsupported panel type "${panel.type}"`]
+    : [...(noQuery ? [] : data.errors), ...(ownError === undefined ? [] : [ownError])];
+  const state = errors.length > 0 ? 'error' : noQuery ? 'ok' : data.state;
   const onChange = actions?.onChange;
   // other types that suit this data ("Show as heatmap" for histogram buckets drawn as lines)
   const offers = onChange
@@ -113,9 +117,9 @@ export default function PanelShell(props: {
           </button>
         </div>
       )}
-      {(!plugin || (!noQuery && data.errors.length > 0)) && (
+      {errors.length > 0 && (
         <div className="panel-error" data-testid="panel-error" role="alert">
-          {plugin ? data.errors.join('\n') : `Unsupported panel type "${panel.type}"`}
+          {errors.join('\n')}
         </div>
       )}
       {data.warnings.length > 0 && (

@@ -13,8 +13,12 @@ export interface PanelContext {
   sharedTooltip?: boolean | undefined;
   /** drag-to-zoom on a chart: a new absolute range */
   onZoom?: ((fromMs: number, toMs: number) => void) | undefined;
-  /** panels without queries (alert list) say whether they show an error (data-state) */
-  reportError?: ((failed: boolean) => void) | undefined;
+  /**
+   * Panels with data of their own (queryMode 'none', e.g. the alert list) report their error
+   * here, undefined once it is gone: the shell shows it and sets data-state="error". Views never
+   * draw an error box themselves.
+   */
+  reportError?: ((message: string | undefined) => void) | undefined;
   /** text panels load images from other sites (the dashboard's switch); default off */
   externalImages?: boolean | undefined;
   /** turns the dashboard's "load external images" switch on */

@@ -1,16 +1,15 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
-import { QueryEnvContext, type QueryEnv } from '../../query/env';
+import type { QueryEnv } from '../../query/env';
 import { promKeys } from '../../prometheus/queries';
-import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
-import PluginView from '../PluginView';
+import type { Panel } from '../../model/dashboard';
+import { cleanupMounts, mountPlugin, pluginView, testPanel } from '../shared/render.testing';
 import alertlistPlugin from '.';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(cleanupMounts);
 
 const body = {
   status: 'success',
@@ -49,21 +48,10 @@ function setup(fetchFn: (url: string) => Promise<Response>, toMs = 1) {
   });
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const panel = testPanel('alertlist', { targets: [] });
-  const tree = (to: number, p = panel) => (
-    <QueryClientProvider client={qc}>
-      <QueryEnvContext.Provider value={env(to)}>
-        <PluginView
-          plugin={alertlistPlugin}
-          panel={p}
-          data={testData([])}
-          widthPx={400}
-          heightPx={300}
-          ctx={testCtx}
-        />
-      </QueryEnvContext.Provider>
-    </QueryClientProvider>
-  );
-  return { qc, tree, panel, toMs };
+  const reportError = vi.fn();
+  const setup = (to: number) => ({ env: env(to), queryClient: qc, ctx: { reportError } });
+  const mount = (p: Panel = panel) => mountPlugin(alertlistPlugin, p, setup(toMs));
+  return { qc, panel, setup, mount, reportError };
 }
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
@@ -77,9 +65,7 @@ describe('AlertListPanel', () => {
     const fetchFn = vi.fn(
       async (_url: string) => new Response(JSON.stringify(body), { status: 200 }),
     );
-    const { tree } = setup(fetchFn);
-    const m = mount(tree(1));
-    cleanup = m.unmount;
+    const m = setup(fetchFn).mount();
     await until(() => !!m.container.querySelector('[data-testid="alert-item"]'));
     expect(fetchFn.mock.calls[0]![0]).toBe('http://prom.test/api/v1/alerts');
     const items = [...m.container.querySelectorAll<HTMLElement>('[data-testid="alert-item"]')];
@@ -98,60 +84,49 @@ describe('AlertListPanel', () => {
     const fetchFn = vi.fn(
       async (_url: string) => new Response(JSON.stringify(body), { status: 200 }),
     );
-    const { tree, panel } = setup(fetchFn);
-    const m = mount(
-      tree(1, { ...panel, options: { stateFilter: { firing: false, pending: true } } }),
-    );
-    cleanup = m.unmount;
+    const { mount, panel } = setup(fetchFn);
+    const m = mount({ ...panel, options: { stateFilter: { firing: false, pending: true } } });
     await until(() => !!m.container.querySelector('[data-testid="alert-item"]'));
     const items = [...m.container.querySelectorAll<HTMLElement>('[data-testid="alert-item"]')];
     expect(items.map((i) => i.dataset.alertname)).toEqual(['HighLatency']);
   });
 
-  it('shows fetch errors inside the panel', async () => {
+  it('reports fetch errors to the shell, which shows them (PanelShell.test.tsx)', async () => {
     const fetchFn = vi.fn(
       async () =>
         new Response(JSON.stringify({ status: 'error', errorType: 'internal', error: 'boom' }), {
           status: 500,
         }),
     );
-    const { tree } = setup(fetchFn);
-    const m = mount(tree(1));
-    cleanup = m.unmount;
-    await until(() => !!m.container.querySelector('[data-testid="panel-error"]'));
-    expect(m.container.querySelector('[data-testid="panel-error"]')?.textContent).toMatch(/boom/);
+    const { mount, reportError } = setup(fetchFn);
+    const m = mount();
+    await until(() => reportError.mock.calls.some(([e]) => e !== undefined));
+    expect(reportError.mock.lastCall?.[0]).toMatch(/boom/);
+    expect(m.container.querySelector('[data-testid="panel-error"]')).toBeNull();
   });
 
   it('refetches when the dashboard time moves and when ["prom"] is invalidated', async () => {
     const fetchFn = vi.fn(
       async (_url: string) => new Response(JSON.stringify(body), { status: 200 }),
     );
-    const { tree, qc } = setup(fetchFn);
-    const container = document.createElement('div');
-    document.body.appendChild(container);
-    const { createRoot } = await import('react-dom/client');
-    const root = createRoot(container);
-    cleanup = () => {
-      act(() => root.unmount());
-      container.remove();
-    };
-    act(() => root.render(tree(1)));
+    const { qc, panel, setup: at } = setup(fetchFn);
+    const m = mountPlugin(alertlistPlugin, panel, at(1));
+    const container = m.container;
     await until(() => !!container.querySelector('[data-testid="alert-item"]'));
     expect(fetchFn).toHaveBeenCalledTimes(1);
-    act(() => root.render(tree(2)));
+    m.rerender(pluginView(alertlistPlugin, panel, at(2)));
     await until(() => fetchFn.mock.calls.length === 2);
     await act(() => qc.invalidateQueries({ queryKey: ['prom'] }));
     await until(() => fetchFn.mock.calls.length === 3);
     expect(qc.getQueryData(promKeys.alerts('k1'))).toBeDefined();
   });
 
-  it('shows the datasource error itself for an unknown datasource (the shell runs no query)', () => {
+  it('reports the datasource error itself for an unknown datasource (the shell runs no query)', () => {
     const fetchFn = vi.fn();
-    const { tree, panel } = setup(fetchFn);
-    const m = mount(tree(1, { ...panel, datasource: 'missing' }));
-    cleanup = m.unmount;
-    const err = m.container.querySelector('[data-testid="panel-error"]');
-    expect(err?.textContent).toBe('Unknown datasource "missing"');
+    const { mount, panel, reportError } = setup(fetchFn);
+    const m = mount({ ...panel, datasource: 'missing' });
+    expect(reportError).toHaveBeenLastCalledWith('Unknown datasource "missing"');
+    expect(m.container.querySelector('[data-testid="panel-error"]')).toBeNull();
     expect(m.container.querySelector('[data-testid="alert-item"]')).toBeNull();
     expect(fetchFn).not.toHaveBeenCalled();
   });

@@ -22,7 +22,8 @@ function useNow(ms: number): number {
 
 /**
  * Firing and pending alerts of the panel's datasource (GET /api/v1/alerts). The shell runs no
- * queries for this panel, so an unresolvable datasource and fetch errors are both shown here.
+ * queries for this panel: an unresolvable datasource and fetch errors are reported to it
+ * (ctx.reportError), and it shows them.
  */
 export default function AlertListPanel({
   panel,
@@ -47,23 +48,19 @@ export default function AlertListPanel({
   const now = useNow(10_000);
   const view = useMemo(() => alertListView(q.data, opts), [q.data, opts]);
 
-  const error = q.error && !isAbort(q.error) ? q.error.message : undefined;
-  // The shell leaves query-less panels alone: errors are ours to show, and to report.
-  const failed = !handle || !!error;
+  const error =
+    'error' in ds
+      ? ds.error
+      : q.error && !isAbort(q.error) && offered
+        ? q.error.message
+        : undefined;
   const reportError = ctx.reportError;
   useEffect(() => {
-    reportError?.(failed);
-    return () => reportError?.(false);
-  }, [failed, reportError]);
+    reportError?.(error);
+    return () => reportError?.(undefined);
+  }, [error, reportError]);
 
-  if (!handle)
-    return (
-      <div className="alertlist-panel" data-testid="alertlist">
-        <div className="panel-error" data-testid="panel-error" role="alert">
-          {'error' in ds ? ds.error : 'No datasource'}
-        </div>
-      </div>
-    );
+  if (!handle) return <div className="alertlist-panel" data-testid="alertlist" />;
   if (!offered)
     return (
       <div className="alertlist-panel" data-testid="alertlist">
@@ -74,11 +71,6 @@ export default function AlertListPanel({
     );
   return (
     <div className="alertlist-panel" data-testid="alertlist">
-      {error && (
-        <div className="panel-error" data-testid="panel-error" role="alert">
-          {error}
-        </div>
-      )}
       {q.data && view.shown === 0 && (
         <div className="alertlist-empty" data-testid="alertlist-empty">
           No firing or pending alerts
