@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import './lazyGrid.css';
 
 /** Above this many grid items a dashboard opens with a notice and draws its panels lazily. */
 export const LAZY_PANEL_LIMIT = 500;
