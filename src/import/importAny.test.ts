@@ -40,11 +40,11 @@ describe('importAny', () => {
     const r = importAny({
       ...grafana,
       refresh: false,
-      panels: [{ id: 1, type: 'piechart', gridPos: { x: 0, y: 0, w: 6, h: 6 } }],
+      panels: [{ id: 1, type: 'grafana-worldmap-panel', gridPos: { x: 0, y: 0, w: 6, h: 6 } }],
     });
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.dashboard.panels[0]?.type).toBe('piechart');
+      expect(r.dashboard.panels[0]?.type).toBe('grafana-worldmap-panel');
       expect(r.dashboard.refresh).toBe('');
       expect(r.report.map((n) => n.level)).toEqual(['warning']);
     }

@@ -403,6 +403,75 @@ describe('heatmap', () => {
   });
 });
 
+describe('pie charts', () => {
+  it('converts the core piechart: type, legend, labels, reduce, byName colours', () => {
+    const { body, notes } = convert({
+      type: 'piechart',
+      fieldConfig: {
+        defaults: { unit: 'reqps', color: { mode: 'palette-classic' } },
+        overrides: [
+          {
+            matcher: { id: 'byName', options: 'fra' },
+            properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: 'purple' } }],
+          },
+          { matcher: { id: 'byRegexp', options: '.*' }, properties: [{ id: 'unit', value: 's' }] },
+        ],
+      },
+      options: {
+        pieType: 'donut',
+        reduceOptions: { calcs: ['mean'], fields: '', values: false },
+        legend: { displayMode: 'table', placement: 'bottom', values: ['percent', 'value'] },
+        displayLabels: ['percent', 'name'],
+        tooltip: { mode: 'single' },
+      },
+      targets: [{ expr: 'sum by (dc) (rate(x_total[5m]))', legendFormat: '{{dc}}' }],
+    });
+    expect(body.type).toBe('piechart');
+    expect(body.fieldConfig).toEqual({ unit: 'reqps' });
+    expect(body.options).toEqual({
+      reduceOptions: { calcs: ['mean'], fields: '', values: false },
+      pieType: 'donut',
+      legendPlacement: 'bottom',
+      legendValues: ['value', 'percent'],
+      displayLabels: ['name', 'percent'],
+      sort: 'none',
+      colorBy: 'palette',
+      sliceColors: { fra: 'purple' },
+    });
+    // the colour override is carried over; the regexp one is not
+    expect(notes).toEqual(['info: 1 field override(s) not carried over']);
+  });
+
+  it('converts the legacy grafana-piechart-panel: valueName, combine into Others, aliasColors', () => {
+    const { body, notes } = convert({
+      type: 'grafana-piechart-panel',
+      pieType: 'pie',
+      valueName: 'total',
+      format: 'bytes',
+      decimals: 1,
+      legendType: 'Under graph',
+      legend: { show: true, values: true, percentage: true },
+      combine: { threshold: 0.05, label: 'Others' },
+      aliasColors: { nyc: '#ff0000' },
+      targets: [{ expr: 'sum by (dc) (x)', legendFormat: '{{dc}}' }],
+    });
+    expect(body.type).toBe('piechart');
+    expect(body.fieldConfig).toEqual({ unit: 'bytes', decimals: 1 });
+    expect(body.options).toEqual({
+      reduceOptions: { calcs: ['sum'], fields: '', values: false },
+      pieType: 'pie',
+      legendPlacement: 'bottom',
+      legendValues: ['value', 'percent'],
+      displayLabels: [],
+      sort: 'desc',
+      otherBelow: 0.05,
+      otherLabel: 'Others',
+      sliceColors: { nyc: '#ff0000' },
+    });
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('text', () => {
   it('keeps markdown content', () => {
     const { body, notes } = convert({ type: 'text', mode: 'markdown', content: '# $job' });
@@ -439,15 +508,15 @@ describe('alertlist and unsupported types', () => {
 
   it('keeps an unsupported type and its options with a warning', () => {
     const { body, notes } = convert({
-      type: 'piechart',
-      options: { pieType: 'pie' },
+      type: 'grafana-worldmap-panel',
+      options: { mapCenter: 'Europe' },
       targets: [{ expr: 'up' }],
     });
-    expect(body.type).toBe('piechart');
-    expect(body.options).toEqual({ pieType: 'pie' });
+    expect(body.type).toBe('grafana-worldmap-panel');
+    expect(body.options).toEqual({ mapCenter: 'Europe' });
     expect(body.targets).toHaveLength(1);
     expect(notes).toEqual([
-      'warning: Panel type "piechart" is not supported by Scry; it is kept and shown as unsupported',
+      'warning: Panel type "grafana-worldmap-panel" is not supported by Scry; it is kept and shown as unsupported',
     ]);
   });
 });

@@ -10,7 +10,7 @@ type PanelInput = NonNullable<DashboardInput['panels']>[number];
 export type PanelBody = Omit<PanelInput, 'id' | 'gridPos'>;
 
 /** Notes for panel-level Grafana features Scry does not have. */
-function commonNotes(raw: Obj, path: string, notes: Notes): void {
+function commonNotes(raw: Obj, path: string, notes: Notes, handledOverrides = 0): void {
   const timeFrom = str(raw.timeFrom);
   if (timeFrom)
     notes.warn(
@@ -27,8 +27,8 @@ function commonNotes(raw: Obj, path: string, notes: Notes): void {
       `Transformations not supported, data is shown untransformed: ${ids.join(', ')}`,
     );
   }
-  const overrides = arr(obj(raw.fieldConfig).overrides);
-  if (overrides.length) notes.info(path, `${overrides.length} field override(s) not carried over`);
+  const overrides = arr(obj(raw.fieldConfig).overrides).length - handledOverrides;
+  if (overrides > 0) notes.info(path, `${overrides} field override(s) not carried over`);
   const lib = obj(raw.libraryPanel);
   if (Object.keys(lib).length) {
     notes.warn(
@@ -50,7 +50,7 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
   const plugin = panelRegistry.forGrafana(grafanaType);
   const ctx = grafanaPanelContext(raw, path, notes);
   let type: string;
-  let body: Pick<PanelBody, 'fieldConfig' | 'options'>;
+  let body: Pick<PanelBody, 'fieldConfig' | 'options'> & { handledOverrides?: number };
   if (plugin) {
     const c = plugin.fromGrafana?.(raw, ctx) ?? {
       fieldConfig: ctx.fieldConfig('none'),
@@ -71,7 +71,7 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
       options: isObj(raw.options) ? cloneJson(raw.options) : {},
     };
   }
-  commonNotes(raw, path, notes);
+  commonNotes(raw, path, notes, body.handledOverrides);
   const options: Obj = { ...(body.options ?? {}) };
   if (converted.format) options.format = converted.format;
   const out: PanelBody = {

@@ -2,6 +2,7 @@ import alertlist from './alertlist';
 import bargauge from './bargauge';
 import gauge from './gauge';
 import heatmap from './heatmap';
+import piechart from './piechart';
 import stat from './stat';
 import table from './table';
 import text from './text';
@@ -36,6 +37,7 @@ export const panelRegistry: PanelRegistry = createRegistry([
   bargauge,
   table,
   heatmap,
+  piechart,
   text,
   alertlist,
 ]);

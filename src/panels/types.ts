@@ -92,6 +92,8 @@ export interface GrafanaConversion {
   fieldConfig?: FieldConfigInput;
   /** stored options (Grafana's names, as readOptions reads them) */
   options: Record<string, unknown>;
+  /** how many of Grafana's `fieldConfig.overrides` the conversion carried over (not noted as dropped) */
+  handledOverrides?: number;
 }
 
 /** The panel this plugin offers to turn another type's panel into, from its data. */
