@@ -314,19 +314,39 @@ describe('table', () => {
     ]);
   });
 
-  it('reads an old-style table: catch-all style unit, other styles reported', () => {
+  it('reads an old-style table: the catch-all style gives the defaults, named styles the columns', () => {
     const { body, notes } = convert({
       type: 'table',
       transform: 'table',
       styles: [
-        { pattern: 'Time', type: 'hidden' },
+        { pattern: 'Time', type: 'hidden', alias: 'Time' },
         { pattern: '/.*/', type: 'number', unit: 'ops', decimals: 2 },
+        { pattern: 'Value #A', type: 'number', alias: 'Requests', unit: 'reqps', decimals: 1 },
+        { pattern: 'Value #B', alias: 'Success', unit: 'percentunit', colorMode: 'cell' },
+        {
+          pattern: 'pod',
+          type: 'string',
+          alias: 'Pod',
+          link: true,
+          linkUrl: './d/x?var-pod=$__cell',
+        },
+        { pattern: 'instance', type: 'hidden' },
+        { pattern: '/^le$/', type: 'hidden' },
       ],
     });
     expect(body.fieldConfig).toEqual({ unit: 'ops', decimals: 2 });
-    expect(body.options).toEqual({ showHeader: true });
+    expect(body.options).toEqual({
+      showHeader: true,
+      columns: {
+        Time: { hidden: true },
+        'Value #A': { displayName: 'Requests', unit: 'reqps', decimals: 1 },
+        'Value #B': { displayName: 'Success', unit: 'percentunit' },
+        pod: { displayName: 'Pod' },
+        instance: { hidden: true },
+      },
+    });
     expect(notes).toEqual([
-      'warning: Old table: 1 column style(s) (names, units, links, colours, hidden columns) not carried over',
+      'warning: Old table column styles not carried over: Success (colours); Pod (link); /^le$/ (a pattern)',
     ]);
   });
 });

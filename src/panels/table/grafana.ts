@@ -19,15 +19,63 @@ export function tableFromGrafana(raw: Readonly<Obj>, ctx: GrafanaPanelContext): 
   const fieldConfig: FieldConfigInput = { unit: str(base.unit)?.trim() || 'short' };
   const decimals = ctx.decimals(base.decimals);
   if (decimals !== undefined) fieldConfig.decimals = decimals;
-  const others = styles.length - (catchAll ? 1 : 0);
-  if (others > 0) {
-    ctx.warn(
-      `Old table: ${others} column style(s) (names, units, links, colours, hidden columns) not carried over`,
-    );
+  const { columns, dropped } = styleColumns(
+    styles.filter((s) => s !== catchAll),
+    ctx,
+  );
+  if (dropped.length) {
+    ctx.warn(`Old table column styles not carried over: ${dropped.join('; ')}`);
   }
   const transform = str(raw.transform);
   if (transform && transform !== 'table' && transform !== 'timeseries_to_columns') {
     ctx.warn(`Old table transform "${transform}" is not supported`);
   }
-  return { fieldConfig, options: { showHeader: raw.showHeader !== false } };
+  const options: Obj = { showHeader: raw.showHeader !== false };
+  if (Object.keys(columns).length) options.columns = columns;
+  return { fieldConfig, options };
+}
+
+const isRegex = (pattern: string) => /^\/.*\/[a-z]*$/.test(pattern);
+
+/**
+ * Grafana ≤ 7 column styles for one named column (`Value #A`, a label) → Scry's column overrides:
+ * alias → display name, unit and decimals of number columns, hidden. What a column override cannot
+ * hold (regex patterns, colour thresholds, links, date formats, value maps) is listed.
+ */
+export function styleColumns(
+  styles: readonly unknown[],
+  ctx: Pick<GrafanaPanelContext, 'decimals'>,
+): { columns: Record<string, Obj>; dropped: string[] } {
+  const columns: Record<string, Obj> = {};
+  const dropped: string[] = [];
+  for (const raw of styles) {
+    const s = obj(raw);
+    const pattern = str(s.pattern);
+    if (!pattern) continue;
+    const lost: string[] = [];
+    if (isRegex(pattern)) {
+      dropped.push(`${pattern} (a pattern)`);
+      continue;
+    }
+    const c: Obj = {};
+    const alias = str(s.alias)?.trim();
+    if (alias && alias !== pattern) c.displayName = alias;
+    if (s.type === 'hidden') c.hidden = true;
+    if (s.type === 'number' || s.type === undefined) {
+      const unit = str(s.unit)?.trim();
+      if (unit) c.unit = unit;
+      const decimals = ctx.decimals(s.decimals);
+      if (decimals !== undefined) c.decimals = decimals;
+    }
+    if (s.type !== 'hidden') {
+      if (s.colorMode === 'cell' || s.colorMode === 'value' || s.colorMode === 'row')
+        lost.push('colours');
+      if (s.link === true) lost.push('link');
+      if (s.type === 'date' && pattern !== 'Time') lost.push('date format');
+      if (arr(s.valueMaps).length || arr(s.rangeMaps).length) lost.push('value maps');
+    }
+    if (Object.keys(c).length) columns[pattern] = c;
+    if (lost.length) dropped.push(`${alias || pattern} (${lost.join(', ')})`);
+  }
+  return { columns, dropped };
 }
