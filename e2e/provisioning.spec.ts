@@ -60,11 +60,12 @@ test('#/import?url= converts a Grafana dashboard, lists the notes, and it render
   await form.getByLabel('URL').fill(env('PROM_URL'));
   await form.getByRole('button', { name: 'Save' }).click();
 
-  await open(page, '#/import?url=samples/grafana.json');
+  // the import link's view parameters carry over to the imported dashboard
+  await open(page, '#/import?url=samples/grafana.json&tz=utc');
   await expect(page.getByTestId('import-preview')).toContainText('Grafana fixture board');
   await expect(page.getByTestId('import-notes')).toContainText('intervalFactor');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page).toHaveURL(/#\/d\/grafana-fixture/);
+  await expect(page).toHaveURL(/#\/d\/grafana-fixture\?tz=utc$/);
   const p = panel(page, 'Requests by job');
   await expect(p).toHaveAttribute('data-state', 'ok');
   const jobs = await promApi<Vector>('/api/v1/query', {

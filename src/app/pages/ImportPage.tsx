@@ -84,7 +84,9 @@ export default function ImportPage() {
       message: `Imported from ${checked.source}`,
     });
     setBusy(false);
-    if (r.status === 'saved') navigate(`/d/${d.uid}`);
+    // the import link's view parameters (from, to, tz, var-…, theme) carry over to the dashboard
+    if (r.status === 'saved')
+      navigate(`/d/${d.uid}`, new URLSearchParams([...route.params].filter(([k]) => k !== 'url')));
     else
       setSaveError(
         r.status === 'error'
