@@ -12,9 +12,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Panel } from '../model/dashboard';
 import { PrometheusClient } from '../prometheus/client';
 import type { Flavour } from '../prometheus/flavour';
-import { QueryEnvContext, type QueryEnv } from '../query/env';
+import { QueryEnvContext } from '../query/env';
 import PanelShell from './PanelShell';
-import { cleanupMounts, mount, testPanel } from './shared/render.testing';
+import { cleanupMounts, mount, testEnv, testPanel } from './shared/render.testing';
 
 let restoreSize: () => void;
 beforeAll(() => {
@@ -40,22 +40,10 @@ function render(panel: Panel, answer: (url: string) => Answer, flavour?: Flavour
     });
   });
   const client = new PrometheusClient({ url: 'http://prom.test' }, (u) => fetchFn(u));
-  const env: QueryEnv = {
+  const env = {
+    ...testEnv(client, { cacheKey: `k-${flavour}`, ...(flavour ? { flavour } : {}) }),
     fromMs: 1_700_000_000_000,
     toMs: 1_700_003_600_000,
-    timeZone: 'utc',
-    datasource: (name) =>
-      name === 'missing'
-        ? { error: 'Unknown datasource "missing"' }
-        : {
-            name: 'prom',
-            client,
-            scrapeIntervalMs: 15000,
-            cacheKey: `k-${flavour}`,
-            ...(flavour ? { flavour } : {}),
-          },
-    scope: {},
-    dashboard: { uid: 'u', title: 't' },
   };
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const m = mount(

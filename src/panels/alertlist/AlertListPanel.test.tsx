@@ -3,10 +3,15 @@ import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
-import type { QueryEnv } from '../../query/env';
 import { promKeys } from '../../prometheus/queries';
 import type { Panel } from '../../model/dashboard';
-import { cleanupMounts, mountPlugin, pluginView, testPanel } from '../shared/render.testing';
+import {
+  cleanupMounts,
+  mountPlugin,
+  pluginView,
+  testEnv,
+  testPanel,
+} from '../shared/render.testing';
 import alertlistPlugin from '.';
 
 afterEach(cleanupMounts);
@@ -35,17 +40,7 @@ const body = {
 
 function setup(fetchFn: (url: string) => Promise<Response>, toMs = 1) {
   const client = new PrometheusClient({ url: 'http://prom.test' }, (u) => fetchFn(u));
-  const env = (to: number): QueryEnv => ({
-    fromMs: 0,
-    toMs: to,
-    timeZone: 'utc',
-    datasource: (name) =>
-      name === 'missing'
-        ? { error: 'Unknown datasource "missing"' }
-        : { name: 'prom', client, scrapeIntervalMs: 15000, cacheKey: 'k1' },
-    scope: {},
-    dashboard: { uid: 'u', title: 't' },
-  });
+  const env = (to: number) => testEnv(client, { toMs: to });
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const panel = testPanel('alertlist', { targets: [] });
   const reportError = vi.fn();

@@ -6,28 +6,14 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import type { Flavour } from '../../prometheus/flavour';
-import type { QueryEnv } from '../../query/env';
-import { cleanupMounts, mountPlugin, testPanel } from '../shared/render.testing';
+import { cleanupMounts, mountPlugin, testEnv, testPanel } from '../shared/render.testing';
 import alertlistPlugin from '.';
 
 afterEach(cleanupMounts);
 
 function render(fetchFn: (url: string) => Promise<Response>, flavour: Flavour | undefined) {
   const client = new PrometheusClient({ url: 'http://vm.test' }, (u) => fetchFn(u));
-  const env: QueryEnv = {
-    fromMs: 0,
-    toMs: 1,
-    timeZone: 'utc',
-    datasource: () => ({
-      name: 'vm',
-      client,
-      scrapeIntervalMs: 15000,
-      cacheKey: `k-${flavour}`,
-      ...(flavour ? { flavour } : {}),
-    }),
-    scope: {},
-    dashboard: { uid: 'u', title: 't' },
-  };
+  const env = testEnv(client, { cacheKey: `k-${flavour}`, ...(flavour ? { flavour } : {}) });
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const reportError = vi.fn();
   const m = mountPlugin(alertlistPlugin, testPanel('alertlist', { targets: [] }), {

@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { rangeResult } from '../shared/results.testing';
-import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
-import PluginView from '../PluginView';
+import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 import bargaugePanel from '.';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(cleanupMounts);
 
 const data = testData([
   rangeResult(
@@ -25,17 +23,7 @@ const targets = [
 describe('BarGaugePanel', () => {
   it('draws one bar per series, filled to the value over 0..max', () => {
     const panel = testPanel('bargauge', { ...bargaugePanel.defaults(), targets });
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={bargaugePanel}
-        panel={panel}
-        data={data}
-        widthPx={300}
-        heightPx={400}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(bargaugePanel, panel, { data, widthPx: 300, heightPx: 400 });
     expect(container.querySelector('.bargauge-horizontal')).not.toBeNull();
     const vals = [...container.querySelectorAll<HTMLElement>('[data-testid="bargauge-value"]')];
     expect(vals.map((v) => v.dataset.value)).toEqual(['25', '100']);
@@ -56,17 +44,7 @@ describe('BarGaugePanel', () => {
       options: { displayMode: 'lcd' },
       fieldConfig: { unit: 'short', min: 0, max: 200 },
     });
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={bargaugePanel}
-        panel={panel}
-        data={data}
-        widthPx={600}
-        heightPx={200}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(bargaugePanel, panel, { data, widthPx: 600, heightPx: 200 });
     expect(container.querySelector('.bargauge-vertical')).not.toBeNull();
     const tracks = [...container.querySelectorAll<HTMLElement>('.bargauge-lcd')];
     expect(tracks.map((t) => t.dataset.fraction)).toEqual(['0.125', '0.5']);
@@ -84,17 +62,7 @@ describe('BarGaugePanel', () => {
         options: { orientation: o },
         fieldConfig: { unit: 'short', min: 0, max: 200 },
       });
-      const { container, unmount } = mount(
-        <PluginView
-          plugin={bargaugePanel}
-          panel={panel}
-          data={data}
-          widthPx={w}
-          heightPx={h}
-          ctx={testCtx}
-        />,
-      );
-      cleanup = unmount;
+      const { container } = mountPlugin(bargaugePanel, panel, { data, widthPx: w, heightPx: h });
       expect(container.querySelector(`.bargauge-${o}`)).not.toBeNull();
       expect(container.querySelectorAll('[data-testid="bargauge"]')).toHaveLength(2);
       const tracks = [...container.querySelectorAll<HTMLElement>('.bargauge-track')];

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { rangeResult, instantResult } from '../shared/results.testing';
-import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
-import PluginView from '../PluginView';
+import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 import gaugePanel from '.';
 import { readGaugeOptions } from './options';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(cleanupMounts);
 
 describe('readGaugeOptions', () => {
   it('fills Grafana defaults and reads imported reduceOptions', () => {
@@ -40,17 +38,7 @@ describe('GaugePanel', () => {
         ],
       ),
     ]);
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={gaugePanel}
-        panel={panel}
-        data={data}
-        widthPx={600}
-        heightPx={250}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(gaugePanel, panel, { data, widthPx: 600, heightPx: 250 });
     const vals = [...container.querySelectorAll('[data-testid="gauge-value"]')];
     expect(vals.map((v) => v.getAttribute('data-value'))).toEqual(['42', '91']);
     expect(vals.map((v) => v.textContent)).toEqual(['42%', '91%']);
@@ -76,17 +64,7 @@ describe('GaugePanel', () => {
         ],
       ),
     ]);
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={gaugePanel}
-        panel={panel}
-        data={data}
-        widthPx={900}
-        heightPx={250}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(gaugePanel, panel, { data, widthPx: 900, heightPx: 250 });
     const gauges = [...container.querySelectorAll<HTMLElement>('[data-testid="gauge"]')];
     expect(gauges.map((g) => [g.dataset.min, g.dataset.max, g.dataset.fraction])).toEqual([
       ['20', '60', '0.25'],
@@ -98,17 +76,11 @@ describe('GaugePanel', () => {
   });
 
   it('shows instant values too, without a name for one value', () => {
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={gaugePanel}
-        panel={testPanel('gauge')}
-        data={testData([instantResult('A', [{ labels: {}, value: 7 }])])}
-        widthPx={300}
-        heightPx={200}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(gaugePanel, testPanel('gauge'), {
+      data: testData([instantResult('A', [{ labels: {}, value: 7 }])]),
+      widthPx: 300,
+      heightPx: 200,
+    });
     expect(container.querySelector('[data-testid="gauge-value"]')?.textContent).toBe('7');
     expect(container.querySelector('.gauge-name')).toBeNull();
   });

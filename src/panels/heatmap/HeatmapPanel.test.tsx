@@ -2,14 +2,13 @@
 // first: it stubs what uPlot reads when it is loaded
 import { recordCanvas, setElementSize, type CanvasCall } from '../../charts/testCanvas';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Panel } from '../../model/dashboard';
 import type { Frame } from '../../model/frame';
-import { QueryEnvContext, type QueryEnv } from '../../query/env';
+import type { QueryEnv } from '../../query/env';
 import type { TargetPlan } from '../../query/plan';
 import type { PanelData } from '../../query/usePanelData';
-import PluginView from '../PluginView';
+import { cleanupMounts, mountPlugin } from '../shared/render.testing';
 import { looksLikeBuckets } from './buckets';
 import heatmapPanel from '.';
 
@@ -20,9 +19,8 @@ beforeAll(() => {
   calls = recordCanvas();
 });
 
-let cleanup: (() => void) | undefined;
 afterEach(() => {
-  cleanup?.();
+  cleanupMounts();
   calls.length = 0;
 });
 
@@ -35,22 +33,6 @@ const env: QueryEnv = {
   scope: {},
   dashboard: { uid: 't', title: 'T' },
 };
-
-function mount(node: React.ReactNode) {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-  let root: Root | undefined;
-  act(() => {
-    root = createRoot(container);
-    root.render(<QueryEnvContext.Provider value={env}>{node}</QueryEnvContext.Provider>);
-  });
-  cleanup = () => {
-    act(() => root?.unmount());
-    container.remove();
-  };
-  return container;
-}
 
 const f64 = (...v: number[]) => Float64Array.from(v);
 
@@ -90,6 +72,15 @@ const data = (frame: Frame): PanelData => ({
 
 const ctx = {};
 
+/** How every view here is mounted: 600 × 300 px, in the page's time; `bucketFrame()` unless given. */
+const onBuckets = (f: Frame = bucketFrame()) => ({
+  data: data(f),
+  widthPx: 600,
+  heightPx: 300,
+  ctx,
+  env,
+});
+
 describe('heatmapPanel', () => {
   it('is a range panel with percentile defaults', () => {
     expect(heatmapPanel.type).toBe('heatmap');
@@ -102,16 +93,7 @@ describe('heatmapPanel', () => {
   });
 
   it('renders a group picker, one legend button per percentile, and the cells as one bitmap', () => {
-    const el = mount(
-      <PluginView
-        plugin={heatmapPanel}
-        panel={panel}
-        data={data(bucketFrame())}
-        widthPx={600}
-        heightPx={300}
-        ctx={ctx}
-      />,
-    );
+    const el = mountPlugin(heatmapPanel, panel, onBuckets()).container;
     const root = el.querySelector<HTMLElement>('[data-testid="heatmap-panel"]')!;
     expect(root.dataset.group).toBe('job="api"');
     expect(root.dataset.buckets).toBe('3');
@@ -127,16 +109,7 @@ describe('heatmapPanel', () => {
   });
 
   it('draws the cells with one unsmoothed drawImage', async () => {
-    mount(
-      <PluginView
-        plugin={heatmapPanel}
-        panel={panel}
-        data={data(bucketFrame())}
-        widthPx={600}
-        heightPx={300}
-        ctx={ctx}
-      />,
-    );
+    mountPlugin(heatmapPanel, panel, onBuckets());
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });
@@ -152,16 +125,7 @@ describe('heatmapPanel', () => {
   it('labels the y axis with the bucket bounds in the panel unit', async () => {
     // a plot host with a size, so uPlot draws its axes
     onTestFinished(setElementSize(600, 300));
-    mount(
-      <PluginView
-        plugin={heatmapPanel}
-        panel={panel}
-        data={data(bucketFrame())}
-        widthPx={600}
-        heightPx={300}
-        ctx={ctx}
-      />,
-    );
+    mountPlugin(heatmapPanel, panel, onBuckets());
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });
@@ -172,20 +136,16 @@ describe('heatmapPanel', () => {
 
   it('shows a colour legend for the configured scale: linear from 0, log from the smallest count', () => {
     const legendOf = (colorScale: string) => {
-      const el = mount(
-        <PluginView
-          plugin={heatmapPanel}
-          panel={{ ...panel, options: { ...panel.options, colorScale } }}
-          data={data(bucketFrame())}
-          widthPx={600}
-          heightPx={300}
-          ctx={ctx}
-        />,
+      const m = mountPlugin(
+        heatmapPanel,
+        { ...panel, options: { ...panel.options, colorScale } },
+        onBuckets(),
       );
-      const legend = el.querySelector<HTMLElement>('[data-testid="heatmap-color-legend"]')!;
+      const legend = m.container.querySelector<HTMLElement>(
+        '[data-testid="heatmap-color-legend"]',
+      )!;
       const out = { ...legend.dataset, text: legend.textContent };
-      cleanup?.();
-      cleanup = undefined;
+      m.unmount();
       return out;
     };
     // job="api" de-accumulated: 0.1 → 1…3, 0.5 → 4, +Inf → 5…3 per step; the column max is 5
@@ -195,16 +155,11 @@ describe('heatmapPanel', () => {
   });
 
   it('says so when the data has no buckets', () => {
-    const el = mount(
-      <PluginView
-        plugin={heatmapPanel}
-        panel={panel}
-        data={data({ refId: 'A', times: f64(0), series: [{ labels: {}, values: f64(1) }] })}
-        widthPx={600}
-        heightPx={300}
-        ctx={ctx}
-      />,
-    );
+    const el = mountPlugin(
+      heatmapPanel,
+      panel,
+      onBuckets({ refId: 'A', times: f64(0), series: [{ labels: {}, values: f64(1) }] }),
+    ).container;
     expect(el.querySelector('[data-testid="heatmap-no-buckets"]')).not.toBeNull();
   });
 });

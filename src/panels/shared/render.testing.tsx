@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Panel } from '../../model/dashboard';
-import { QueryEnvContext, type QueryEnv } from '../../query/env';
+import { QueryEnvContext, type DatasourceHandle, type QueryEnv } from '../../query/env';
 import type { PanelData, TargetResult } from '../../query/usePanelData';
 import PluginView from '../PluginView';
 import type { PanelContext, PanelPlugin } from '../types';
@@ -104,3 +104,31 @@ export function testData(results: TargetResult[]): PanelData {
 }
 
 export const testCtx: PanelContext = {};
+
+/**
+ * A QueryEnv whose every datasource is `client` (named `prom`), except the name `missing`,
+ * which does not resolve ('Unknown datasource "missing"').
+ */
+export function testEnv(
+  client: DatasourceHandle['client'],
+  over: Partial<Pick<DatasourceHandle, 'flavour' | 'cacheKey'>> & { toMs?: number } = {},
+): QueryEnv {
+  const { toMs = 1, cacheKey = 'k1', flavour } = over;
+  return {
+    fromMs: 0,
+    toMs,
+    timeZone: 'utc',
+    datasource: (name) =>
+      name === 'missing'
+        ? { error: 'Unknown datasource "missing"' }
+        : {
+            name: 'prom',
+            client,
+            scrapeIntervalMs: 15000,
+            cacheKey,
+            ...(flavour ? { flavour } : {}),
+          },
+    scope: {},
+    dashboard: { uid: 'u', title: 't' },
+  };
+}

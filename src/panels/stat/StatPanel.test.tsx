@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import PluginView from '../PluginView';
 import statPanel from '.';
 import { rangeResult } from '../shared/results.testing';
-import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(cleanupMounts);
 
 describe('StatPanel', () => {
   it('renders one reduced, formatted, coloured value per series with a sparkline', () => {
@@ -38,17 +36,7 @@ describe('StatPanel', () => {
         ],
       ),
     ]);
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={statPanel}
-        panel={panel}
-        data={data}
-        widthPx={600}
-        heightPx={200}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(statPanel, panel, { data, widthPx: 600, heightPx: 200 });
     const vals = [...container.querySelectorAll<HTMLElement>('[data-testid="stat-value"]')];
     expect(vals.map((v) => v.dataset.value)).toEqual(['30', '90']);
     expect(vals.map((v) => v.textContent)).toEqual(['30.0%', '90.0%']);
@@ -62,17 +50,7 @@ describe('StatPanel', () => {
   it('hides the name for a single value and the graph with graphMode none', () => {
     const panel = testPanel('stat', { options: { graphMode: 'none', reduce: 'max' } });
     const data = testData([rangeResult('A', [0, 15], [{ labels: { job: 'a' }, values: [3, 1] }])]);
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={statPanel}
-        panel={panel}
-        data={data}
-        widthPx={300}
-        heightPx={200}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(statPanel, panel, { data, widthPx: 300, heightPx: 200 });
     expect(container.querySelector('[data-testid="stat-value"]')!.getAttribute('data-value')).toBe(
       '3',
     );
@@ -81,17 +59,10 @@ describe('StatPanel', () => {
   });
 
   it('renders nothing without data', () => {
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={statPanel}
-        panel={testPanel('stat')}
-        data={testData([])}
-        widthPx={300}
-        heightPx={200}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(statPanel, testPanel('stat'), {
+      widthPx: 300,
+      heightPx: 200,
+    });
     expect(container.innerHTML).toBe('');
   });
 });

@@ -2,12 +2,10 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { instantResult } from '../shared/results.testing';
-import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
-import PluginView from '../PluginView';
+import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 import tablePlugin from '.';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(cleanupMounts);
 
 const data = testData([
   instantResult('A', [
@@ -23,17 +21,7 @@ const cells = (el: HTMLElement, col: string) =>
 describe('TablePanel', () => {
   it('renders a table with label columns and a formatted Value column', () => {
     const panel = testPanel('table', { fieldConfig: { unit: 'bytes' } });
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={tablePlugin}
-        panel={panel}
-        data={data}
-        widthPx={400}
-        heightPx={300}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(tablePlugin, panel, { data, widthPx: 400, heightPx: 300 });
     const table = container.querySelector('[data-testid="table-panel"]')!;
     expect(table.tagName).toBe('TABLE');
     expect([...table.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
@@ -45,17 +33,11 @@ describe('TablePanel', () => {
   });
 
   it('sorts on header clicks: asc, desc, then off', () => {
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={tablePlugin}
-        panel={testPanel('table')}
-        data={data}
-        widthPx={400}
-        heightPx={300}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(tablePlugin, testPanel('table'), {
+      data,
+      widthPx: 400,
+      heightPx: 300,
+    });
     const header = () => container.querySelector<HTMLElement>('th[data-column="Value"]')!;
     act(() => header().querySelector('button')!.click());
     expect(cells(container, 'job')).toEqual(['a', 'c', 'b']);
@@ -70,17 +52,7 @@ describe('TablePanel', () => {
 
   it('starts sorted by the configured sortBy', () => {
     const panel = testPanel('table', { options: { sortBy: [{ displayName: 'job', desc: true }] } });
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={tablePlugin}
-        panel={panel}
-        data={data}
-        widthPx={400}
-        heightPx={300}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(tablePlugin, panel, { data, widthPx: 400, heightPx: 300 });
     expect(cells(container, 'job')).toEqual(['c', 'b', 'a']);
   });
 });

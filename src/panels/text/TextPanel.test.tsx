@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { QueryEnvContext, type QueryEnv } from '../../query/env';
-import { mount, testCtx, testData, testPanel } from '../shared/render.testing';
+import type { QueryEnv } from '../../query/env';
+import { cleanupMounts, mountPlugin, testPanel } from '../shared/render.testing';
 import { readTextOptions } from './options';
-import PluginView from '../PluginView';
 import textPlugin from '.';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+afterEach(cleanupMounts);
 
 const env: QueryEnv = {
   fromMs: 0,
@@ -38,19 +36,7 @@ describe('TextPanel', () => {
       targets: [],
       options: { mode: 'markdown', content: '## Job $job\n\n<script>window.x=1</script>' },
     });
-    const { container, unmount } = mount(
-      <QueryEnvContext.Provider value={env}>
-        <PluginView
-          plugin={textPlugin}
-          panel={panel}
-          data={testData([])}
-          widthPx={300}
-          heightPx={200}
-          ctx={testCtx}
-        />
-      </QueryEnvContext.Provider>,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(textPlugin, panel, { widthPx: 300, heightPx: 200, env });
     const el = container.querySelector('[data-testid="text-panel"]')!;
     expect(el.querySelector('h2')?.textContent).toBe('Job api');
     expect(el.querySelector('img')?.getAttribute('onerror')).toBeNull();
@@ -59,17 +45,7 @@ describe('TextPanel', () => {
 
   it('works without a query environment (html mode)', () => {
     const panel = testPanel('text', { options: { mode: 'html', content: '<i>$job</i>' } });
-    const { container, unmount } = mount(
-      <PluginView
-        plugin={textPlugin}
-        panel={panel}
-        data={testData([])}
-        widthPx={300}
-        heightPx={200}
-        ctx={testCtx}
-      />,
-    );
-    cleanup = unmount;
+    const { container } = mountPlugin(textPlugin, panel, { widthPx: 300, heightPx: 200 });
     expect(container.querySelector('i')?.textContent).toBe('$job');
   });
 });
