@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../model/dashboard';
 import { findDashboard, setDashboardBackend, useDashboards } from './dashboards';
 import type { SaveResult } from './db';
-import { prepareDashboard, type DashboardRecord } from './records';
+import { prepareDashboard } from './prepare';
+import type { DashboardRecord } from './records';
 
 const dash = (uid: string, title = 'T'): Dashboard => ({
   scry: 1,

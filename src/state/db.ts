@@ -9,8 +9,6 @@ import {
   DEFAULT_HISTORY,
   LEGACY_DASHBOARDS_KEY,
   LEGACY_DATASOURCES_KEY,
-  prepareDashboard,
-  readLegacyProfile,
   versionsToPrune,
   type DashboardRecord,
   type HistoryLimits,
@@ -72,6 +70,8 @@ async function migrateOnce(d: IDBDatabase): Promise<Loaded['migrated']> {
   } catch {
     return undefined; // no localStorage (private mode): nothing to migrate
   }
+  // the validator (zod) loads only here and on save, never with the dashboard view
+  const { prepareDashboard, readLegacyProfile } = await import('./prepare');
   const profile = readLegacyProfile(get);
   const r = await transact(
     d,
@@ -149,6 +149,7 @@ export async function saveDashboard(
   limits: HistoryLimits,
 ): Promise<SaveResult> {
   const revision = expected + 1;
+  const { prepareDashboard } = await import('./prepare');
   const p = prepareDashboard(d, revision);
   if (!p.ok) return { status: 'error', error: p.error };
   const record: DashboardRecord = { uid: d.uid, revision, savedAt: Date.now(), json: p.json };
