@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPromQLParser } from '../variables/promql';
 import type { Target } from '../model/dashboard';
 import type { ScopeValue } from './env';
 import { planTarget, type PlanInput, type TargetPlan } from './plan';
+
+// a dashboard variable in a matcher needs the grammar (the app loads it on demand)
+beforeAll(loadPromQLParser);
 
 const S = 1000;
 const H = 3_600_000;

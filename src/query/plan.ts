@@ -3,7 +3,7 @@ import { parseDuration } from '../time/duration';
 import { alignRange, computeStep } from '../time/step';
 import { builtinScope } from '../variables/builtins';
 import { interpolate } from '../variables/interpolate';
-import { interpolatePromQL } from '../variables/promql';
+import { interpolatePromQL, needsPromQLParser } from '../variables/promql';
 import type { QueryEnv, ScopeValue } from './env';
 
 /** What one target asks Prometheus, after variables and the step are worked out. */
@@ -92,6 +92,25 @@ export interface PlanError {
   error: string;
 }
 
+/** The targets a panel runs: not hidden, not empty. */
+const visibleTargets = (panel: Pick<Panel, 'targets'>) =>
+  panel.targets.filter((t) => !t.hide && t.expr.trim() !== '');
+
+/**
+ * Whether planning the panel needs the PromQL grammar, not loaded yet (a dashboard variable in an
+ * expression, see variables/promql.ts): callers load it first (`loadPromQLParser`).
+ */
+export function panelNeedsPromQLParser(
+  panel: Pick<Panel, 'targets'>,
+  env: Pick<QueryEnv, 'scope'>,
+): boolean {
+  return visibleTargets(panel).some((t) => needsPromQLParser(t.expr, env.scope));
+}
+
+/** How many targets a panel runs (before planning). */
+export const visibleTargetCount = (panel: Pick<Panel, 'targets'>): number =>
+  visibleTargets(panel).length;
+
 /**
  * Plans a panel's visible targets (not hidden, not empty) against its datasource; `forceInstant`
  * runs them all as instant queries (panel types whose queryMode is 'instant'). The one place that
@@ -104,9 +123,9 @@ export function planPanel(
   widthPx: number,
   forceInstant = false,
 ): { plans: (TargetPlan | PlanError)[]; targetCount: number; error?: string } {
-  const targets = panel.targets
-    .filter((t) => !t.hide && t.expr.trim() !== '')
-    .map((t) => (forceInstant && !t.instant ? { ...t, instant: true } : t));
+  const targets = visibleTargets(panel).map((t) =>
+    forceInstant && !t.instant ? { ...t, instant: true } : t,
+  );
   const ds = env.datasource(panel.datasource);
   if ('error' in ds) return { plans: [], targetCount: targets.length, error: ds.error };
   const plans = targets.map((target) => {

@@ -4,7 +4,8 @@ import type { Panel } from '../model/dashboard';
 import { failureMessage, isAbort } from '../prometheus/errors';
 import { targetQuery, type TargetResult as PromTargetResult } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from './env';
-import { planPanel, type TargetPlan } from './plan';
+import { panelNeedsPromQLParser, planPanel, visibleTargetCount, type TargetPlan } from './plan';
+import { usePromQLParser } from './usePromQLParser';
 import { cancelRequests, retryNotices, trackRequest, useInflightVersion } from './inflight';
 import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
 
@@ -43,7 +44,11 @@ export function usePanelData(
 ): PanelData {
   const ds = env.datasource(panel.datasource);
   const handle: DatasourceHandle | undefined = 'error' in ds ? undefined : ds;
-  const { plans, targetCount } = planPanel(panel, env, widthPx, opts.instant);
+  // a dashboard variable in an expression needs the PromQL grammar: no request until it is here
+  const grammar = usePromQLParser(panelNeedsPromQLParser(panel, env));
+  const { plans, targetCount } = grammar.ready
+    ? planPanel(panel, env, widthPx, opts.instant)
+    : { plans: [], targetCount: visibleTargetCount(panel) };
   const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
 
   useInflightVersion();
@@ -61,9 +66,10 @@ export function usePanelData(
   const prefix = (refId: string, msg: string) => (multi ? `${refId}: ${msg}` : msg);
   const errors: string[] = [];
   if (!handle && 'error' in ds) errors.push(ds.error);
+  if (grammar.error) errors.push(grammar.error);
   for (const p of plans) if ('error' in p) errors.push(prefix(p.refId, p.error));
   const results: TargetResult[] = [];
-  let loading = false;
+  let loading = !grammar.ready;
   let fetching = false;
   queries.forEach((q, i) => {
     const plan = okPlans[i]!;

@@ -10,7 +10,8 @@ import { panelPlugin } from '../panels/registry';
 import { alertsQuery, targetQuery } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from '../query/env';
 import { trackRequest } from '../query/inflight';
-import { planPanel, type TargetPlan } from '../query/plan';
+import { panelNeedsPromQLParser, planPanel, type TargetPlan } from '../query/plan';
+import { loadPromQLParser } from '../variables/promql';
 import type { Datasource } from '../state/datasources';
 import { expandGrid } from '../variables/repeat';
 import { alertsAnswerOf, answerOf, sameRequest } from './answers';
@@ -81,6 +82,7 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     }
     const width = input.widthOf(panel);
     widths[String(panel.id)] ??= width;
+    if (panelNeedsPromQLParser(panel, scoped)) await loadPromQLParser();
     const { plans } = planPanel(panel, scoped, width, plugin.queryMode === 'instant');
     const ok = plans.filter((p): p is TargetPlan => !('error' in p));
     for (const plan of ok) jobs.push(targetJob(qc, ds, plan));

@@ -1,7 +1,15 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatVariable, interpolate, type Scope, type VariableValue } from './interpolate';
-import { interpolatePromQL, promRegexEscape, referenceContexts, stringEscape } from './promql';
+import {
+  interpolatePromQL,
+  loadPromQLParser,
+  promRegexEscape,
+  referenceContexts,
+  stringEscape,
+} from './promql';
+
+beforeAll(loadPromQLParser);
 
 /**
  * Prometheus's string literal rules (util/strutil.Unquote): in "…" and '…' only \a \b \f \n \r

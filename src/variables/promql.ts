@@ -21,8 +21,12 @@
  * placeholder that parses in its position (an identifier, or a number inside `[…]` and after
  * `offset` / `@`). If that does not parse (a template that only becomes PromQL after
  * interpolation), Grafana's exact rules apply (`interpolate`).
+ *
+ * The grammar (~26 KB gzip) loads on demand (`loadPromQLParser`): only a reference whose text
+ * depends on where it stands needs it — a dashboard variable. Built-ins (`$__rate_interval`, …),
+ * unknown names and `${x.field}` are inserted (or left) as typed wherever they stand, so a
+ * dashboard without variables never loads it.
  */
-import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import {
   ALL_ALTERNATION_LIMIT,
@@ -38,6 +42,27 @@ import {
 } from './interpolate';
 
 type Quote = '"' | "'" | '`';
+
+type PromQLParser = (typeof import('@prometheus-io/lezer-promql'))['parser'];
+
+let parser: PromQLParser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the PromQL grammar once (a failed load is retried by the next call). */
+export function loadPromQLParser(): Promise<void> {
+  loading ??= import('@prometheus-io/lezer-promql').then(
+    (m) => {
+      parser = m.parser;
+    },
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+export const promqlParserLoaded = (): boolean => parser !== undefined;
 
 /** Where a reference stands in the parsed expression. */
 export type RefContext =
@@ -266,11 +291,31 @@ export function replaceRef(
   return { text: esc(regexText()), toRegex: wholeEq };
 }
 
+/**
+ * A reference that becomes the same text wherever it stands: unknown (left as typed), a field
+ * path (left as typed), or a raw value (built-ins, constants) without a format — `replaceRef`
+ * and Grafana's `interpolate` both insert these as typed.
+ */
+function contextFree(ref: Ref, scope: Scope): boolean {
+  const v = lookupVar(scope, ref.name);
+  return !v || ref.field || (v.raw === true && !v.isAll && ref.format === undefined);
+}
+
+/**
+ * Whether interpolating `expr` in `scope` needs the grammar that is not loaded yet (some
+ * reference's text depends on where it stands). Callers load it first (`loadPromQLParser`).
+ */
+export function needsPromQLParser(expr: string, scope: Scope): boolean {
+  if (parser || (!expr.includes('$') && !expr.includes('[['))) return false;
+  return findRefs(expr).some((r) => !contextFree(r, scope));
+}
+
 /** The contexts of `expr`'s references, or undefined when the template does not parse. */
 export function referenceContexts(
   expr: string,
+  refs: Ref[] = findRefs(expr),
 ): ({ refs: Ref[]; contexts: RefContext[] } & Placeholders) | undefined {
-  const refs = findRefs(expr);
+  if (!parser) throw new Error('The PromQL grammar is not loaded (loadPromQLParser)');
   const ph = withPlaceholders(expr, refs);
   const tree = parser.parse(ph.text);
   if (hasError(tree)) return undefined;
@@ -280,14 +325,17 @@ export function referenceContexts(
 
 /**
  * Interpolates a PromQL expression, escaping each variable for where it stands (see the module
- * comment). Unknown variables and `${x.field}` are left as typed.
+ * comment). Unknown variables and `${x.field}` are left as typed. Needs the grammar loaded when
+ * `needsPromQLParser` says so (else it throws).
  */
 export function interpolatePromQL(expr: string, scope: Scope): string {
   if (!expr.includes('$') && !expr.includes('[[')) return expr;
-  const parsed = referenceContexts(expr);
+  const found = findRefs(expr);
+  // every reference is inserted as typed: the same text with or without the parse
+  if (found.every((r) => contextFree(r, scope))) return interpolate(expr, scope);
+  const parsed = referenceContexts(expr, found);
   if (!parsed) return interpolate(expr, scope);
   const { refs, contexts, at, len } = parsed;
-  if (refs.length === 0) return expr;
   // placeholder-text offset → template offset (for the matcher operators, which precede refs)
   const toTemplate = (pos: number): number => {
     let delta = 0;

@@ -3,7 +3,8 @@ import type { Panel } from '../../model/dashboard';
 import { panelPlugin } from '../../panels/registry';
 import { legendNames } from '../../prometheus/legend';
 import { useQueryEnv } from '../../query/env';
-import { planPanel } from '../../query/plan';
+import { panelNeedsPromQLParser, planPanel } from '../../query/plan';
+import { usePromQLParser } from '../../query/usePromQLParser';
 import {
   describeRequest,
   inspectPlan,
@@ -55,9 +56,13 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
   const [results, setResults] = useState<InspectedTarget[] | null>(null);
   const [width] = useState(() => panelWidth(panel.id));
   const forceInstant = panelPlugin(panel.type)?.queryMode === 'instant';
+  const grammar = usePromQLParser(panelNeedsPromQLParser(panel, env));
   const planned = useMemo(
-    () => planPanel(panel, env, width, forceInstant),
-    [panel, env, width, forceInstant],
+    () =>
+      grammar.ready
+        ? planPanel(panel, env, width, forceInstant)
+        : { plans: [], targetCount: 0, error: grammar.error },
+    [panel, env, width, forceInstant, grammar.ready, grammar.error],
   );
 
   useEffect(() => {
@@ -145,12 +150,14 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
         </div>
         <div className="inspect-body">
           {planned.error && <div className="panel-error">{planned.error}</div>}
-          {!planned.error && planned.plans.length === 0 && tab !== 'panel' && (
+          {grammar.ready && !planned.error && planned.plans.length === 0 && tab !== 'panel' && (
             <p className="muted">No query to inspect.</p>
           )}
-          {!results && planned.plans.length > 0 && tab !== 'panel' && (
-            <p className="muted">Running…</p>
-          )}
+          {tab !== 'panel' &&
+            !planned.error &&
+            (!grammar.ready || (!results && planned.plans.length > 0)) && (
+              <p className="muted">Running…</p>
+            )}
           {tab === 'query' &&
             results?.map((r) => (
               <section
