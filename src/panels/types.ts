@@ -120,6 +120,11 @@ export interface PanelPlugin<O extends object = object> {
   View(props: PanelViewProps<O>): ReactNode;
   /** the type's own part of the panel editor */
   OptionsEditor(props: OptionsEditorProps<O>): ReactNode;
+  /**
+   * Loads View's and OptionsEditor's code when they load on demand (shared/lazy.tsx: the rare
+   * types keep them out of the dashboard view's entry); they render once it is there.
+   */
+  load?(): Promise<void>;
   /** fieldConfig and options of a new panel of this type */
   defaults(): PanelDefaults;
   readOptions(panel: Pick<Panel, 'options' | 'fieldConfig'>): O;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import { promKeys } from '../../prometheus/queries';
 import type { Panel } from '../../model/dashboard';
@@ -15,6 +15,8 @@ import {
 import alertlistPlugin from '.';
 
 afterEach(cleanupMounts);
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => alertlistPlugin.load?.());
 
 const body = {
   status: 'success',

@@ -3,13 +3,15 @@
 // asks nothing; an alert list's error is reported to the shell (which shows it, data-state="error").
 import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from '../../prometheus/client';
 import type { Flavour } from '../../prometheus/flavour';
 import { cleanupMounts, mountPlugin, testEnv, testPanel } from '../shared/render.testing';
 import alertlistPlugin from '.';
 
 afterEach(cleanupMounts);
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => alertlistPlugin.load?.());
 
 function render(fetchFn: (url: string) => Promise<Response>, flavour: Flavour | undefined) {
   const client = new PrometheusClient({ url: 'http://vm.test' }, (u) => fetchFn(u));

@@ -1,14 +1,16 @@
 import { alertListFromGrafana } from './grafana';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
-import AlertListPanel from './AlertListPanel';
 import { readAlertListOptions, type AlertListOptions } from './options';
-import AlertListOptionsEditor from './OptionsEditor';
 
 const alertlistPanel: PanelPlugin<AlertListOptions> = {
   type: 'alertlist',
   name: 'Alert list',
-  View: AlertListPanel,
-  OptionsEditor: AlertListOptionsEditor,
+  ...lazyPanelParts(
+    'Alert list',
+    () => import('./AlertListPanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'none',
   extraData: () => ({ alerts: true }),
   fromGrafana: alertListFromGrafana,

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rangeResult } from '../shared/results.testing';
 import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 import bargaugePanel from '.';
 
 afterEach(cleanupMounts);
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => bargaugePanel.load?.());
 
 const data = testData([
   rangeResult(

@@ -1,15 +1,17 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
 import { reducePanelFromGrafana } from '../shared/grafana';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
-import BarGaugePanel from './BarGaugePanel';
 import { readBarGaugeOptions, type BarGaugeOptions } from './options';
-import BarGaugeOptionsEditor from './OptionsEditor';
 
 const bargaugePanel: PanelPlugin<BarGaugeOptions> = {
   type: 'bargauge',
   name: 'Bar gauge',
-  View: BarGaugePanel,
-  OptionsEditor: BarGaugeOptionsEditor,
+  ...lazyPanelParts(
+    'Bar gauge',
+    () => import('./BarGaugePanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'range',
   fromGrafana: (raw, ctx) =>
     reducePanelFromGrafana(raw, ctx, [

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rangeResult, instantResult } from '../shared/results.testing';
 import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 import gaugePanel from '.';
 import { readGaugeOptions } from './options';
 
 afterEach(cleanupMounts);
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => gaugePanel.load?.());
 
 describe('readGaugeOptions', () => {
   it('fills Grafana defaults and reads imported reduceOptions', () => {

@@ -1,15 +1,17 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
 import { reducePanelFromGrafana } from '../shared/grafana';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
-import GaugePanel from './GaugePanel';
 import { readGaugeOptions, type GaugeOptions } from './options';
-import GaugeOptionsEditor from './OptionsEditor';
 
 const gaugePanel: PanelPlugin<GaugeOptions> = {
   type: 'gauge',
   name: 'Gauge',
-  View: GaugePanel,
-  OptionsEditor: GaugeOptionsEditor,
+  ...lazyPanelParts(
+    'Gauge',
+    () => import('./GaugePanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'range',
   fromGrafana: (raw, ctx) =>
     reducePanelFromGrafana(raw, ctx, [

@@ -12,6 +12,9 @@ import { cleanupMounts, mountPlugin } from '../shared/render.testing';
 import { looksLikeBuckets } from './buckets';
 import heatmapPanel from '.';
 
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => heatmapPanel.load?.());
+
 /** Every canvas call is recorded; jsdom has no 2D context of its own. */
 let calls: CanvasCall[] = [];
 

@@ -1,16 +1,18 @@
 import { heatmapFromGrafana } from './grafana';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { looksLikeBuckets } from './buckets';
-import HeatmapPanel from './HeatmapPanel';
 import { readHeatmapOptions, type HeatmapOptions } from './options';
-import HeatmapOptionsEditor from './OptionsEditor';
 import { bucketUnit } from '../../units/metricUnit';
 
 const heatmapPanel: PanelPlugin<HeatmapOptions> = {
   type: 'heatmap',
   name: 'Heatmap',
-  View: HeatmapPanel,
-  OptionsEditor: HeatmapOptionsEditor,
+  ...lazyPanelParts(
+    'Heatmap',
+    () => import('./HeatmapPanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'range',
   fromGrafana: heatmapFromGrafana,
   readOptions: (p) => readHeatmapOptions(p.options),

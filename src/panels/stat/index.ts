@@ -1,15 +1,19 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
 import { statFromGrafana } from './grafana';
+import { lazyComponent } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readStatOptions, type StatOptions } from './options';
-import StatOptionsEditor from './OptionsEditor';
 import StatPanel from './StatPanel';
+
+const OptionsEditor = lazyComponent("stat panel's options", () => import('./OptionsEditor'));
 
 const statPanel: PanelPlugin<StatOptions> = {
   type: 'stat',
   name: 'Stat',
   View: StatPanel,
-  OptionsEditor: StatOptionsEditor,
+  // only the panel editor shows it: its own chunk
+  OptionsEditor,
+  load: OptionsEditor.preload,
   queryMode: 'range',
   grafanaTypes: ['stat', 'singlestat', 'grafana-singlestat-panel'],
   fromGrafana: statFromGrafana,

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instantResult } from '../shared/results.testing';
 import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
 import tablePlugin from '.';
 
 afterEach(cleanupMounts);
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => tablePlugin.load?.());
 
 const data = testData([
   instantResult('A', [

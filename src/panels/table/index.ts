@@ -1,14 +1,16 @@
 import { tableFromGrafana } from './grafana';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readTableOptions, type TableOptions } from './options';
-import TableOptionsEditor from './OptionsEditor';
-import TablePanel from './TablePanel';
 
 const tablePanel: PanelPlugin<TableOptions> = {
   type: 'table',
   name: 'Table',
-  View: TablePanel,
-  OptionsEditor: TableOptionsEditor,
+  ...lazyPanelParts(
+    'Table',
+    () => import('./TablePanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'instant',
   grafanaTypes: ['table', 'table-old'],
   fromGrafana: tableFromGrafana,

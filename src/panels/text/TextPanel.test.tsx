@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryEnv } from '../../query/env';
 import { cleanupMounts, mountPlugin, testPanel } from '../shared/render.testing';
 import { readTextOptions } from './options';
 import textPlugin from '.';
 
 afterEach(cleanupMounts);
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => textPlugin.load?.());
 
 const env: QueryEnv = {
   fromMs: 0,

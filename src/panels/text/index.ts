@@ -1,14 +1,16 @@
 import { textFromGrafana } from './grafana';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readTextOptions, type TextOptions } from './options';
-import TextOptionsEditor from './OptionsEditor';
-import TextPanel from './TextPanel';
 
 const textPanel: PanelPlugin<TextOptions> = {
   type: 'text',
   name: 'Text',
-  View: TextPanel,
-  OptionsEditor: TextOptionsEditor,
+  ...lazyPanelParts(
+    'Text',
+    () => import('./TextPanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'none',
   fromGrafana: textFromGrafana,
   readOptions: (p) => readTextOptions(p.options),

@@ -1,14 +1,18 @@
 import { timeSeriesFromGrafana } from './grafana';
+import { lazyComponent } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readTimeSeriesOptions, type TimeSeriesOptions } from './options';
-import TimeSeriesOptionsEditor from './OptionsEditor';
 import TimeSeriesPanel from './TimeSeriesPanel';
+
+const OptionsEditor = lazyComponent("time series panel's options", () => import('./OptionsEditor'));
 
 const timeseriesPanel: PanelPlugin<TimeSeriesOptions> = {
   type: 'timeseries',
   name: 'Time series',
   View: TimeSeriesPanel,
-  OptionsEditor: TimeSeriesOptionsEditor,
+  // only the panel editor shows it: its own chunk
+  OptionsEditor,
+  load: OptionsEditor.preload,
   queryMode: 'range',
   grafanaTypes: ['timeseries', 'graph'],
   fromGrafana: timeSeriesFromGrafana,
