@@ -51,7 +51,10 @@ function preloadApp(appEntry: string): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-        const app = chunks.find((c) => c.facadeModuleId?.endsWith(appEntry));
+        const app = chunks.find(
+          (c) =>
+            c.facadeModuleId?.endsWith(appEntry) || c.moduleIds.some((id) => id.endsWith(appEntry)),
+        );
         if (!app) throw new Error(`preloadApp: no chunk for ${appEntry}`);
         const js = new Set<string>();
         const css = new Set<string>();
@@ -80,12 +83,50 @@ function preloadApp(appEntry: string): Plugin {
   };
 }
 
+/**
+ * Everything the app's chunk (`appEntry`, loaded by `entry`) imports statically, minus what the
+ * entry itself needs, as ONE chunk: left to the default splitting, the modules the dashboard view
+ * shares with on-demand chunks (panel editor, Explore, …) become ~20 small chunks, each gzipped
+ * alone (8 KB more on the wire than the same code in one file). The entry's own modules stay in
+ * the entry, so it still runs (and starts the start-up fetches) before the app has downloaded.
+ */
+function appChunk(entry: string, appEntry: string) {
+  const modules = new Set<string>();
+  const plugin: Plugin = {
+    name: 'scry:app-chunk',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const reach = (root: string | undefined): Set<string> => {
+        const seen = new Set<string>();
+        const queue = root ? [root] : [];
+        for (const id of queue) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const own = reach(ids.find((id) => id.endsWith(entry)));
+      modules.clear();
+      const root = ids.find((id) => id.endsWith(appEntry));
+      // the app's own module stays the dynamic import's chunk (a group may not take it)
+      for (const id of reach(root))
+        if (id !== root && !own.has(id) && !id.endsWith('.css')) modules.add(id);
+    },
+  };
+  return { plugin, test: (id: string) => modules.has(id) };
+}
+
+const app = appChunk('/src/boot.ts', '/src/main.tsx');
+
 export default defineConfig({
   // Relative base: dist/ works from any static host and any sub-path.
   base: './',
   plugins: [
     react(),
     preloadApp('/src/main.tsx'),
+    app.plugin,
     mapsBesideDist(),
     // The dev server's React refresh preamble is an inline script, which index.html's CSP
     // forbids: the policy applies to builds only.
@@ -101,6 +142,22 @@ export default defineConfig({
     sourcemap: 'hidden',
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // zod and the schemas built with it: loaded only by what validates (provisioning,
+            // import, save). Without a group of their own they share a chunk with the small
+            // model modules the dashboard view imports statically, and so load with it.
+            {
+              name: 'validate',
+              priority: 2,
+              includeDependenciesRecursively: false,
+              test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]model[\\/](dashboard|variable|validate)\.ts$/,
+            },
+            { name: 'app', priority: 1, includeDependenciesRecursively: false, test: app.test },
+          ],
+        },
+      },
       treeshake: {
         // The model's schema modules only define zod schemas: a module that imports a constant
         // from them (ROW_TYPE, inlined) must not pull zod into the dashboard view's code.

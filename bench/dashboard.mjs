@@ -1,9 +1,6 @@
 // The dashboard workload (issue 12): the same N ≤ 10 range queries as a Scry dashboard, on
 // Prometheus' own /classic/graph page and on a bare "floor" page (fetch 6 at a time + JSON.parse),
 // each cold (a fresh browser context per load), interleaved run by run in one Chromium.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../scripts/server.mjs';
 import { BENCH } from './data.mjs';
 
@@ -169,26 +166,7 @@ export async function coldLoad(browser, url, promOrigin) {
   return { ...timing, requests: prom.length, bytes, queries, heap, js };
 }
 
-/** gzip size (level 9, as Vite reports) of a dist file. */
-const gz = (dist, f) => gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length;
-
-/** What index.html loads before anything renders: entry script, modulepreloads, stylesheets. */
-export function entrySize(dist) {
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const files = [
-    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.\/(assets\/[^"]+\.(?:js|css))"/g),
-  ].map((m) => m[1]);
-  const unique = [...new Set(files)];
-  const js = unique.filter((f) => f.endsWith('.js'));
-  const all = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  return {
-    jsGzip: js.reduce((s, f) => s + gz(dist, f), 0),
-    cssGzip: unique.filter((f) => f.endsWith('.css')).reduce((s, f) => s + gz(dist, f), 0),
-    files: js.length,
-    allJsGzip: all.reduce((s, f) => s + gz(dist, `assets/${f}`), 0),
-    gzOf: (f) => gz(dist, f.replace(/^\//, '')),
-  };
-}
+export { entrySize } from '../scripts/entry-size.mjs';
 
 /**
  * Runs the workload: for the fixed step and for Scry's default step, Scry vs /classic/graph vs

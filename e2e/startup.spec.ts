@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { checkEntryBudget } from '../scripts/entry-size.mjs';
 import { root } from './fixture/stack.mjs';
 import { addDatasource, dashboardJson, env, importDashboard, open, panel } from './support/app';
 import { fixtureWindow } from './support/window';
@@ -31,6 +32,11 @@ test('index.html preloads config.json and the app, has no inline script, and dis
   expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
   for (const f of files.filter((x) => x.endsWith('.js')))
     expect(readFileSync(path.join(dist, f), 'utf8')).not.toContain('sourceMappingURL');
+});
+
+test('the entry (index.html script + modulepreloads) is within 200 KB gzip', () => {
+  const r = checkEntryBudget(dist);
+  expect(r.ok, r.text).toBe(true);
 });
 
 test('config.json and the provisioned dashboard are fetched before the app code has arrived', async ({
