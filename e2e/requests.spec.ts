@@ -62,3 +62,36 @@ test('one request per distinct visible query on load and on refresh, none before
   expect(sent).toHaveLength(4);
   expect(count(sent, 'max(scry_temperature_celsius)')).toBe(0);
 });
+
+test('alert annotations: one ALERTS request per datasource and range, whatever the panels and their widths', async ({
+  page,
+}) => {
+  await addDatasource(page, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '15s' });
+  const { fromMs, toMs } = fixtureWindow();
+  const annotated = { alertAnnotations: true };
+  // three widths, so three steps for the panels' own queries
+  await importDashboard(
+    page,
+    dashboardJson('annotated', 'Annotated', [
+      { title: 'Wide', expr: 'scry_temperature_celsius', x: 0, y: 0, w: 24, options: annotated },
+      { title: 'Half', expr: 'sum(scry_temperature_celsius)', x: 0, y: 8, options: annotated },
+      {
+        title: 'Third',
+        expr: 'max(scry_temperature_celsius)',
+        x: 12,
+        y: 8,
+        w: 8,
+        options: annotated,
+      },
+    ]),
+  );
+  const sent = sentQueries(page);
+  await open(page, `#/d/annotated?from=${fromMs}&to=${toMs}&tz=utc`);
+  for (const t of ['Wide', 'Half', 'Third'])
+    await expect(panel(page, t)).toHaveAttribute('data-state', 'ok');
+  await page.waitForLoadState('networkidle');
+  expect(new Set(sent.filter((s) => s.expr !== 'ALERTS').map((s) => s.step)).size).toBe(3);
+  expect(count(sent, 'ALERTS')).toBe(1);
+  // the fixture window is 6 h: 2 000 points would be 10.8 s, so the 15 s scrape interval
+  expect(sent.find((s) => s.expr === 'ALERTS')?.step).toBe('15');
+});

@@ -86,6 +86,39 @@ function interpolateText(text: string, scope: Record<string, ScopeValue>): strin
   return interpolate(text, scope);
 }
 
+/**
+ * Points of the ALERTS query behind alert annotations: at least as fine as a full-width panel on
+ * a wide screen, so no panel's markers are coarser than its own grid.
+ */
+export const ANNOTATION_POINTS = 2_000;
+
+/**
+ * The `ALERTS` range query that alert annotations read (state changes): one per datasource and
+ * time range, on a grid of its own (never a panel's width or step), so every panel that shows
+ * annotations shares ONE request and one cache entry (prometheus/queries.ts keys it).
+ */
+export function alertAnnotationPlan(
+  range: Pick<QueryEnv, 'fromMs' | 'toMs'>,
+  scrapeIntervalMs: number,
+): TargetPlan {
+  const step = computeStep({
+    rangeMs: Math.max(1, range.toMs - range.fromMs),
+    maxDataPoints: ANNOTATION_POINTS,
+    scrapeIntervalMs,
+  });
+  const aligned = alignRange(range.fromMs, range.toMs, step.stepMs);
+  return {
+    refId: 'ALERTS',
+    expr: 'ALERTS',
+    instant: false,
+    startSec: aligned.startMs / 1000,
+    endSec: aligned.endMs / 1000,
+    stepSec: step.stepMs / 1000,
+    intervalMs: step.intervalMs,
+    rateIntervalMs: step.rateIntervalMs,
+  };
+}
+
 /** A target that could not be planned, and why. */
 export interface PlanError {
   refId: string;

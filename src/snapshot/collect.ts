@@ -10,7 +10,12 @@ import { panelPlugin } from '../panels/registry';
 import { alertsQuery, targetQuery } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from '../query/env';
 import { trackRequest } from '../query/inflight';
-import { panelNeedsPromQLParser, planPanel, type TargetPlan } from '../query/plan';
+import {
+  alertAnnotationPlan,
+  panelNeedsPromQLParser,
+  planPanel,
+  type TargetPlan,
+} from '../query/plan';
 import { loadPromQLParser } from '../variables/promql';
 import type { Datasource } from '../state/datasources';
 import { expandGrid } from '../variables/repeat';
@@ -52,6 +57,8 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
   const jobs: Job[] = [];
   const used = new Map<string, SnapshotDatasource>();
   let defaultName: string | undefined;
+  /** datasources whose annotation query is captured already */
+  const annotated = new Set<string>();
 
   for (const item of items) {
     const panel = item.panel;
@@ -86,9 +93,11 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     const { plans } = planPanel(panel, scoped, width, plugin.queryMode === 'instant');
     const ok = plans.filter((p): p is TargetPlan => !('error' in p));
     for (const plan of ok) jobs.push(targetJob(qc, ds, plan));
-    // time series panels draw ALERTS as annotations on their first target's grid
-    if (extra.alertAnnotations && ok[0])
-      jobs.push(targetJob(qc, ds, { ...ok[0], refId: 'ALERTS', expr: 'ALERTS', instant: false }));
+    // time series panels draw ALERTS as annotations: the datasource's one annotation query
+    if (extra.alertAnnotations && ok[0] && !annotated.has(ds.name)) {
+      annotated.add(ds.name);
+      jobs.push(targetJob(qc, ds, alertAnnotationPlan(scoped, ds.scrapeIntervalMs)));
+    }
   }
 
   const answers: CapturedAnswer[] = [];

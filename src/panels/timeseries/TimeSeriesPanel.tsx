@@ -71,7 +71,7 @@ export default function TimeSeriesPanel({
     calcs: opts.legend.calcs.map((id) => ({ id, label: calcLabel(id) })),
   };
   const thresholds = panel.fieldConfig.thresholds;
-  const transitions = useAlertAnnotations(panel, data.plans[0], opts.alertAnnotations);
+  const transitions = useAlertAnnotations(panel, opts.alertAnnotations && data.plans.length > 0);
   const annotations = useMemo<ChartAnnotation[]>(
     () =>
       transitions.map((t) => ({
