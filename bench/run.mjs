@@ -14,7 +14,7 @@ import { manyPanelsWorkload, printManyPanels } from './manyPanels.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 2;
-/** `BENCH_ONLY=panel`, `dashboard`, `refresh` or `many` runs one part. */
+/** `BENCH_ONLY=panel`, `dashboard`, `refresh` or `many` runs one part (`heatmap`: that panel workload alone). */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const DASH_RUNS = Number(process.env.BENCH_DASH_RUNS ?? 5);
 const dist = path.join(root, 'dist');
@@ -70,7 +70,9 @@ async function main() {
         baseline: 'heatmapBaseline',
       },
     ];
-    for (const w of ONLY === '' || ONLY === 'panel' ? workloads : []) {
+    const panelWorkloads =
+      ONLY === '' || ONLY === 'panel' ? workloads : workloads.filter((w) => w.scry === ONLY);
+    for (const w of panelWorkloads) {
       const grid = { startSec: BENCH.startSec, endSec: BENCH.endSec, stepSec: BENCH.stepSec };
       const body = new URLSearchParams({
         query: w.expr,
