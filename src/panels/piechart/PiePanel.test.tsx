@@ -11,6 +11,8 @@ let calls: CanvasCall[] = [];
 beforeAll(() => {
   calls = recordCanvas();
 });
+// the View's code loads on demand (shared/lazy.tsx)
+beforeAll(() => piechartPanel.load?.());
 let cleanup: (() => void) | undefined;
 afterEach(() => {
   cleanup?.();

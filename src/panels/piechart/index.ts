@@ -1,15 +1,17 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
+import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { pieFromGrafana } from './grafana';
 import { readPieOptions, type PieOptions } from './options';
-import PieOptionsEditor from './OptionsEditor';
-import PiePanel from './PiePanel';
 
 const piechartPanel: PanelPlugin<PieOptions> = {
   type: 'piechart',
   name: 'Pie chart',
-  View: PiePanel,
-  OptionsEditor: PieOptionsEditor,
+  ...lazyPanelParts(
+    'Pie chart',
+    () => import('./PiePanel'),
+    () => import('./OptionsEditor'),
+  ),
   queryMode: 'range',
   grafanaTypes: ['piechart', 'grafana-piechart-panel'],
   fromGrafana: pieFromGrafana,
