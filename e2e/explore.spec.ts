@@ -117,6 +117,38 @@ test('Ctrl/Cmd+Enter in the editor runs the query', async ({ page }) => {
   );
 });
 
+test('an empty Explore says where to type; the completion list closes after ) and Ctrl+Enter', async ({
+  page,
+}) => {
+  const { fromMs, toMs } = fixtureWindow();
+  await open(page, `#/explore?ds=fixture&from=${fromMs}&to=${toMs}&tz=utc`);
+  const graph = page.getByTestId('explore-graph').getByTestId('panel');
+  await expect(graph).toHaveAttribute('data-state', 'empty');
+  await expect(graph.locator('.panel-msg')).toHaveText(
+    'Type a PromQL query above and press Run query (Ctrl/Cmd+Enter), or pick one under Metrics',
+  );
+
+  const cm = page.getByTestId('query-expr').locator('.cm-content');
+  await expect(cm).toBeVisible();
+  await cm.click();
+  const popup = page.locator('.cm-tooltip-autocomplete');
+  await page.keyboard.type('sum(scry_temperature');
+  await expect(popup).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('_celsius)');
+  await expect(cm).toHaveText('sum(scry_temperature_celsius)');
+  // give a late completion answer the time to open the list: it must not
+  await page.waitForTimeout(500);
+  await expect(popup).toBeHidden();
+  // Ctrl+Space lists the operators on demand; Ctrl+Enter runs and closes the list
+  await page.keyboard.press('Control+Space');
+  await expect(popup).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(popup).toBeHidden();
+  await expect(graph).toHaveAttribute('data-state', 'ok');
+  await expect(cm).toHaveText('sum(scry_temperature_celsius)');
+});
+
 test('add to dashboard: a fresh panel id, also past the panels folded in a collapsed row', async ({
   page,
 }) => {

@@ -91,7 +91,12 @@ export default function PanelEditor(props: PanelEditorProps) {
   return (
     <div className="drawer" role="dialog" aria-label="Edit panel" data-testid="panel-editor">
       <div className="preview">
-        <PanelShell panel={preview} ctx={ctx} actions={{ onChange: (np) => changeType(np.type) }} />
+        <PanelShell
+          panel={preview}
+          ctx={ctx}
+          actions={{ onChange: (np) => changeType(np.type) }}
+          noQueryText="No query yet: write one below, Ctrl/Cmd+Enter runs it"
+        />
       </div>
       <QueryList
         targets={p.targets}

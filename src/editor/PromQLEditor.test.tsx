@@ -159,6 +159,38 @@ describe('PromQLEditor', () => {
     expect(currentCompletions(view.state).map((c) => c.label)).toContain('$__rate_interval');
   });
 
+  it('closes the completion list after a closing parenthesis and on Ctrl+Enter', async () => {
+    const onRun = vi.fn();
+    const { view, host, content } = mount({ value: 'sum(rate(x[5m]', onRun });
+    const type = (text: string) =>
+      act(() =>
+        view.dispatch({
+          changes: { from: view.state.doc.length, insert: text },
+          selection: { anchor: view.state.doc.length + text.length },
+          userEvent: 'input.type',
+        }),
+      );
+    type(')');
+    await act(() => sleep(200));
+    expect(host.querySelector('.cm-tooltip-autocomplete')).toBeNull();
+    // Ctrl+Space still lists what may follow, and Ctrl+Enter runs and closes it
+    act(() => startCompletion(view));
+    await act(() => sleep(200));
+    expect(host.querySelector('.cm-tooltip-autocomplete')).not.toBeNull();
+    act(() => {
+      content.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
+      );
+    });
+    await act(() => sleep(50));
+    expect(onRun).toHaveBeenCalledOnce();
+    expect(host.querySelector('.cm-tooltip-autocomplete')).toBeNull();
+    expect(view.state.doc.toString()).toBe('sum(rate(x[5m])');
+    type(')');
+    await act(() => sleep(200));
+    expect(host.querySelector('.cm-tooltip-autocomplete')).toBeNull();
+  });
+
   it('underlines errors but not variables', async () => {
     const { view, host } = mount({ value: 'rate(x{job="$job"}[$__rate_interval])' });
     act(() => forceLinting(view));

@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   autocompletion,
+  closeCompletion,
   completionKeymap,
   type CompletionContext,
   type CompletionResult,
@@ -264,7 +265,11 @@ export default function PromQLEditor(props: PromQLEditorProps) {
     const complete = (
       ctx: CompletionContext,
     ): Promise<CompletionResult | null> | CompletionResult | null =>
-      variables(ctx) ?? promql.getComplete().promQL(ctx);
+      // a `)` just typed ends an expression: the operators that may follow are not worth a
+      // popup over the query (Ctrl+Space still lists them)
+      !ctx.explicit && ctx.matchBefore(/\)\s*$/)
+        ? null
+        : (variables(ctx) ?? promql.getComplete().promQL(ctx));
 
     const view = new EditorView({
       parent,
@@ -276,7 +281,8 @@ export default function PromQLEditor(props: PromQLEditorProps) {
               {
                 key: 'Mod-Enter',
                 preventDefault: true,
-                run: () => {
+                run: (v) => {
+                  closeCompletion(v);
                   latest.current.onRun?.();
                   return true;
                 },

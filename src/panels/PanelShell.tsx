@@ -31,6 +31,8 @@ export default function PanelShell(props: {
   panel: Panel;
   ctx: PanelContext;
   actions?: PanelActions;
+  /** what an empty panel without a query says (Explore, the editor: where to type one) */
+  noQueryText?: string;
 }) {
   const { panel, ctx, actions } = props;
   const env = useQueryEnv();
@@ -142,7 +144,7 @@ export default function PanelShell(props: {
           <div className="panel-msg">
             {panel.targets.some((t) => t.expr.trim())
               ? 'No data'
-              : 'No query: edit the panel to add one'}
+              : (props.noQueryText ?? 'No query: edit the panel to add one')}
           </div>
         )}
       </div>

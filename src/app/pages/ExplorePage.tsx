@@ -240,7 +240,11 @@ export default function ExplorePage() {
             </div>
             {tab === 'graph' ? (
               <div className="explore-graph" data-testid="explore-graph">
-                <PanelShell panel={panel} ctx={EXPLORE_CONTEXT} />
+                <PanelShell
+                  panel={panel}
+                  ctx={EXPLORE_CONTEXT}
+                  noQueryText="Type a PromQL query above and press Run query (Ctrl/Cmd+Enter), or pick one under Metrics"
+                />
               </div>
             ) : (
               <InstantTable
