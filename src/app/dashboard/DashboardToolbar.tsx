@@ -56,8 +56,8 @@ export default function DashboardToolbar(props: {
         </span>
       )}
       {editing && (
-        <button type="button" onClick={props.onAddPanel} data-testid="add-panel">
-          Add panel
+        <button type="button" onClick={props.onAddPanel} data-testid="add-panel" title="Add panel">
+          <Label wide="Add panel" narrow="+ Panel" />
         </button>
       )}
       {editing && (
@@ -65,8 +65,9 @@ export default function DashboardToolbar(props: {
           type="button"
           onClick={() => onChange((cur) => ({ ...cur, panels: addRow(cur.panels) }))}
           data-testid="add-row"
+          title="Add row"
         >
-          Add row
+          <Label wide="Add row" narrow="+ Row" />
         </button>
       )}
       <TimePicker
@@ -86,7 +87,7 @@ export default function DashboardToolbar(props: {
         onClick={() => props.onEditing(!editing)}
         data-testid="edit-toggle"
       >
-        {editing ? 'Done editing' : 'Edit'}
+        {editing ? <Label wide="Done editing" narrow="Done" /> : 'Edit'}
       </button>
       {props.saveControls}
       <button type="button" onClick={props.onShare} data-testid="share">
@@ -116,5 +117,17 @@ export default function DashboardToolbar(props: {
         onChange={vars.select}
       />
     </div>
+  );
+}
+
+/** A button label with a shorter form for narrow windows (the toolbar stays on one line). */
+function Label({ wide, narrow }: { wide: string; narrow: string }) {
+  return (
+    <>
+      <span className="wide-label">{wide}</span>
+      <span className="narrow-label" aria-hidden>
+        {narrow}
+      </span>
+    </>
   );
 }

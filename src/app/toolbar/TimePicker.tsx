@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeRange, quickRanges, resolveRange } from '../../time/range';
 import { formatInputTime } from '../../time/format';
+import { compactRangeLabel } from './rangeLabel';
 import { browserTimeZone } from '../../time/zone';
 
 export interface TimePickerProps {
@@ -51,6 +52,7 @@ export default function TimePicker(props: TimePickerProps) {
     setOpen(false);
   };
 
+  const label = describeRange({ from: props.from, to: props.to }, { timeZone: props.timeZone });
   return (
     <div className="time-picker row" ref={ref}>
       <button
@@ -64,6 +66,7 @@ export default function TimePicker(props: TimePickerProps) {
       <button
         type="button"
         data-testid="time-picker"
+        title={label}
         aria-expanded={open}
         onClick={() => {
           if (!open) {
@@ -74,7 +77,7 @@ export default function TimePicker(props: TimePickerProps) {
           setOpen(!open);
         }}
       >
-        {describeRange({ from: props.from, to: props.to }, { timeZone: props.timeZone })}
+        {compactRangeLabel(label)}
         {props.timeZone === 'utc' && <span className="badge muted">UTC</span>}
       </button>
       {open && (
