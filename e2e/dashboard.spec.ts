@@ -346,6 +346,16 @@ test('in edit mode a panel can be dragged and resized on the grid, and the layou
   await page.mouse.move(hb.x + 200, hb.y + 120, { steps: 10 });
   await page.mouse.up();
   await expect.poll(async () => (await a.boundingBox())!.width).toBeGreaterThan(before.width + 100);
+  // the grid item eases to its snapped size (200 ms): measure once two readings agree
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const w = (await a.boundingBox())!.width;
+      const settled = w === last;
+      last = w;
+      return settled;
+    })
+    .toBe(true);
   const resized = (await a.boundingBox())!;
   expect(resized.height).toBeGreaterThan(before.height + 60);
   await page.getByTestId('save-dashboard').click();

@@ -76,7 +76,7 @@ async function toolbarRows(bar: Locator): Promise<number> {
 
 /** Every visible toolbar of the page sits on one line. */
 async function expectToolbarsOneRow(page: Page, where: string) {
-  for (const sel of ['.topbar', '.dash-toolbar']) {
+  for (const sel of ['.topbar', '.dash-toolbar', '.explore-run-row']) {
     for (const bar of await page.locator(sel).all()) {
       if (!(await bar.isVisible())) continue;
       expect.soft(await toolbarRows(bar), `${where}: ${sel} on one line`).toBe(1);

@@ -42,7 +42,11 @@ export default function DashboardToolbar(props: {
         ) : (
           <span data-testid="dashboard-title">{d.title}</span>
         )}
-        {props.dirty && <span className="dirty">● unsaved</span>}
+        {props.dirty && (
+          <span className="dirty" title="Unsaved changes" data-testid="dirty">
+            <Label wide="● unsaved" narrow="●" />
+          </span>
+        )}
         {props.readOnly && <span className="badge muted">provisioned</span>}
         {props.flash && (
           <span className="badge" role="status">
@@ -120,14 +124,16 @@ export default function DashboardToolbar(props: {
   );
 }
 
-/** A button label with a shorter form for narrow windows (the toolbar stays on one line). */
+/**
+ * A button label with a shorter form for narrow windows (the toolbar stays on one line). The
+ * short form is drawn by CSS from an attribute, so the button's text (its accessible name, and
+ * what tests read) is the full label only.
+ */
 function Label({ wide, narrow }: { wide: string; narrow: string }) {
   return (
     <>
       <span className="wide-label">{wide}</span>
-      <span className="narrow-label" aria-hidden>
-        {narrow}
-      </span>
+      <span className="narrow-label" data-narrow={narrow} aria-hidden />
     </>
   );
 }

@@ -181,7 +181,7 @@ export default function ExplorePage() {
                 variables={NO_VARIABLES}
                 placeholder="Enter a PromQL expression (Ctrl+Enter runs)"
               />
-              <div className="row">
+              <div className="row explore-run-row">
                 <button
                   type="button"
                   className="primary"
