@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../sourceFiles.testing';
 import type { PrometheusClient } from './client';
 import {
+  fetchingServerData,
   alertsQuery,
   buildInfoQuery,
   fetchTarget,
@@ -10,6 +11,7 @@ import {
   invalidateServerData,
   labelValuesQuery,
   metadataQuery,
+  promKeys,
   seriesQuery,
   targetQuery,
   variableLookupQuery,
@@ -128,6 +130,24 @@ describe('server queries', () => {
       labelValuesQuery(src, 'job', { match: ['b'] }).queryKey,
     );
     expect(targetQuery(undefined, plan).enabled).toBe(false);
+  });
+});
+
+describe('fetchingServerData', () => {
+  it('is true while a server query is in flight, and only for server data', async () => {
+    const qc = new QueryClient();
+    expect(fetchingServerData(qc)).toBe(false);
+    let done!: () => void;
+    void qc.fetchQuery({ queryKey: ['other'], queryFn: () => new Promise<number>(() => {}) });
+    expect(fetchingServerData(qc)).toBe(false);
+    const p = qc.fetchQuery({
+      queryKey: promKeys.datasource('ds'),
+      queryFn: () => new Promise<number>((r) => (done = () => r(1))),
+    });
+    expect(fetchingServerData(qc)).toBe(true);
+    done();
+    await p;
+    expect(fetchingServerData(qc)).toBe(false);
   });
 });
 

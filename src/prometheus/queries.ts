@@ -113,6 +113,11 @@ export function invalidateServerData(qc: QueryClient): Promise<void> {
   return qc.invalidateQueries({ queryKey: promKeys.all });
 }
 
+/** Whether any server data is being fetched (an auto-refresh tick waits for it). */
+export function fetchingServerData(qc: QueryClient): boolean {
+  return qc.isFetching({ queryKey: promKeys.all }) > 0;
+}
+
 /** One target's request and its answer as a TargetResult. */
 export async function fetchTarget<P extends TargetRequest>(
   client: Pick<PrometheusClient, 'query' | 'queryRange'>,

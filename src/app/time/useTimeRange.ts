@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { invalidateServerData } from '../../prometheus/queries';
+import { fetchingServerData, invalidateServerData } from '../../prometheus/queries';
 import { parseDuration } from '../../time/duration';
 import { resolveShownRange, timeFromUrl, type RawRange, type TimeDefaults } from '../../time/range';
 import { updateParams, useRoute } from '../router';
@@ -53,9 +53,18 @@ export function useTimeRange(defaults: TimeDefaults): TimeRange {
   useEffect(() => {
     const ms = refresh ? parseDuration(refresh) : undefined;
     if (!ms) return;
-    const id = setInterval(() => setNowMs(Date.now()), Math.max(ms, 1000));
+    const id = setInterval(
+      () => {
+        // A tick while the last one's answers are still coming would leave their queries unused,
+        // which cancels them: on a server slower than the interval nothing would ever arrive (and
+        // an incremental refresh would find no answer to extend). Skip it, as Grafana does.
+        if (fetchingServerData(queryClient)) return;
+        setNowMs(Date.now());
+      },
+      Math.max(ms, 1000),
+    );
     return () => clearInterval(id);
-  }, [refresh]);
+  }, [refresh, queryClient]);
 
   const shown = resolveShownRange(raw, defaults, { nowMs, timeZone });
   const { fromMs, toMs } = shown;
