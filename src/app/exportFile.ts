@@ -18,9 +18,9 @@ export function downloadDashboard(d: Dashboard) {
   downloadText(fileNameFor(d), dashboardJson(d));
 }
 
-/** Saves `text` as a JSON file through the browser's download. */
-export function downloadText(fileName: string, text: string) {
-  const blob = new Blob([text], { type: 'application/json' });
+/** Saves `text` as a file (JSON unless `type` says otherwise) through the browser's download. */
+export function downloadText(fileName: string, text: string, type = 'application/json') {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -120,6 +120,22 @@ function bucketRate(base: string, by = 'le'): string {
  * The query to start from for a metric. `metadata` is the /api/v1/metadata answer (or the part
  * of it for this metric); `name` may be a family or a series name (`x_bucket`, `x_count`).
  */
+/** The average (rate of the sum over rate of the count) and the rate of observations per job. */
+function sumCountAlternatives(base: string): QueryAlternative[] {
+  return [
+    {
+      expr: `sum(rate(${base}_sum[${RATE}])) / sum(rate(${base}_count[${RATE}]))`,
+      legendFormat: 'average',
+      explanation: 'Average observed value (rate of the sum divided by rate of the count).',
+    },
+    {
+      expr: `sum by (job) (rate(${base}_count[${RATE}]))`,
+      legendFormat: '{{job}}',
+      explanation: 'Observations per second, per job.',
+    },
+  ];
+}
+
 export function proposeQuery(name: string, metadata?: MetadataLike): QueryProposal {
   const m = resolveMetric(name, metadata);
   const help = m.metadata?.help ? ` ${m.metadata.help}` : '';
@@ -161,16 +177,7 @@ export function proposeQuery(name: string, metadata?: MetadataLike): QueryPropos
             legendFormat: `p${Math.round(q * 100)}`,
             explanation: `${Math.round(q * 100)}th percentile over all series.`,
           })),
-          {
-            expr: `sum(rate(${base}_sum[${RATE}])) / sum(rate(${base}_count[${RATE}]))`,
-            legendFormat: 'average',
-            explanation: 'Average observed value (rate of the sum divided by rate of the count).',
-          },
-          {
-            expr: `sum by (job) (rate(${base}_count[${RATE}]))`,
-            legendFormat: '{{job}}',
-            explanation: 'Observations per second, per job.',
-          },
+          ...sumCountAlternatives(base),
         ],
         metric: m,
       };
@@ -192,18 +199,7 @@ export function proposeQuery(name: string, metadata?: MetadataLike): QueryPropos
         panelType: 'timeseries',
         unit: guessUnit(base, { unit: mdUnit }),
         explanation: `${base} is a summary: its quantiles are precomputed per series, one line per quantile (they cannot be aggregated across series).${help}`,
-        alternatives: [
-          {
-            expr: `sum(rate(${base}_sum[${RATE}])) / sum(rate(${base}_count[${RATE}]))`,
-            legendFormat: 'average',
-            explanation: 'Average observed value (rate of the sum divided by rate of the count).',
-          },
-          {
-            expr: `sum by (job) (rate(${base}_count[${RATE}]))`,
-            legendFormat: '{{job}}',
-            explanation: 'Observations per second, per job.',
-          },
-        ],
+        alternatives: sumCountAlternatives(base),
         metric: m,
       };
     case 'stateset':

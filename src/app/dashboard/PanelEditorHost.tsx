@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import ChunkLoading from '../ChunkLoading';
 import { removePanel, replacePanel } from './edits';
@@ -37,4 +37,36 @@ export default function PanelEditorHost(props: {
       />
     </Suspense>
   );
+}
+
+/**
+ * The page's "which panel is being edited" state and the editor element for it: `onEditPanel`
+ * goes to DashboardView, `editor` into its `editor` slot. Shared by the stored and the shared
+ * dashboard pages.
+ */
+export function usePanelEditing(
+  dashboard: Dashboard | null | undefined,
+  onChange: (fn: (d: Dashboard) => Dashboard) => void,
+): { onEditPanel(id: number, isNew: boolean): void; editor: ReactNode } {
+  const [panelId, setPanelId] = useState<number | null>(null);
+  // A panel added with "Add panel" and then discarded in the editor goes away again (Grafana).
+  const [newPanelId, setNewPanelId] = useState<number | null>(null);
+  return {
+    onEditPanel(id, isNew) {
+      setPanelId(id);
+      setNewPanelId(isNew ? id : null);
+    },
+    editor: dashboard && (
+      <PanelEditorHost
+        dashboard={dashboard}
+        panelId={panelId}
+        newPanelId={newPanelId}
+        onChange={onChange}
+        onClose={() => {
+          setPanelId(null);
+          setNewPanelId(null);
+        }}
+      />
+    ),
+  };
 }

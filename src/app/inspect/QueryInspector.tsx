@@ -15,6 +15,7 @@ import {
   type InspectedTarget,
 } from './capture';
 import CostFigures from '../cost/CostFigures';
+import { downloadText } from '../exportFile';
 import './inspect.css';
 
 type Tab = 'query' | 'data' | 'json' | 'panel';
@@ -30,17 +31,6 @@ function panelWidth(panelId: number): number {
   const el = bodies[bodies.length - 1];
   const w = el?.clientWidth ?? 800;
   return Math.max(10, Math.round(w / 10) * 10);
-}
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -258,7 +248,11 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
                       type="button"
                       data-testid="inspect-csv"
                       onClick={() =>
-                        download(`${fileBase}-${r.refId}.csv`, toCsv(t.header, t.rows), 'text/csv')
+                        downloadText(
+                          `${fileBase}-${r.refId}.csv`,
+                          toCsv(t.header, t.rows),
+                          'text/csv',
+                        )
                       }
                     >
                       Download CSV
@@ -311,7 +305,11 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
               <button
                 type="button"
                 onClick={() =>
-                  download(`${fileBase}.json`, JSON.stringify(panel, null, 2), 'application/json')
+                  downloadText(
+                    `${fileBase}.json`,
+                    JSON.stringify(panel, null, 2),
+                    'application/json',
+                  )
                 }
               >
                 Download

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { usePreferences } from '../../state/preferences';
 import DashboardView from '../dashboard/DashboardView';
-import PanelEditorHost from '../dashboard/PanelEditorHost';
+import { usePanelEditing } from '../dashboard/PanelEditorHost';
 import { href, navigate, useRoute } from '../router';
 import { SaveBanner, SaveControls } from '../save/SaveBanner';
 import { useSaveFlow } from '../save/useSaveFlow';
@@ -23,9 +23,7 @@ export default function DashboardPage({ uid }: { uid: string }) {
     setPrevEditParam(editParam);
     setEditing(editParam);
   }
-  const [editPanelId, setEditPanelId] = useState<number | null>(null);
-  // A panel added with "Add panel" and then discarded in the editor goes away again (Grafana).
-  const [newPanelId, setNewPanelId] = useState<number | null>(null);
+  const panelEditing = usePanelEditing(draft, change);
   const found = !!flow.stored;
   useEffect(() => {
     if (found) usePreferences.getState().recordView(uid);
@@ -60,22 +58,8 @@ export default function DashboardPage({ uid }: { uid: string }) {
       onEditing={setEditing}
       onSave={() => void flow.save()}
       onChange={change}
-      onEditPanel={(id, isNew) => {
-        setEditPanelId(id);
-        setNewPanelId(isNew ? id : null);
-      }}
-      editor={
-        <PanelEditorHost
-          dashboard={draft}
-          panelId={editPanelId}
-          newPanelId={newPanelId}
-          onChange={change}
-          onClose={() => {
-            setEditPanelId(null);
-            setNewPanelId(null);
-          }}
-        />
-      }
+      onEditPanel={panelEditing.onEditPanel}
+      editor={panelEditing.editor}
     />
   );
 }

@@ -4,7 +4,7 @@ import { decodeDashboard } from '../../share/payload';
 import { useDashboards } from '../../state/dashboards';
 import { newUid } from '../../state/storage';
 import DashboardView from '../dashboard/DashboardView';
-import PanelEditorHost from '../dashboard/PanelEditorHost';
+import { usePanelEditing } from '../dashboard/PanelEditorHost';
 import { currentRoute, href, navigate } from '../router';
 import './share.css';
 
@@ -22,8 +22,8 @@ export default function SharedDashboardPage({ payload }: { payload: string }) {
   // the page's working copy: folding rows, or edits, stay here until "Save a copy"
   const [draft, setDraft] = useState<Dashboard | null>(null);
   const [editing, setEditing] = useState(false);
-  const [editPanelId, setEditPanelId] = useState<number | null>(null);
-  const [newPanelId, setNewPanelId] = useState<number | null>(null);
+  const changeDraft = (fn: (d: Dashboard) => Dashboard) => setDraft((cur) => (cur ? fn(cur) : cur));
+  const panelEditing = usePanelEditing(draft, changeDraft);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const taken = useDashboards((s) =>
@@ -121,23 +121,9 @@ export default function SharedDashboardPage({ payload }: { payload: string }) {
       }
       onEditing={setEditing}
       onSave={() => undefined}
-      onChange={(fn) => setDraft((cur) => (cur ? fn(cur) : cur))}
-      onEditPanel={(id, isNew) => {
-        setEditPanelId(id);
-        setNewPanelId(isNew ? id : null);
-      }}
-      editor={
-        <PanelEditorHost
-          dashboard={draft}
-          panelId={editPanelId}
-          newPanelId={newPanelId}
-          onChange={(fn) => setDraft((cur) => (cur ? fn(cur) : cur))}
-          onClose={() => {
-            setEditPanelId(null);
-            setNewPanelId(null);
-          }}
-        />
-      }
+      onChange={changeDraft}
+      onEditPanel={panelEditing.onEditPanel}
+      editor={panelEditing.editor}
     />
   );
 }
