@@ -79,6 +79,16 @@ async function coldFirstPaint(browser, url, { profile = false } = {}) {
       inPage: window.__panelsInPage,
     }));
     if (stopped) printProfile(stopped, url, m.paint);
+    if (process.env.BENCH_DEBUG) {
+      // when each file and query started and ended (ms after navigation), to see what waits
+      const rs = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((r) => [r.name.replace(location.origin, ''), r.startTime, r.responseEnd]),
+      );
+      for (const [n, a, b] of rs.slice(0, 30))
+        console.log(`  ${a.toFixed(0).padStart(6)}–${b.toFixed(0).padEnd(6)} ${n.slice(0, 110)}`);
+    }
     return m;
   } finally {
     await ctx.close();
