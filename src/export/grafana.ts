@@ -58,6 +58,9 @@ function target(t: Target, format: string, ds: Obj): Obj {
     expr: t.expr,
     legendFormat: t.legendFormat,
     interval: t.interval,
+    ...(t.intervalFactor !== undefined && t.intervalFactor > 1
+      ? { intervalFactor: t.intervalFactor }
+      : {}),
     instant: t.instant,
     range: !t.instant,
     hide: t.hide,

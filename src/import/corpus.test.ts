@@ -73,7 +73,7 @@ describe('Grafana corpus', () => {
     expect(summary('node-exporter-mixin-nodes.json')).toEqual({
       panels: { gauge: 1, row: 4, table: 1, timeseries: 6 },
       variables: 3,
-      notes: { info: 3, warning: 1 },
+      notes: { info: 2, warning: 1 },
     });
     const r = importAny(load('node-exporter-mixin-nodes.json'));
     if (!r.ok) throw new Error(r.errors.join('\n'));
@@ -82,7 +82,6 @@ describe('Grafana corpus', () => {
       'info panels[7]: 2 field override(s) not carried over',
       'warning panels[8]: Transformations not supported, data is shown untransformed: groupBy, merge, calculateField, calculateField, organize, sortBy',
       'info panels[8]: 5 field override(s) not carried over',
-      'info panels[1].targets[0]: Dropped intervalFactor 5 ("Resolution 1/5") from 1 query; Scry picks the step from the panel width',
     ]);
     expect(r.dashboard.timezone).toBe('utc');
     expect(r.dashboard.variables.map((v) => [v.name, v.type, v.datasource])).toEqual([

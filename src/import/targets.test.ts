@@ -78,16 +78,30 @@ describe('convertTargets', () => {
     ]);
   });
 
-  it('drops intervalFactor ≠ 1 with one counted note, and says nothing about 1', () => {
-    const { notes } = run({
+  it('keeps intervalFactor ("Resolution 1/N") without a note; 1 is the default and not written', () => {
+    const { targets, notes } = run({
       targets: [
         { expr: 'a', intervalFactor: 2 },
-        { expr: 'b', intervalFactor: 2 },
+        { expr: 'b', intervalFactor: 10 },
         { expr: 'c', intervalFactor: 1 },
       ],
     });
+    expect(targets.map((t) => t.intervalFactor)).toEqual([2, 10, undefined]);
+    expect(targets[2]).not.toHaveProperty('intervalFactor');
+    expect(notes).toEqual([]);
+  });
+
+  it('rounds an intervalFactor that is not a whole number 1–100, with a note', () => {
+    const { targets, notes } = run({
+      targets: [
+        { expr: 'a', intervalFactor: 2.4 },
+        { expr: 'b', intervalFactor: 1000 },
+      ],
+    });
+    expect(targets.map((t) => t.intervalFactor)).toEqual([2, 100]);
     expect(notes).toEqual([
-      'info panels[0].targets[0]: Dropped intervalFactor 2 ("Resolution 1/2") from 2 queries; Scry picks the step from the panel width',
+      'warning panels[0].targets[0]: intervalFactor 2.4 became 2 (a whole number 1–100)',
+      'warning panels[0].targets[1]: intervalFactor 1000 became 100 (a whole number 1–100)',
     ]);
   });
 

@@ -102,22 +102,32 @@ export function convertTargets(
       instant = false;
       notes.info(tPath, 'Query type "Both" (instant and range) became a range query');
     }
+    // "Resolution 1/N" (the calculated step × N), kept as Grafana's backend applies it
     const factor = num(raw.intervalFactor);
+    let intervalFactor: number | undefined;
     if (factor !== undefined && factor !== 1) {
-      notes.tally(
-        `intervalFactor:${factor}`,
-        'info',
-        tPath,
-        (n) =>
-          `Dropped intervalFactor ${factor} ("Resolution 1/${factor}") from ${n} ${n === 1 ? 'query' : 'queries'}; Scry picks the step from the panel width`,
-      );
+      intervalFactor = Math.min(100, Math.max(1, Math.round(factor)));
+      if (intervalFactor !== factor)
+        notes.warn(
+          tPath,
+          `intervalFactor ${factor} became ${intervalFactor} (a whole number 1–100)`,
+        );
+      if (intervalFactor === 1) intervalFactor = undefined;
     }
     const hide = raw.hide === true;
     const format = str(raw.format);
     if (!hide && (format === 'table' || format === 'heatmap')) formats.add(format);
     if (!hide && format !== 'table' && format !== 'heatmap') formats.add('time_series');
 
-    targets.push({ refId, expr: raw.expr as string, legendFormat, interval, instant, hide });
+    targets.push({
+      refId,
+      expr: raw.expr as string,
+      legendFormat,
+      interval,
+      ...(intervalFactor !== undefined ? { intervalFactor } : {}),
+      instant,
+      hide,
+    });
     resolved.push(resolveDs(ref, ds, notes, tPath));
   }
 

@@ -20,6 +20,8 @@ export const targetSchema = z.object({
   legendFormat: z.string().default(''),
   /** min step ("15s", "$__interval"); '' = none */
   interval: z.string().default(''),
+  /** Grafana's "Resolution 1/N": the calculated step × N (absent = 1) */
+  intervalFactor: z.number().int().min(1).max(100).optional(),
   /** instant query instead of range */
   instant: z.boolean().default(false),
   /** hidden targets are not queried or drawn */

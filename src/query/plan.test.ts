@@ -134,6 +134,15 @@ describe('planTarget: step, max data points, alignment', () => {
     expect(plan('up', {}, { panel: { interval: '10m' } }).stepSec).toBe(600);
   });
 
+  it("a query's Resolution 1/N multiplies the calculated step, and $__interval with it (Grafana's backend)", () => {
+    // 24 h / 1000 px = 86.4 s → 1 m, × 5
+    const r = plan('rate(x[$__interval])', { intervalFactor: 5 });
+    expect(r.stepSec).toBe(300);
+    expect(r.expr).toBe('rate(x[5m])');
+    // a literal Min step is used as it is
+    expect(plan('up', { intervalFactor: 5, interval: '30s' }).stepSec).toBe(30);
+  });
+
   it('never more than 11 000 points, however many the panel asks for', () => {
     const r = plan('up', {}, { panel: { maxDataPoints: 1_000_000 }, scrapeIntervalMs: 1 });
     expect((r.endSec - r.startSec) / r.stepSec).toBeLessThanOrEqual(11_000);

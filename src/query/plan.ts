@@ -55,6 +55,7 @@ export function planTarget(input: PlanInput): TargetPlan | { error: string } {
     scrapeIntervalMs: input.scrapeIntervalMs,
     minStep,
     panelMinIntervalMs,
+    intervalFactor: target.intervalFactor,
   });
   // Aligned to UTC multiples of the step whatever the dashboard's zone (Grafana, Prometheus' UI).
   const aligned = alignRange(input.fromMs, input.toMs, step.stepMs);

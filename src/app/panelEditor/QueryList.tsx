@@ -3,6 +3,9 @@ import LazyPromQLEditor from '../../editor/LazyPromQLEditor';
 import type { Target } from '../../model/dashboard';
 import { emptyTarget, nextRefId } from './edit';
 
+/** Grafana's Resolution choices (1/N). */
+const RESOLUTIONS = [1, 2, 3, 4, 5, 10];
+
 /** The editor's query rows: PromQL, legend, min step, instant, hide; add, remove, run, inspect. */
 export default function QueryList({
   targets,
@@ -112,6 +115,26 @@ export default function QueryList({
                 size={8}
                 onChange={(e) => setTarget(i, { interval: e.target.value })}
               />
+            </label>
+            <label title="Grafana's Resolution: the calculated step × N (a Min step is used as it is)">
+              Resolution
+              <select
+                data-testid="query-resolution"
+                value={t.intervalFactor ?? 1}
+                onChange={(e) => {
+                  const n = Number(e.target.value);
+                  setTarget(i, { intervalFactor: n > 1 ? n : undefined });
+                }}
+              >
+                {RESOLUTIONS.map((n) => (
+                  <option key={n} value={n}>
+                    1/{n}
+                  </option>
+                ))}
+                {t.intervalFactor !== undefined && !RESOLUTIONS.includes(t.intervalFactor) && (
+                  <option value={t.intervalFactor}>1/{t.intervalFactor}</option>
+                )}
+              </select>
             </label>
           </div>
         </div>
