@@ -106,6 +106,9 @@ function panel(p: Panel, inputs: Inputs): Obj {
   };
   if (p.maxDataPoints !== undefined) out.maxDataPoints = p.maxDataPoints;
   if (p.interval !== undefined) out.interval = p.interval;
+  if (p.timeFrom !== undefined) out.timeFrom = p.timeFrom;
+  if (p.timeShift !== undefined) out.timeShift = p.timeShift;
+  if (p.hideTimeOverride !== undefined) out.hideTimeOverride = p.hideTimeOverride;
   repeat(p, out);
   return out;
 }

@@ -569,7 +569,22 @@ describe('panel-level fields', () => {
     expect(convert({ type: 'stat', repeat: '' }).body.repeat).toBeUndefined();
   });
 
-  it('reports time overrides, library panels, links and legacy alerts', () => {
+  it('keeps Relative time, Time shift and hideTimeOverride without a note', () => {
+    const { body, notes } = convert({
+      type: 'timeseries',
+      timeFrom: ' 1h ',
+      timeShift: '1d',
+      hideTimeOverride: true,
+    });
+    expect(body).toMatchObject({ timeFrom: '1h', timeShift: '1d', hideTimeOverride: true });
+    expect(notes).toEqual([]);
+    // hideTimeOverride alone means nothing
+    expect(convert({ type: 'stat', hideTimeOverride: true }).body).not.toHaveProperty(
+      'hideTimeOverride',
+    );
+  });
+
+  it('reports library panels, links and legacy alerts', () => {
     const { notes } = convert({
       type: 'timeseries',
       repeat: 'instance',
@@ -580,8 +595,6 @@ describe('panel-level fields', () => {
       alert: { name: 'a' },
     });
     expect(notes).toEqual([
-      'warning: Relative time override "1h" dropped; the panel uses the dashboard time range',
-      'warning: Time shift "1d" dropped',
       'warning: Library panel "Shared": only the copy saved in this dashboard is imported',
       'info: 1 panel link(s) dropped',
       'info: Legacy alert rule dropped',

@@ -11,14 +11,6 @@ export type PanelBody = Omit<PanelInput, 'id' | 'gridPos'>;
 
 /** Notes for panel-level Grafana features Scry does not have. */
 function commonNotes(raw: Obj, path: string, notes: Notes, handledOverrides = 0): void {
-  const timeFrom = str(raw.timeFrom);
-  if (timeFrom)
-    notes.warn(
-      path,
-      `Relative time override "${timeFrom}" dropped; the panel uses the dashboard time range`,
-    );
-  const timeShift = str(raw.timeShift);
-  if (timeShift) notes.warn(path, `Time shift "${timeShift}" dropped`);
   const transformations = arr(raw.transformations).filter((t) => isObj(t) && t.disabled !== true);
   if (transformations.length) {
     const ids = transformations.map((t) => str(obj(t).id) ?? '?');
@@ -88,6 +80,12 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
     out.maxDataPoints = Math.round(maxDataPoints);
   const interval = str(raw.interval)?.trim();
   if (interval) out.interval = interval;
+  // Relative time / Time shift: the panel's own range (time/panelTime.ts), as Grafana
+  const timeFrom = str(raw.timeFrom)?.trim();
+  if (timeFrom) out.timeFrom = timeFrom;
+  const timeShift = str(raw.timeShift)?.trim();
+  if (timeShift) out.timeShift = timeShift;
+  if ((timeFrom || timeShift) && raw.hideTimeOverride === true) out.hideTimeOverride = true;
   Object.assign(out, repeatFields(raw));
   return out;
 }

@@ -71,6 +71,12 @@ const basePanelSchema = z.object({
   maxDataPoints: z.number().int().positive().optional(),
   /** panel min interval ("1m") */
   interval: z.string().optional(),
+  /** Grafana's "Relative time": the panel's own range, e.g. "1h" = the last hour (time/panelTime.ts) */
+  timeFrom: z.string().optional(),
+  /** Grafana's "Time shift": the panel's range moved back, e.g. "1d" */
+  timeShift: z.string().optional(),
+  /** no "Last 1 hour" / "timeshift -1d" text in the panel header */
+  hideTimeOverride: z.boolean().optional(),
   /** repeat this panel (or row) once per selected value of this variable (All = every value) */
   repeat: z.string().optional(),
   /** where panel copies go: "h" side by side (default), "v" one under the other */

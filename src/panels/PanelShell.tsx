@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Panel } from '../model/dashboard';
-import { useQueryEnv } from '../query/env';
+import { QueryEnvContext, useQueryEnv } from '../query/env';
+import { usePanelEnv } from '../query/panelEnv';
 import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
 import { changePanelType } from './changeType';
@@ -35,7 +36,9 @@ export default function PanelShell(props: {
   noQueryText?: string;
 }) {
   const { panel, ctx, actions } = props;
-  const env = useQueryEnv();
+  // the page's env, or the panel's own range (Grafana's Relative time / Time shift)
+  const pageEnv = useQueryEnv();
+  const { env, timeInfo, timeError } = usePanelEnv(panel, pageEnv);
   const rootRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const inView = useInView(rootRef);
@@ -77,7 +80,7 @@ export default function PanelShell(props: {
     ? panelRegistry.plugins.filter((p) => p.offer?.from.includes(panel.type) && p.offer.when(data))
     : [];
 
-  return (
+  const shell = (
     <div
       ref={rootRef}
       className="panel"
@@ -90,6 +93,15 @@ export default function PanelShell(props: {
         <span className="panel-title" title={panel.description || panel.title}>
           {panel.title || '\u00a0'}
         </span>
+        {timeInfo && (
+          <span
+            className={`panel-time-info${timeError ? ' invalid' : ''}`}
+            data-testid="panel-time-info"
+            title={timeError ?? "This panel's own time range"}
+          >
+            {timeInfo}
+          </span>
+        )}
         {data.warnings.length > 0 && (
           <span className="warn" title={data.warnings.join('\n')} data-testid="panel-warning-icon">
             ⚠
@@ -149,6 +161,12 @@ export default function PanelShell(props: {
         )}
       </div>
     </div>
+  );
+  // the panel's view and its hooks (alert annotations, …) see the panel's own range
+  return env === pageEnv ? (
+    shell
+  ) : (
+    <QueryEnvContext.Provider value={env}>{shell}</QueryEnvContext.Provider>
   );
 }
 

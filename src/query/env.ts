@@ -23,6 +23,11 @@ export interface QueryEnv {
   /** resolved absolute range (ms) */
   fromMs: number;
   toMs: number;
+  /**
+   * the instant a relative range was resolved against, present only when the range's `from` is
+   * relative ("now-6h"): a panel's relative time (Grafana's timeFrom) applies only then
+   */
+  nowMs?: number;
   timeZone: string;
   /** the datasource a panel names (undefined = default), or why there is none */
   datasource(name: string | undefined): DatasourceHandle | { error: string };

@@ -9,6 +9,7 @@ import { findViewedItem } from '../../variables/repeat';
 import { resolveDatasource } from '../datasourceHandles';
 import { updateParams, useRoute } from '../router';
 import { ScopedEnv } from '../rows/grid';
+import { isRelative } from '../../time/range';
 import { zoomTo } from '../time/rangeParams';
 import { useTimeRange, useZoomOutKey } from '../time/useTimeRange';
 import { useDashboardShortcuts } from '../shortcuts/useDashboardShortcuts';
@@ -84,16 +85,18 @@ export default function DashboardView(props: DashboardViewProps) {
     datasources,
   });
   const scope = vars.scope;
+  const nowMs = isRelative(time.raw.from) ? time.nowMs : undefined;
   const env: QueryEnv = useMemo(
     () => ({
       fromMs,
       toMs,
+      nowMs,
       timeZone,
       datasource: (name) => resolveDatasource(datasources, datasourceName(name, scope)),
       scope,
       dashboard: { uid: d.uid, title: d.title },
     }),
-    [fromMs, toMs, timeZone, datasources, d.uid, d.title, scope],
+    [fromMs, toMs, nowMs, timeZone, datasources, d.uid, d.title, scope],
   );
   const ctx: PanelContext = useMemo(
     () => ({

@@ -124,6 +124,34 @@ export default function PanelOptionsPane({
           onChange={(e) => set({ interval: e.target.value || undefined })}
         />
       </label>
+      <label title="This panel's own range: 1h = the last hour (only under a relative dashboard range)">
+        Relative time
+        <input
+          data-testid="panel-time-from"
+          value={p.timeFrom ?? ''}
+          placeholder="1h"
+          onChange={(e) => set({ timeFrom: e.target.value.trim() || undefined })}
+        />
+      </label>
+      <label title="This panel's range moved back: 1d = the same range a day earlier">
+        Time shift
+        <input
+          data-testid="panel-time-shift"
+          value={p.timeShift ?? ''}
+          placeholder="1d"
+          onChange={(e) => set({ timeShift: e.target.value.trim() || undefined })}
+        />
+      </label>
+      {(p.timeFrom || p.timeShift) && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={p.hideTimeOverride === true}
+            onChange={(e) => set({ hideTimeOverride: e.target.checked || undefined })}
+          />
+          Hide time info in the header
+        </label>
+      )}
       <RepeatOptions panel={p} variables={variables} onChange={set} />
     </>
   );
