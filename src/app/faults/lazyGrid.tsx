@@ -50,9 +50,21 @@ export function useLazyGridItems<T extends { layout: { y: number; x: number } }>
   return { shown, total: items.length, lazy, more };
 }
 
+/** Runs `fn` when the main thread is idle (at the latest after `timeoutMs`); returns a cancel. */
+function whenIdle(fn: () => void, timeoutMs: number): () => void {
+  // Safari has no requestIdleCallback: the next task then
+  if (typeof requestIdleCallback === 'undefined') {
+    const t = setTimeout(fn, 0);
+    return () => clearTimeout(t);
+  }
+  const id = requestIdleCallback(fn, { timeout: timeoutMs });
+  return () => cancelIdleCallback(id);
+}
+
 /**
  * Calls `onVisible` whenever it comes within 400 px of the viewport (again after each call). It
- * starts watching after the frame that shows the items above it: the first screen paints first.
+ * starts watching after the frame that shows the items above it, once the main thread is idle:
+ * the first screen paints, and turns its answers into charts, before more panels mount.
  */
 export function LazySentinel({ onVisible, shown }: { onVisible: () => void; shown: number }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -65,13 +77,15 @@ export function LazySentinel({ onVisible, shown }: { onVisible: () => void; show
       },
       { rootMargin: '400px' },
     );
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame that shows the items above, and once the main thread is idle: the first
+    // screen's panels turn their answers into charts before more panels mount.
+    let cancelIdle = () => {};
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => io.observe(el), 0);
+      cancelIdle = whenIdle(() => io.observe(el), 1500);
     });
     return () => {
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancelIdle();
       io.disconnect();
     };
   }, [onVisible, shown]);
