@@ -311,3 +311,32 @@ test('a single panel embeds in a 600×300 iframe: no chrome, it fills the frame'
   await host.context().close();
   server.close();
 });
+
+test('edits made on a shared link are asked about before leaving, and not after "Save a copy"', async ({
+  page,
+}) => {
+  const json = dashboardJson('shared-edit', 'Shared edit', [{ title: 'A', expr: 'up' }]);
+  await page.goto(`${base()}/#/s/${payloadOf(json)}`);
+  await expect(page.getByTestId('shared-banner')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByTestId('dashboard-title-input').fill('Renamed here');
+  page.removeAllListeners('dialog');
+  const asked: string[] = [];
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.evaluate(() => (location.hash = '#/'));
+  await expect
+    .poll(() => asked)
+    .toEqual([
+      'This shared dashboard has changes that are not saved in this browser. Leave without saving a copy?',
+    ]);
+  await expect(page).toHaveURL(/#\/s\//);
+  await expect(page.getByTestId('dashboard-title-input')).toHaveValue('Renamed here');
+  // saved as a copy: the stored dashboard opens without a question
+  await page.getByTestId('save-copy').click();
+  await expect(page).toHaveURL(/#\/d\/shared-edit/);
+  expect(asked).toHaveLength(1);
+  expect((await storedDashboards(page))['shared-edit']!.title).toBe('Renamed here');
+});

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Dashboard } from '../../model/dashboard';
 import { decodeDashboard } from '../../share/payload';
 import { useDashboards } from '../../state/dashboards';
 import { newUid } from '../../state/storage';
 import DashboardView from '../dashboard/DashboardView';
+import { sameExceptFolds } from '../../model/rows';
 import { usePanelEditing } from '../dashboard/PanelEditorHost';
 import { currentRoute, href, navigate } from '../router';
+import { useLeaveGuard } from '../useLeaveGuard';
 import './share.css';
 
 type Opened =
@@ -30,6 +33,17 @@ export default function SharedDashboardPage({ payload }: { payload: string }) {
     opened.state === 'ok'
       ? !!(s.saved[opened.dashboard.uid] ?? s.provisioned[opened.dashboard.uid])
       : false,
+  );
+
+  // edits made here (not folding rows) are asked about before leaving: they live only in this page
+  const edited =
+    opened.state === 'ok' &&
+    draft !== null &&
+    draft !== opened.dashboard &&
+    !sameExceptFolds(draft, opened.dashboard);
+  useLeaveGuard(
+    edited && !saving,
+    'This shared dashboard has changes that are not saved in this browser. Leave without saving a copy?',
   );
 
   useEffect(() => {
@@ -70,21 +84,23 @@ export default function SharedDashboardPage({ payload }: { payload: string }) {
     const d: Dashboard = taken
       ? { ...draft, uid: newUid(), title: `${draft.title} (shared copy)` }
       : draft;
-    setSaving(true);
+    // committed at once: the leave question is off before the saved copy is opened
+    flushSync(() => setSaving(true));
     const r = await useDashboards
       .getState()
       .save(d, { expected: 0, message: 'Saved from a share link' });
-    setSaving(false);
     if (r.status === 'saved') {
       const params = new URLSearchParams(currentRoute().params);
       params.delete('edit');
       navigate(`/d/${d.uid}`, params);
-    } else
-      setSaveError(
-        r.status === 'error'
-          ? r.error
-          : 'Not saved: a dashboard with this uid was saved meanwhile (in another tab); try again',
-      );
+      return;
+    }
+    setSaving(false);
+    setSaveError(
+      r.status === 'error'
+        ? r.error
+        : 'Not saved: a dashboard with this uid was saved meanwhile (in another tab); try again',
+    );
   };
 
   return (
