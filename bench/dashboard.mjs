@@ -3,6 +3,7 @@
 // each cold (a fresh browser context per load), interleaved run by run in one Chromium.
 import { serveStatic } from '../scripts/server.mjs';
 import { BENCH } from './data.mjs';
+import { profileDashboardLoad } from './dashboardProfile.mjs';
 
 /** Panels on the dashboard (the classic page's parser sorts g10 before g2: at most 10). */
 export const PANELS = 10;
@@ -186,7 +187,9 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
   const range = `from=${BENCH.startSec * 1000}&to=${BENCH.endSec * 1000}&tz=utc`;
   const modes = [];
   try {
-    for (const mode of ['fixed', 'default']) {
+    // BENCH_DASH_MODES=fixed (or default) runs one mode only
+    const only = process.env.BENCH_DASH_MODES?.split(',');
+    for (const mode of ['fixed', 'default'].filter((m) => !only || only.includes(m))) {
       const scryUrl = `${site.url}#/d/bench-${mode}?${range}`;
       // Scry's own requests define the workload for the classic page and the floor.
       const probe = await coldLoad(browser, scryUrl, promOrigin);
@@ -208,6 +211,11 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
         classic: classicUrl(prom.url, queries),
         floor: `${site.url}floor-${mode}.html`,
       };
+      if (process.env.BENCH_PROFILE === 'dashboard') {
+        await profileDashboardLoad(browser, urls.scry);
+        await profileDashboardLoad(browser, urls.floor);
+      }
+      if (runs === 0) continue; // BENCH_DASH_RUNS=0: the profile alone
       const samples = { scry: [], classic: [], floor: [] };
       for (let i = 0; i < warmup + runs; i++) {
         // rotate the order so no side always runs first after the previous one's load

@@ -91,6 +91,48 @@ describe('matrixToFrame on a recorded response', () => {
     expect(f.offGrid).toBeUndefined();
     expect(Array.from(f.series[0]!.values)).toEqual([NaN, 8, NaN]);
   });
+  it('a full answer, one with float noise mid-way and one with a gap give the same columns', () => {
+    const grid = { startSec: 100, endSec: 145, stepSec: 15 };
+    const f = matrixToFrame(
+      [
+        {
+          metric: { a: 'full' },
+          values: [
+            [100, '1'],
+            [115, '2'],
+            [130, '3'],
+            [145, '4'],
+          ],
+        },
+        // as many pairs as steps, but the third sits a hair off its step (still on the grid)
+        {
+          metric: { a: 'noise' },
+          values: [
+            [100, '1'],
+            [115, '2'],
+            [130.0000001, '3'],
+            [145, 'NaN'],
+          ],
+        },
+        // as many pairs as steps is not enough: they must be on the steps in order
+        {
+          metric: { a: 'gap' },
+          values: [
+            [100, '1'],
+            [130, '3'],
+            [145, '+Inf'],
+          ],
+        },
+      ],
+      grid,
+    );
+    expect(f.offGrid).toBeUndefined();
+    expect(f.series.map((s) => Array.from(s.values))).toEqual([
+      [1, 2, 3, 4],
+      [1, 2, 3, NaN],
+      [1, NaN, 3, Infinity],
+    ]);
+  });
   it("follows the answer's own timestamps when the server answered off the grid", () => {
     const f = matrixToFrame(
       [

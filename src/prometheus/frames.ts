@@ -60,8 +60,19 @@ export function matrixToFrame(
   for (const s of result) {
     const pairs = s.values;
     if (!pairs) continue;
-    const values = new Float64Array(n).fill(NaN);
-    for (let j = 0; j < pairs.length; j++) {
+    const values = new Float64Array(n);
+    // The usual answer has a sample at every step: pair j sits on grid point j. Then no NaN
+    // fill and no index arithmetic; the first pair off that pattern falls back to placing each
+    // sample by its own timestamp (same result).
+    let j = 0;
+    if (pairs.length === n)
+      for (; j < n; j++) {
+        const p = pairs[j] as SamplePair;
+        if (p[0] !== times[j]) break;
+        values[j] = parseSampleValue(p[1]);
+      }
+    if (j < n) values.fill(NaN, j);
+    for (; j < pairs.length; j++) {
       const p = pairs[j] as SamplePair;
       const exact = (p[0] * 1000 - startMs) / stepMs;
       const idx = Math.round(exact);

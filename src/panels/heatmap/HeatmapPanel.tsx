@@ -4,7 +4,7 @@ import { formatValueToString } from '../../units/format';
 import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
 import type { PanelViewProps } from '../types';
-import { quantileSeries } from './buckets';
+import { quantilesSeries } from './buckets';
 import { panelBucketGroups, percentileLabel, type HeatmapOptions } from './options';
 
 /** Line colours over the viridis cells: light, then warm, so they stand out on any cell. */
@@ -31,16 +31,18 @@ export default function HeatmapPanel({
 
   const percentilesKey = options.percentiles.join(',');
   const lines = useMemo<HeatmapLine[]>(
-    () =>
-      group
-        ? options.percentiles.map((q, i) => ({
-            key: percentileLabel(q),
-            label: percentileLabel(q),
-            q,
-            values: quantileSeries(group, q),
-            color: LINE_COLORS[i % LINE_COLORS.length]!,
-          }))
-        : [],
+    () => {
+      if (!group) return [];
+      // all percentiles in one pass over the buckets
+      const values = quantilesSeries(group, options.percentiles);
+      return options.percentiles.map((q, i) => ({
+        key: percentileLabel(q),
+        label: percentileLabel(q),
+        q,
+        values: values[i]!,
+        color: LINE_COLORS[i % LINE_COLORS.length]!,
+      }));
+    },
     // percentilesKey stands for options.percentiles (a new array on every options read)
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [group, percentilesKey],

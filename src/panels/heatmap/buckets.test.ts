@@ -7,6 +7,7 @@ import {
   looksLikeBuckets,
   parseLe,
   quantileSeries,
+  quantilesSeries,
 } from './buckets';
 
 const N = NaN;
@@ -245,6 +246,17 @@ describe('histogram_quantile parity with Prometheus 2.42 (promtool)', () => {
       });
     }
   }
+});
+
+describe('quantilesSeries', () => {
+  it('gives, in one pass, exactly what one quantileSeries per quantile gives', () => {
+    // every golden case (non-monotonic, missing buckets, resets) at once, quantiles in any order
+    const qs = [0.99, 0.5, NaN, 0.9, -1, 0, 1, 2];
+    for (const g of bucketGroups(inputFrame())) {
+      const all = quantilesSeries(g, qs);
+      qs.forEach((q, k) => expect([...all[k]!]).toEqual([...quantileSeries(g, q)]));
+    }
+  });
 });
 
 describe('histogramQuantile', () => {

@@ -264,24 +264,37 @@ function sortedQuantile(q: number, ub: ArrayLike<number>, cnt: number[], n: numb
  * histogram (as a missing series is in PromQL), so a step without `+Inf` gives NaN.
  */
 export function quantileSeries(group: BucketGroup, q: number): Float64Array {
-  if (group.native) return nativeQuantileSeries(group, group.native, q);
+  return quantilesSeries(group, [q])[0]!;
+}
+
+/**
+ * `quantileSeries` for several quantiles in one pass over the buckets (the heatmap's percentile
+ * lines): each step's histogram is gathered once. Same values as one call per quantile —
+ * sortedQuantile's monotonic fix-up is idempotent, so the quantiles can share it.
+ */
+export function quantilesSeries(group: BucketGroup, qs: readonly number[]): Float64Array[] {
+  if (group.native) {
+    const native = group.native;
+    return qs.map((q) => nativeQuantileSeries(group, native, q));
+  }
   const steps = group.times.length;
-  const out = new Float64Array(steps);
+  const outs = qs.map(() => new Float64Array(steps));
   const nb = group.bounds.length;
   const ub = new Float64Array(nb);
   const cnt: number[] = new Array<number>(nb).fill(0);
+  const { bounds, cumulative } = group;
   for (let t = 0; t < steps; t++) {
     let n = 0;
     for (let i = 0; i < nb; i++) {
-      const c = group.cumulative[i]![t] ?? NaN;
-      if (Number.isNaN(c)) continue;
-      ub[n] = group.bounds[i]!;
+      const c = cumulative[i]![t] ?? NaN;
+      if (c !== c) continue; // NaN: no sample of this bucket at this step
+      ub[n] = bounds[i]!;
       cnt[n] = c;
       n++;
     }
-    out[t] = sortedQuantile(q, ub, cnt, n);
+    for (let k = 0; k < qs.length; k++) outs[k]![t] = sortedQuantile(qs[k]!, ub, cnt, n);
   }
-  return out;
+  return outs;
 }
 
 /**
