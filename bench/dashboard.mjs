@@ -184,6 +184,11 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
     '/dashboards/default.json': dashboardFor('bench-default', null),
   };
   const site = await serveStatic({ root: dist, overlay });
+  // BENCH_COMPARE=<another dist>: that build's cold loads too, interleaved (same machine load)
+  const other = process.env.BENCH_COMPARE
+    ? await serveStatic({ root: process.env.BENCH_COMPARE, overlay })
+    : undefined;
+  const sides = other ? ['scry', 'before', 'classic', 'floor'] : ['scry', 'classic', 'floor'];
   const range = `from=${BENCH.startSec * 1000}&to=${BENCH.endSec * 1000}&tz=utc`;
   const modes = [];
   try {
@@ -208,6 +213,7 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
       );
       const urls = {
         scry: scryUrl,
+        ...(other ? { before: `${other.url}#/d/bench-${mode}?${range}` } : {}),
         classic: classicUrl(prom.url, queries),
         floor: `${site.url}floor-${mode}.html`,
       };
@@ -216,11 +222,11 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
         await profileDashboardLoad(browser, urls.floor);
       }
       if (runs === 0) continue; // BENCH_DASH_RUNS=0: the profile alone
-      const samples = { scry: [], classic: [], floor: [] };
+      const samples = Object.fromEntries(sides.map((s) => [s, []]));
       for (let i = 0; i < warmup + runs; i++) {
         // rotate the order so no side always runs first after the previous one's load
-        const order = ['scry', 'classic', 'floor'];
-        for (let r = 0; r < i % 3; r++) order.push(order.shift());
+        const order = [...sides];
+        for (let r = 0; r < i % sides.length; r++) order.push(order.shift());
         for (const side of order) {
           const m = await coldLoad(browser, urls[side], promOrigin);
           process.stderr.write(`${mode} run ${i} ${side}: ${m.done.toFixed(0)} ms\n`);
@@ -231,6 +237,7 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
     }
   } finally {
     await site.close();
+    await other?.close();
   }
   return modes.map(({ mode, step, samples }) => {
     const pick = (side, f) => median(samples[side].map(f));
@@ -248,14 +255,10 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
       mode,
       step,
       runs: samples.scry.length,
-      scry: row('scry'),
-      classic: row('classic'),
-      floor: row('floor'),
-      spread: {
-        scry: samples.scry.map((m) => Math.round(m.done)),
-        classic: samples.classic.map((m) => Math.round(m.done)),
-        floor: samples.floor.map((m) => Math.round(m.done)),
-      },
+      ...Object.fromEntries(Object.keys(samples).map((side) => [side, row(side)])),
+      spread: Object.fromEntries(
+        Object.entries(samples).map(([side, ms]) => [side, ms.map((m) => Math.round(m.done))]),
+      ),
     };
   });
 }

@@ -140,7 +140,8 @@ function printDashboard(dash) {
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const d of dash)
-    for (const side of ['scry', 'classic', 'floor']) {
+    for (const side of ['scry', 'before', 'classic', 'floor']) {
+      if (!d[side]) continue;
       const m = d[side];
       const cell = (x) => (side === 'scry' ? `**${x.toFixed(2)}**` : x.toFixed(2));
       console.log(
@@ -149,8 +150,16 @@ function printDashboard(dash) {
     }
   for (const d of dash)
     console.log(
-      `runs (${d.mode}): scry ${d.spread.scry.join(' ')} · classic ${d.spread.classic.join(' ')} · floor ${d.spread.floor.join(' ')} ms`,
+      `runs (${d.mode}): ${Object.entries(d.spread)
+        .map(([side, ms]) => `${side} ${ms.join(' ')}`)
+        .join(' · ')} ms`,
     );
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   const s = dash[0].scry;
   const loadedJs = [...new Set(s.js)].reduce((t, f) => t + e.gzOf(f), 0);
   console.log(

@@ -4,11 +4,12 @@
 import { startupProvisioning } from './app/startup';
 import { applyInitialTheme } from './theme/runtime';
 
-// the stored or linked theme before anything is painted
-applyInitialTheme();
-
+// first the fetches (the theme's style recalculation takes a while on a busy machine)...
 void startupProvisioning().then((raw) => {
   // Only a present config needs the validator (zod) and the importer: fetch them meanwhile.
   if (raw.config) void Promise.all([import('./app/provisioning'), import('./app/readDashboard')]);
 });
+
+// ...then the stored or linked theme, still before anything is painted (same task)
+applyInitialTheme();
 void import('./main');

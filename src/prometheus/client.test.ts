@@ -214,6 +214,34 @@ describe('requests in flight per datasource', () => {
     expect(s.peak()).toBe(6);
   });
 
+  it('frees the slot once the headers are in: the next query goes out while a body is read', async () => {
+    let release!: () => void;
+    const fetched: string[] = [];
+    const fetchFn: FetchFn = (url) => {
+      fetched.push(new URL(url).searchParams.get('query') ?? '');
+      if (fetched.length > 1) return Promise.resolve(json(vector));
+      // the first answer's body arrives only when told
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('{"status":"success",'));
+          release = () => {
+            c.enqueue(new TextEncoder().encode('"data":{"resultType":"vector","result":[]}}'));
+            c.close();
+          };
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };
+    const vector = { status: 'success', data: { resultType: 'vector', result: [] } };
+    const c = new PrometheusClient({ url: 'http://limit-headers:9090', maxConcurrent: 1 }, fetchFn);
+    const first = c.query({ expr: 'first', timeSec: 1 });
+    const second = c.query({ expr: 'second', timeSec: 1 });
+    await expect(second).resolves.toMatchObject({ data: { result: [] } });
+    expect(fetched).toEqual(['first', 'second']);
+    release();
+    await expect(first).resolves.toMatchObject({ data: { resultType: 'vector' } });
+  });
+
   it("every client of one server shares the datasource's limit; another server has its own", async () => {
     const s = gatedServer();
     const a = new PrometheusClient(

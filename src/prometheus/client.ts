@@ -83,7 +83,10 @@ export class PrometheusClient {
     // The wait before a retry holds no slot of the limiter: only the request itself does.
     for (let attempt = 1; ; attempt++) {
       try {
-        const a = await this.limiter.run(() => this.send<T>(path, params, opts), opts.signal);
+        const a = await this.limited(
+          (onHeaders) => this.send<T>(path, params, opts, onHeaders),
+          opts.signal,
+        );
         return opts.check ? { ...a, data: opts.check(a.data) } : a;
       } catch (e) {
         const wait = e instanceof PromError ? e.retryAfterMs : undefined;
@@ -100,6 +103,30 @@ export class PrometheusClient {
         await sleep(wait, opts.signal);
       }
     }
+  }
+
+  /**
+   * Runs `send` in one of the server's slots, held until the answer's headers are in (the
+   * server has evaluated the query), not while its body is read and parsed: that is this tab's
+   * work, and on a busy main thread it would hold back the next query (a dashboard's seventh
+   * to tenth queries went out only after earlier panels had been drawn).
+   */
+  private limited<T>(
+    send: (onHeaders: () => void) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.limiter
+        .run(
+          () =>
+            new Promise<void>((release) => {
+              send(release).then(resolve, reject).finally(release);
+            }),
+          signal,
+        )
+        // only a request that never left the queue (aborted there) gets here
+        .catch(reject);
+    });
   }
 
   /** Prometheus' own `timeout` parameter: the server gives up when Scry does. */
@@ -203,6 +230,7 @@ export class PrometheusClient {
     path: string,
     params: URLSearchParams,
     opts: RequestOptions & { allowPost?: boolean },
+    onHeaders?: () => void,
   ): Promise<Answer<T>> {
     const query = params.toString();
     let url = this.base + path;
@@ -237,6 +265,7 @@ export class PrometheusClient {
       } catch (e) {
         throw await this.networkError(e, url, timedOut, timeoutMs, opts.signal);
       }
+      onHeaders?.();
       const body = await readBody(res);
       if ('error' in body) {
         if (opts.signal?.aborted || timedOut)

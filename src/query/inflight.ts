@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { PromError } from '../prometheus/errors';
 import { MAX_RETRIES, type RetryNotice } from '../prometheus/client';
 
@@ -98,4 +98,18 @@ export function useInflightVersion(): number {
     () => version,
     () => version,
   );
+}
+
+/**
+ * The retry notices of these keys (a panel's), re-rendering the caller only when they change:
+ * not on every request that starts or ends elsewhere on the dashboard (with ten panels, that
+ * re-rendered — and redrew — every panel twenty times during a load).
+ */
+export function useRetryNotices(keys: readonly string[]): string[] {
+  const text = useSyncExternalStore(
+    subscribe,
+    () => retryNotices(keys).join('\n'),
+    () => '',
+  );
+  return useMemo(() => (text ? text.split('\n') : []), [text]);
 }

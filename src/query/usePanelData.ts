@@ -1,12 +1,12 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { Panel } from '../model/dashboard';
 import { failureMessage, isAbort } from '../prometheus/errors';
 import { targetQuery, type TargetResult as PromTargetResult } from '../prometheus/queries';
 import type { DatasourceHandle, QueryEnv } from './env';
 import { panelNeedsPromQLParser, planPanel, visibleTargetCount, type TargetPlan } from './plan';
 import { usePromQLParser } from './usePromQLParser';
-import { cancelRequests, retryNotices, trackRequest, useInflightVersion } from './inflight';
+import { cancelRequests, trackRequest, useRetryNotices } from './inflight';
 import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
 
 /** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
@@ -51,9 +51,9 @@ export function usePanelData(
     : { plans: [], targetCount: visibleTargetCount(panel) };
   const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
 
-  useInflightVersion();
   const options = okPlans.map((plan) => targetQuery(handle, plan, trackRequest));
   const keyIds = options.map((o) => JSON.stringify(o.queryKey));
+  const notices = useRetryNotices(keyIds);
   const queries = useQueries({
     queries: options.map((o) => ({
       ...o,
@@ -68,16 +68,21 @@ export function usePanelData(
   if (!handle && 'error' in ds) errors.push(ds.error);
   if (grammar.error) errors.push(grammar.error);
   for (const p of plans) if ('error' in p) errors.push(prefix(p.refId, p.error));
-  const results: TargetResult[] = [];
+  const answers: TargetResult[] = [];
   let loading = !grammar.ready;
   let fetching = false;
   queries.forEach((q, i) => {
     const plan = okPlans[i]!;
-    if (q.data) results.push(q.data);
+    if (q.data) answers.push(q.data);
     if (q.isFetching) fetching = true;
     if (q.isPending) loading = true;
     if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, failureMessage(q.error)));
   });
+  // the same array while the answers are the same: a panel's frames, series and chart data are
+  // memoised on it, so a re-render for anything else (fetching flags) does not redraw the chart
+  const answersKey = answers.map(answerId).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const results = useMemo(() => answers, [answersKey]);
   const costs: TargetCostRow[] = results.flatMap((r) =>
     r.cost
       ? [
@@ -116,10 +121,20 @@ export function usePanelData(
     warnings,
     fetching,
     plans: okPlans,
-    notices: retryNotices(keyIds),
+    notices,
     cancel: () => cancelRequests(keyIds),
     rerun: () => {
       for (const q of queries) void q.refetch();
     },
   };
+}
+
+const answerIds = new WeakMap<TargetResult, number>();
+let lastAnswerId = 0;
+
+/** A number per answer object (its identity, as a string key). */
+function answerId(r: TargetResult): number {
+  let id = answerIds.get(r);
+  if (id === undefined) answerIds.set(r, (id = ++lastAnswerId));
+  return id;
 }
