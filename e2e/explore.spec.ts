@@ -202,3 +202,59 @@ test('add to dashboard: a fresh panel id, also past the panels folded in a colla
   await expect(panel(page, 'Hidden')).toBeVisible();
   await expect(panel(page, 'max(scry_temperature_celsius)')).toBeVisible();
 });
+
+test('a query touching more series than the limit asks first, with the count; Run anyway runs it', async ({
+  page,
+}) => {
+  // the limit, set in Settings (10 000 by default; the fixture's many-series metric has 5 000)
+  await open(page, '#/settings');
+  await page.getByTestId('series-warn-above').fill('1000');
+  await page
+    .getByRole('form', { name: 'Costly queries' })
+    .getByRole('button', { name: 'Save' })
+    .click();
+  await expect(page.getByTestId('series-warn-saved')).toHaveText('Asks above 1,000 series');
+
+  const { toMs } = fixtureWindow();
+  const fromMs = toMs - 3_600_000;
+  const ranges: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/query_range')) ranges.push(r.url());
+  });
+  await open(page, `#/explore?ds=fixture&from=${fromMs}&to=${toMs}&tz=utc`);
+  const many = await promApi<Vector>('/api/v1/query', {
+    query: 'count(scry_many_series)',
+    time: toMs / 1000,
+  });
+  const count = Number(many.result[0]!.value[1]);
+  expect(count).toBe(5000);
+  await typeExpr(page.getByTestId('query-expr'), 'sum by (idx) (scry_many_series)');
+  await page.getByTestId('explore-run').click();
+  const warning = page.getByTestId('series-warning');
+  await expect(warning).toContainText(
+    `This query touches about ${count.toLocaleString('en')} series (counted at the end of the range), above the warning limit of 1,000 (Settings).`,
+  );
+  await page.screenshot({ path: test.info().outputPath('series-warning.png') });
+  // nothing ran: no range query, the URL has no expression yet
+  expect(ranges).toEqual([]);
+  await expect(page).not.toHaveURL(/expr=/);
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+  await expect(warning).toHaveCount(0);
+  expect(ranges).toEqual([]);
+
+  // a narrow query runs without asking
+  await typeExpr(page.getByTestId('query-expr'), 'scry_many_series{idx="7"}');
+  await page.getByTestId('explore-run').click();
+  const graph = page.getByTestId('explore-graph').getByTestId('panel');
+  await expect(graph).toHaveAttribute('data-state', 'ok');
+  await expect(page.getByTestId('series-warning')).toHaveCount(0);
+
+  // one series out, 5 000 touched: asked too, and run anyway
+  await typeExpr(page.getByTestId('query-expr'), 'count(scry_many_series)');
+  await page.getByTestId('explore-run').click();
+  await expect(warning).toContainText('about 5,000 series');
+  await page.getByTestId('series-run-anyway').click();
+  await expect(page).toHaveURL(/expr=count/);
+  await expect(graph).toHaveAttribute('data-state', 'ok');
+  expect(ranges.some((u) => u.includes('query=count'))).toBe(true);
+});

@@ -4,7 +4,10 @@ import type { Panel } from '../model/dashboard';
 import PanelShell from '../panels/PanelShell';
 import { panelPlugin } from '../panels/registry';
 import type { PanelContext } from '../panels/types';
+import { probeText } from '../prometheus/seriesProbe';
 import { useQueryEnv } from '../query/env';
+import { interpolate } from '../variables/interpolate';
+import { SeriesGateNotice, useSeriesGate } from './cost/seriesGate';
 import QueryInspector from './inspect/QueryInspector';
 import PanelOptionsPane from './panelEditor/PanelOptionsPane';
 import { changePanelType } from './panelEditor/edit';
@@ -56,8 +59,20 @@ export default function PanelEditor(props: PanelEditorProps) {
   useEffect(() => {
     pRef.current = p;
   });
-  const run = () =>
-    setRanExprs(Object.fromEntries(pRef.current.targets.map((t) => [t.refId, t.expr])));
+  const ranRef = useRef(ranExprs);
+  useEffect(() => {
+    ranRef.current = ranExprs;
+  });
+  // a new query touching more series than the user's limit asks first (app/cost/seriesGate.tsx)
+  const gate = useSeriesGate('error' in ds ? undefined : ds.client, Math.floor(env.toMs / 1000));
+  const run = () => {
+    const targets = pRef.current.targets;
+    const next = Object.fromEntries(targets.map((t) => [t.refId, t.expr]));
+    const fresh = targets
+      .filter((t) => !t.hide && t.expr.trim() && t.expr !== ranRef.current[t.refId])
+      .map((t) => probeText(interpolate(t.expr, env.scope)));
+    gate.guard(fresh, () => setRanExprs(next));
+  };
 
   const discard = () => {
     if (!changed || confirm('Discard the changes to this panel?')) props.onDiscard();
@@ -104,6 +119,7 @@ export default function PanelEditor(props: PanelEditorProps) {
         client={editorClient}
         variables={variables}
         run={run}
+        notice={<SeriesGateNotice gate={gate} />}
         onInspect={() => setInspecting(true)}
         update={(change) => setP((cur) => ({ ...cur, targets: change(cur.targets) }))}
       />

@@ -60,8 +60,10 @@ function render(panel: Panel, answer: (url: string) => Answer, flavour?: Flavour
 }
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+/** Waits for `cond` up to 5 s (the rare panels' code loads on demand: slow on a loaded machine). */
 async function until(cond: () => boolean) {
-  for (let i = 0; i < 50 && !cond(); i++) await flush();
+  const start = Date.now();
+  while (!cond() && Date.now() - start < 5000) await flush();
   expect(cond()).toBe(true);
 }
 

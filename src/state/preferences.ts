@@ -4,6 +4,8 @@ import { parseThemeChoice, PREFERENCES_KEY, type ThemeChoice } from '../theme/th
 
 /** How many recently viewed dashboards are remembered. */
 export const RECENT_MAX = 20;
+/** Explore and the panel editor warn before a query touching more series than this (0 = never). */
+export const DEFAULT_SERIES_WARN_ABOVE = 10_000;
 
 interface Preferences {
   /** starred dashboard uids */
@@ -13,6 +15,9 @@ interface Preferences {
   /** light, dark or system (follows the browser) */
   theme: ThemeChoice;
   setTheme(theme: ThemeChoice): void;
+  /** warn before running a query that touches more series than this (0 = never) */
+  seriesWarnAbove: number;
+  setSeriesWarnAbove(n: number): void;
   toggleStar(uid: string): void;
   recordView(uid: string, atMs?: number): void;
   /** forgets a dashboard (it was deleted) */
@@ -53,6 +58,8 @@ export const usePreferences = create<Preferences>()(
       recent: [],
       theme: 'system',
       setTheme: (theme) => set({ theme }),
+      seriesWarnAbove: DEFAULT_SERIES_WARN_ABOVE,
+      setSeriesWarnAbove: (n) => set({ seriesWarnAbove: Math.max(0, Math.round(n)) }),
       toggleStar: (uid) =>
         set((s) => ({
           starred: s.starred.includes(uid)
@@ -73,11 +80,25 @@ export const usePreferences = create<Preferences>()(
       name: PREFERENCES_KEY,
       version: 1,
       storage,
-      partialize: (s) => ({ starred: s.starred, recent: s.recent, theme: s.theme }),
+      partialize: (s) => ({
+        starred: s.starred,
+        recent: s.recent,
+        theme: s.theme,
+        seriesWarnAbove: s.seriesWarnAbove,
+      }),
       // a stored theme that is not one of the three (hand-edited storage) → system
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<Preferences>;
-        return { ...current, ...p, theme: parseThemeChoice(p.theme) ?? 'system' };
+        const warn = p.seriesWarnAbove;
+        return {
+          ...current,
+          ...p,
+          theme: parseThemeChoice(p.theme) ?? 'system',
+          seriesWarnAbove:
+            typeof warn === 'number' && Number.isFinite(warn) && warn >= 0
+              ? warn
+              : DEFAULT_SERIES_WARN_ABOVE,
+        };
       },
     },
   ),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { changeHistoryLimits, useDashboards } from '../../state/dashboards';
 import { storageErrorText } from '../../state/idb';
+import { usePreferences } from '../../state/preferences';
 import { parseHistoryLimits } from '../../state/records';
 import BackupSection from './BackupSection';
 import { describeEstimate, type UsageText } from './storageFacts';
@@ -28,6 +29,7 @@ export default function SettingsPage() {
       </div>
       <StorageFacts />
       <HistorySettings />
+      <QuerySettings />
       <BackupSection />
     </div>
   );
@@ -143,6 +145,58 @@ function HistorySettings() {
           {note && (
             <span className={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>
               {note.text}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The series count above which Explore and the panel editor ask before running a query. */
+function QuerySettings() {
+  const limit = usePreferences((s) => s.seriesWarnAbove);
+  const [text, setText] = useState(String(limit));
+  const n = Number(text);
+  const valid = text.trim() !== '' && Number.isInteger(n) && n >= 0;
+  return (
+    <section className="card" aria-labelledby="queries-h">
+      <h2 id="queries-h">Costly queries</h2>
+      <form
+        className="form"
+        aria-label="Costly queries"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid) usePreferences.getState().setSeriesWarnAbove(n);
+        }}
+      >
+        <div className="row">
+          <label>
+            Ask before running a query that touches more series than
+            <input
+              inputMode="numeric"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              data-testid="series-warn-above"
+            />
+          </label>
+        </div>
+        <p className="muted">
+          Explore and the panel editor count the series of the query’s selectors first (one cheap
+          query at the end of the range). 0 never asks.
+        </p>
+        <div className="row">
+          <button type="submit" disabled={!valid || n === limit}>
+            Save
+          </button>
+          {!valid && (
+            <span className="error" role="alert">
+              A whole number, 0 or more
+            </span>
+          )}
+          {valid && n === limit && (
+            <span className="muted" role="status" data-testid="series-warn-saved">
+              {limit === 0 ? 'Never asks' : `Asks above ${limit.toLocaleString('en')} series`}
             </span>
           )}
         </div>

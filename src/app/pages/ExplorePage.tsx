@@ -16,6 +16,7 @@ import '../explore/explore.css';
 import InstantTable from '../explore/InstantTable';
 import { emptyTarget } from '../PanelEditor';
 import { zoomTo } from '../time/rangeParams';
+import { SeriesGateNotice, useSeriesGate } from '../cost/seriesGate';
 import { useTimeRange } from '../time/useTimeRange';
 import { href, updateParams, useRoute } from '../router';
 import TimePicker from '../toolbar/TimePicker';
@@ -63,7 +64,11 @@ export default function ExplorePage() {
 
   useEffect(() => preloadPromQLEditor(), []);
 
-  const run = (text: string, extra: Record<string, string | null> = {}) => {
+  // a query touching more series than the user's limit asks first (app/cost/seriesGate.tsx)
+  const gate = useSeriesGate(handle?.client, Math.floor(toMs / 1000));
+  const run = (text: string, extra: Record<string, string | null> = {}) =>
+    gate.guard(text, () => runNow(text, extra));
+  const runNow = (text: string, extra: Record<string, string | null>) => {
     const e = text.trim();
     tick();
     if (e) {
@@ -217,6 +222,7 @@ export default function ExplorePage() {
                 </label>
                 <AddToDashboard panel={panel} disabled={!expr} />
               </div>
+              <SeriesGateNotice gate={gate} />
             </div>
             <div className="explore-tabs row" role="tablist">
               <button

@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import LazyPromQLEditor from '../../editor/LazyPromQLEditor';
 import type { Target } from '../../model/dashboard';
 import { emptyTarget, nextRefId } from './edit';
@@ -15,6 +15,7 @@ export default function QueryList({
   run,
   onInspect,
   update,
+  notice,
 }: {
   targets: readonly Target[];
   /** false for panel types that run no queries (the rows stay editable) */
@@ -26,6 +27,8 @@ export default function QueryList({
   onInspect(): void;
   /** applies a change to the latest targets */
   update(change: (targets: Target[]) => Target[]): void;
+  /** shown under the buttons (the costly-query question) */
+  notice?: ReactNode;
 }) {
   const setTarget = (i: number, patch: Partial<Target>) =>
     update((cur) => cur.map((t, j) => (j === i ? { ...t, ...patch } : t)));
@@ -49,6 +52,7 @@ export default function QueryList({
           </button>
         </div>
       </div>
+      {notice}
       {!queries && (
         <p className="muted">This panel type runs no queries; its options are on the right.</p>
       )}
