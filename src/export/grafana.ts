@@ -4,7 +4,14 @@
 // are Grafana's own vocabulary, so they are written as they are; everything Scry's importer
 // (src/import/) reads comes back — see LOST_IN_GRAFANA for the few things that do not.
 
-import { ROW_TYPE, type Dashboard, type Panel, type Target } from '../model/dashboard';
+import {
+  ROW_TYPE,
+  type Dashboard,
+  type Panel,
+  type PanelLink,
+  type Target,
+} from '../model/dashboard';
+import { grafanaUrlFromScry } from '../model/links';
 import type { Variable } from '../model/variable';
 
 type Obj = Record<string, unknown>;
@@ -93,6 +100,7 @@ function panel(p: Panel, inputs: Inputs): Obj {
   if (thresholds) defaults.thresholds = thresholds;
   if (mappings) defaults.mappings = mappings;
   if (custom) defaults.custom = custom;
+  if (p.fieldConfig.links) defaults.links = exportLinks(p.fieldConfig.links);
   const out: Obj = {
     id: p.id,
     type: p.type,
@@ -104,6 +112,7 @@ function panel(p: Panel, inputs: Inputs): Obj {
     fieldConfig: { defaults, overrides: [] },
     options,
   };
+  if (p.links) out.links = exportLinks(p.links);
   if (p.maxDataPoints !== undefined) out.maxDataPoints = p.maxDataPoints;
   if (p.interval !== undefined) out.interval = p.interval;
   if (p.timeFrom !== undefined) out.timeFrom = p.timeFrom;
@@ -130,6 +139,10 @@ function grafanaOptions(o: Obj): Obj {
   }
   return out;
 }
+
+/** Panel and data links with Scry's dashboard URLs made Grafana's again. */
+const exportLinks = (links: readonly PanelLink[]): Obj[] =>
+  links.map((l) => ({ ...l, url: grafanaUrlFromScry(l.url) }));
 
 function repeat(p: Panel, out: Obj) {
   if (p.repeat === undefined) return;
@@ -213,7 +226,7 @@ export function toGrafana(d: Dashboard): Obj {
     },
     editable: true,
     graphTooltip: d.graphTooltip,
-    links: [],
+    links: (d.links ?? []).map((l) => ({ ...l, url: grafanaUrlFromScry(l.url) })),
     panels,
     refresh: d.refresh,
     schemaVersion: GRAFANA_SCHEMA_VERSION,

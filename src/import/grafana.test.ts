@@ -85,8 +85,8 @@ describe('dashboard fields', () => {
     });
   });
 
-  it('reports annotation queries and dashboard links, not the built-in annotation', () => {
-    const { report } = importGrafana({
+  it('reports annotation queries and unsupported dashboard links, not the built-in annotation', () => {
+    const { report, dashboard } = importGrafana({
       ...base,
       annotations: {
         list: [
@@ -94,12 +94,16 @@ describe('dashboard fields', () => {
           { name: 'Deploys', expr: 'x', enable: true },
         ],
       },
-      links: [{ type: 'dashboards' }],
+      links: [
+        { type: 'dashboards', tags: ['a'] },
+        { type: 'dashboard', title: 'Old' },
+      ],
     });
     expect(report.map((n) => n.message)).toEqual([
       '1 annotation querie(s) dropped (not supported yet)',
-      '1 dashboard link(s) dropped',
+      'Dashboard link "Old" (type "dashboard" is not supported) dropped',
     ]);
+    expect(dashboard.links).toEqual([{ type: 'dashboards', title: '', tags: ['a'] }]);
   });
 });
 

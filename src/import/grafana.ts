@@ -5,6 +5,7 @@ import {
   type GridPos,
   type PanelInput,
 } from '../model/dashboard';
+import { dashboardLinksFromGrafana } from '../model/links';
 import type { DsContext } from './datasource';
 import { layoutPanels } from './layout';
 import { convertPanel, repeatFields } from './panels';
@@ -217,7 +218,8 @@ export function importGrafana(raw: unknown, opts: ImportOptions = {}): GrafanaIm
       `${annotations.length} annotation querie(s) dropped (not supported yet)`,
     );
   }
-  if (arr(dash.links).length)
-    notes.info('links', `${arr(dash.links).length} dashboard link(s) dropped`);
+  const links = dashboardLinksFromGrafana(dash.links);
+  if (links.links.length) out.links = links.links;
+  for (const d of links.dropped) notes.info('links', `Dashboard link ${d} dropped`);
   return { dashboard: out, report: notes.list };
 }

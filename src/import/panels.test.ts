@@ -341,12 +341,12 @@ describe('table', () => {
         Time: { hidden: true },
         'Value #A': { displayName: 'Requests', unit: 'reqps', decimals: 1 },
         'Value #B': { displayName: 'Success', unit: 'percentunit' },
-        pod: { displayName: 'Pod' },
+        pod: { displayName: 'Pod', link: { url: '#/d/x?var-pod=$__cell' } },
         instance: { hidden: true },
       },
     });
     expect(notes).toEqual([
-      'warning: Old table column styles not carried over: Success (colours); Pod (link); /^le$/ (a pattern)',
+      'warning: Old table column styles not carried over: Success (colours); /^le$/ (a pattern)',
     ]);
   });
 });
@@ -584,8 +584,8 @@ describe('panel-level fields', () => {
     );
   });
 
-  it('reports library panels, links and legacy alerts', () => {
-    const { notes } = convert({
+  it('reports library panels and legacy alerts; keeps links', () => {
+    const { notes, body } = convert({
       type: 'timeseries',
       repeat: 'instance',
       timeFrom: '1h',
@@ -596,8 +596,37 @@ describe('panel-level fields', () => {
     });
     expect(notes).toEqual([
       'warning: Library panel "Shared": only the copy saved in this dashboard is imported',
-      'info: 1 panel link(s) dropped',
       'info: Legacy alert rule dropped',
+    ]);
+    expect(body.links).toEqual([{ title: 'x', url: 'y' }]);
+  });
+
+  it('keeps data links, with a note where the type does not show them', () => {
+    const links = [
+      {
+        title: 'Go ${__field.labels.job}',
+        url: '/d/abc/slug?var-job=${__field.labels.job}',
+        targetBlank: true,
+      },
+    ];
+    const table = convert({ type: 'table', fieldConfig: { defaults: { links }, overrides: [] } });
+    expect(table.body.fieldConfig?.links).toEqual([
+      {
+        title: 'Go ${__field.labels.job}',
+        url: '#/d/abc?var-job=${__field.labels.job}',
+        targetBlank: true,
+      },
+    ]);
+    expect(table.notes).toEqual([]);
+    const stat = convert({ type: 'stat', fieldConfig: { defaults: { links }, overrides: [] } });
+    expect(stat.body.fieldConfig?.links).toHaveLength(1);
+    const graph = convert({
+      type: 'graph',
+      options: { dataLinks: [{ title: 'G', url: 'https://g' }] },
+    });
+    expect(graph.body.fieldConfig?.links).toEqual([{ title: 'G', url: 'https://g' }]);
+    expect(stat.notes).toEqual([
+      'info: 1 data link(s) kept; Scry shows them in tables and time series only',
     ]);
   });
 });

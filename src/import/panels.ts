@@ -1,4 +1,5 @@
 import type { DashboardInput } from '../model/dashboard';
+import { panelLinksFromGrafana } from '../model/links';
 import { panelRegistry } from '../panels/registry';
 import type { DsContext } from './datasource';
 import { grafanaPanelContext } from './panelFields';
@@ -28,7 +29,6 @@ function commonNotes(raw: Obj, path: string, notes: Notes, handledOverrides = 0)
       `Library panel "${str(lib.name) ?? str(lib.uid) ?? '?'}": only the copy saved in this dashboard is imported`,
     );
   }
-  if (arr(raw.links).length) notes.info(path, `${arr(raw.links).length} panel link(s) dropped`);
   if (isObj(raw.alert)) notes.info(path, 'Legacy alert rule dropped');
 }
 
@@ -74,6 +74,21 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
     options,
   };
   if (body.fieldConfig) out.fieldConfig = body.fieldConfig;
+  const links = panelLinksFromGrafana(raw.links);
+  if (links.length) out.links = links;
+  // Grafana 7's graph panel kept its data links in `options.dataLinks`
+  const dataLinks = panelLinksFromGrafana([
+    ...arr(ctx.fieldDefaults.links),
+    ...arr(obj(raw.options).dataLinks),
+  ]);
+  if (dataLinks.length) {
+    out.fieldConfig = { ...out.fieldConfig, links: dataLinks };
+    if (!plugin?.dataLinks)
+      notes.info(
+        path,
+        `${dataLinks.length} data link(s) kept; Scry shows them in tables and time series only`,
+      );
+  }
   if (converted.datasource !== undefined) out.datasource = converted.datasource;
   const maxDataPoints = num(raw.maxDataPoints);
   if (maxDataPoints !== undefined && maxDataPoints >= 1)

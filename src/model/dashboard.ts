@@ -40,6 +40,39 @@ export const thresholdsSchema = z.object({
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
+/**
+ * A link on a panel (its header menu) or on its data (`fieldConfig.links`: table cells, the
+ * time series tooltip), Grafana's shape. The URL may hold dashboard variables and the link
+ * variables of `panels/shared/links.ts`; only http(s) and relative URLs are ever opened.
+ */
+export const panelLinkSchema = z.object({
+  title: z.string().default(''),
+  url: z.string(),
+  /** opens in a new tab */
+  targetBlank: z.boolean().optional(),
+});
+export type PanelLink = z.infer<typeof panelLinkSchema>;
+
+/**
+ * A dashboard link (Grafana's `dashboard.links`), shown beside the variables: `link` is one URL;
+ * `dashboards` lists the stored dashboards carrying all of `tags` (as a dropdown with
+ * `asDropdown`). `includeVars` adds the current `var-` values, `keepTime` the time range.
+ */
+export const dashboardLinkSchema = z.object({
+  type: z.enum(['link', 'dashboards']).default('link'),
+  title: z.string().default(''),
+  url: z.string().default(''),
+  tooltip: z.string().default(''),
+  /** Grafana's icon name (external link, dashboard, question, info, bolt, doc, cloud) */
+  icon: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+  asDropdown: z.boolean().default(false),
+  targetBlank: z.boolean().default(false),
+  includeVars: z.boolean().default(false),
+  keepTime: z.boolean().default(false),
+});
+export type DashboardLink = z.infer<typeof dashboardLinkSchema>;
+
 export const fieldConfigSchema = z.object({
   /** Grafana unit id ("short", "bytes", "s", "reqps", …) */
   unit: z.string().default('short'),
@@ -51,6 +84,8 @@ export const fieldConfigSchema = z.object({
   mappings: z.array(z.record(z.string(), z.unknown())).optional(),
   /** panel-type specific field options (draw style, fill, stacking …) */
   custom: z.record(z.string(), z.unknown()).optional(),
+  /** data links: every value of the panel links there (table cells, the tooltip's series) */
+  links: z.array(panelLinkSchema).optional(),
 });
 export type FieldConfig = z.infer<typeof fieldConfigSchema>;
 
@@ -85,6 +120,8 @@ const basePanelSchema = z.object({
   maxPerRow: z.number().int().min(1).max(24).optional(),
   /** rows (`type: "row"`): folded; its panels are then kept in `panels` */
   collapsed: z.boolean().optional(),
+  /** links in the panel header */
+  links: z.array(panelLinkSchema).optional(),
 });
 
 /**
@@ -115,6 +152,8 @@ export const dashboardSchema = z.object({
   /** 0 off, 1 shared crosshair, 2 shared crosshair and tooltip */
   graphTooltip: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(D.graphTooltip),
   variables: z.array(variableSchema).default([]),
+  /** links shown beside the variables */
+  links: z.array(dashboardLinkSchema).optional(),
   /** text panels load images from other sites (off: an image server would see every viewer) */
   loadExternalImages: z.boolean().optional(),
   panels: z.array(panelSchema).default([]),

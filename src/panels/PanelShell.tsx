@@ -6,6 +6,7 @@ import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
 import { changePanelType } from './changeType';
 import PluginView from './PluginView';
+import PanelLinks from './shared/PanelLinks';
 import { panelPlugin, panelRegistry } from './registry';
 import type { PanelContext } from './types';
 import './request.css';
@@ -120,6 +121,7 @@ export default function PanelShell(props: {
             Show as {p.name.toLowerCase()}
           </button>
         ))}
+        {panel.links?.length ? <PanelLinks links={panel.links} env={env} /> : null}
         {actions && hasMenu(actions) && <PanelMenu actions={actions} />}
       </div>
       {data.fetching && <div className="panel-loading" aria-hidden />}

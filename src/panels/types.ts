@@ -134,6 +134,8 @@ export interface PanelPlugin<O extends object = object> {
   fromGrafana?(raw: Readonly<Record<string, unknown>>, ctx: GrafanaPanelContext): GrafanaConversion;
   /** offered on other panels ("Show as heatmap") when their data suits this type */
   offer?: PanelOffer;
+  /** the view shows the data links of `fieldConfig.links` (table cells, the tooltip) */
+  dataLinks?: boolean;
   /**
    * The unit a panel switched to this type takes when its own is the default `short` (a
    * heatmap of `…_seconds_bucket` shows seconds); undefined keeps it.

@@ -34,6 +34,10 @@ export interface QueryEnv {
   /** template variables by name */
   scope: Record<string, ScopeValue>;
   dashboard: { uid: string; title: string };
+  /** the range as the URL holds it (`now-6h`): links keep a relative range relative */
+  rawRange?: { from: string; to: string } | undefined;
+  /** the variables that travel in URLs (`var-…`), in order (links' `includeVars`) */
+  urlVariables?: readonly string[] | undefined;
 }
 
 export const QueryEnvContext = createContext<QueryEnv | null>(null);

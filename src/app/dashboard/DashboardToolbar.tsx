@@ -5,6 +5,7 @@ import CancelAll from '../faults/CancelAll';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
+import DashboardLinks from './DashboardLinks';
 import type { VariablesState } from '../variables/useVariables';
 
 /** The sticky bar above the grid: title, time, refresh, edit/save/export, settings, variables. */
@@ -29,6 +30,14 @@ export default function DashboardToolbar(props: {
   onCost(open: boolean): void;
 }) {
   const { dashboard: d, time, vars, editing, onChange } = props;
+  const variableBar = (
+    <VariableBar
+      variables={d.variables}
+      result={vars.result}
+      fetching={vars.fetching}
+      onChange={vars.select}
+    />
+  );
   return (
     <div className="dash-toolbar" data-testid="dashboard-toolbar">
       <div className="dash-title">
@@ -114,12 +123,14 @@ export default function DashboardToolbar(props: {
       >
         Cost
       </button>
-      <VariableBar
-        variables={d.variables}
-        result={vars.result}
-        fetching={vars.fetching}
-        onChange={vars.select}
-      />
+      {d.links?.length ? (
+        <div className="dash-vars-links">
+          {variableBar}
+          <DashboardLinks links={d.links} uid={d.uid} />
+        </div>
+      ) : (
+        variableBar
+      )}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import {
   replacePanel,
   toSource,
 } from './edits';
+import { linkVariables } from './links';
 import PanelGrid from './PanelGrid';
 import ChunkLoading from '../ChunkLoading';
 
@@ -86,6 +87,8 @@ export default function DashboardView(props: DashboardViewProps) {
   });
   const scope = vars.scope;
   const nowMs = isRelative(time.raw.from) ? time.nowMs : undefined;
+  const { from: rawFrom, to: rawTo } = time.raw;
+  const urlVariables = useMemo(() => linkVariables(d.variables), [d.variables]);
   const env: QueryEnv = useMemo(
     () => ({
       fromMs,
@@ -95,8 +98,22 @@ export default function DashboardView(props: DashboardViewProps) {
       datasource: (name) => resolveDatasource(datasources, datasourceName(name, scope)),
       scope,
       dashboard: { uid: d.uid, title: d.title },
+      rawRange: { from: rawFrom, to: rawTo },
+      urlVariables,
     }),
-    [fromMs, toMs, nowMs, timeZone, datasources, d.uid, d.title, scope],
+    [
+      fromMs,
+      toMs,
+      nowMs,
+      timeZone,
+      datasources,
+      d.uid,
+      d.title,
+      scope,
+      rawFrom,
+      rawTo,
+      urlVariables,
+    ],
   );
   const ctx: PanelContext = useMemo(
     () => ({

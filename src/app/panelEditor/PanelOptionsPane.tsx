@@ -4,6 +4,7 @@ import { panelPlugin, panelRegistry } from '../../panels/registry';
 import { allDatasources, useDatasources } from '../../state/datasources';
 import { changePanelType } from './edit';
 import FieldOptions from './FieldOptions';
+import LinkOptions from './LinkOptions';
 import RepeatOptions from './RepeatOptions';
 
 /**
@@ -153,6 +154,7 @@ export default function PanelOptionsPane({
         </label>
       )}
       <RepeatOptions panel={p} variables={variables} onChange={set} />
+      <LinkOptions panel={p} dataLinks={plugin?.dataLinks === true} onChange={update} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { referencedVariables } from '../../variables/deps';
 import type { UrlParamReader } from '../../variables/url';
 import { moveItem, newVariable } from './edit';
 import VariableForm from './VariableForm';
+import LinkSettings from '../dashboard/LinkSettings';
 import './variables.css';
 
 export interface VariableSettingsProps {
@@ -155,6 +156,7 @@ export default function VariableSettings(props: VariableSettingsProps) {
           >
             Add variable
           </button>
+          <LinkSettings dashboard={props.dashboard} onChange={props.onChange} />
         </div>
       )}
     </div>

@@ -15,7 +15,7 @@ import { logColumn, logTickLabels, toUPlotColumn } from '../gaps';
 import Legend, { nextHidden } from './Legend';
 import { drawAnnotations, drawThresholds } from './overlays';
 import { seriesOptions, stackBands } from './seriesOptions';
-import { renderTooltip, type TooltipState } from './tooltip';
+import { pinTooltipOnClick, renderTooltip, type TooltipState } from './tooltip';
 import { DEFAULT_STYLE, type TimeSeriesChartProps } from './types';
 import { yRange } from './yRange';
 
@@ -106,7 +106,17 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
               drawAnnotations(u, propsRef.current, markersRef.current);
             },
           ],
-          setSeries: [() => (tooltip.p = undefined)],
+          setSeries: [
+            () => (tooltip.p = undefined),
+            // uPlot calls this hook with `{ focus: true }` when the pointed-at series changes
+            (_u, i, o) => {
+              if ((o as { focus?: boolean }).focus) tooltip.focused = i == null ? null : i - 1;
+            },
+          ],
+          ready: [
+            (u) =>
+              pinTooltipOnClick(u, tooltipRef.current, tooltip, () => !!propsRef.current.dataLinks),
+          ],
           setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current, tooltip)],
           setSelect: [selectToZoom(() => propsRef.current.onZoom)],
         },

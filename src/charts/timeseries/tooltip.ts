@@ -8,6 +8,10 @@ import type { TimeSeriesChartProps } from './types';
 export interface TooltipState {
   p?: TimeSeriesChartProps | undefined;
   idx?: number | undefined;
+  /** the series the pointer is near (uPlot's focus), index into `p.series`; null = none */
+  focused?: number | null | undefined;
+  /** pinned by a click (data links): stays as it is until unpinned */
+  pinned?: boolean | undefined;
 }
 
 /**
@@ -20,7 +24,7 @@ export function renderTooltip(
   p: TimeSeriesChartProps,
   shown: TooltipState,
 ) {
-  if (!el) return;
+  if (!el || shown.pinned) return;
   const idx = u.cursor.idx;
   const left = u.cursor.left ?? -1;
   // A synced crosshair moves in every panel; the tooltip shows only where the pointer is.
@@ -36,7 +40,9 @@ export function renderTooltip(
   if (shown.p !== p || shown.idx !== idx) {
     shown.p = p;
     shown.idx = idx;
-    el.innerHTML = tooltipHtml(p, idx, t, (i) => u.series[i + 1]?.show !== false);
+    el.innerHTML =
+      tooltipHtml(p, idx, t, (i) => u.series[i + 1]?.show !== false) +
+      tooltipLinksHtml(p, idx, shown.focused);
   }
   placeTooltip(el, u, left, 8);
 }
@@ -62,4 +68,76 @@ export function tooltipHtml(
     `<div class="tt-time" data-testid="tooltip-time" data-time-ms="${Math.round(t * 1000)}">${escapeHtml(p.formatTime(t * 1000))}</div>` +
     (rows.length ? rows.join('') : '<div class="tt-empty">No value</div>')
   );
+}
+
+/**
+ * The data links of the hovered series (the only series when there is one), under the rows;
+ * a hint where links exist but no series is pointed at.
+ */
+export function tooltipLinksHtml(
+  p: Pick<TimeSeriesChartProps, 'series' | 'dataLinks'>,
+  idx: number,
+  focused: number | null | undefined,
+): string {
+  if (!p.dataLinks || p.series.length === 0) return '';
+  const i = focused ?? (p.series.length === 1 ? 0 : undefined);
+  const s = i === undefined ? undefined : p.series[i];
+  if (i === undefined || !s)
+    return '<div class="tt-links-hint">Point at a line for its links</div>';
+  const links = p.dataLinks(i, idx);
+  if (links.length === 0) return '';
+  const anchors = links.map((l) =>
+    l.href === undefined
+      ? `<span class="tt-link blocked" title="${escapeHtml(l.hover)}">${escapeHtml(l.title)}</span>`
+      : `<a class="tt-link" data-testid="tooltip-link" href="${escapeHtml(l.href)}" rel="noopener noreferrer"` +
+        `${l.targetBlank ? ' target="_blank"' : ''} title="${escapeHtml(l.hover)}">${escapeHtml(l.title)}</a>`,
+  );
+  return (
+    `<div class="tt-links" data-testid="tooltip-links"><div class="tt-links-head">` +
+    `<span class="swatch" style="background:${s.color}"></span>${escapeHtml(s.label)}` +
+    `<span class="tt-pin-hint"></span></div>${anchors.join('')}</div>`
+  );
+}
+
+/**
+ * With data links, a click on the plot pins the tooltip (its links become clickable); a click
+ * on the plot again, Escape or a click elsewhere unpins it. A drag (zoom) does not pin.
+ */
+export function pinTooltipOnClick(
+  u: uPlot,
+  el: HTMLDivElement | null,
+  shown: TooltipState,
+  enabled: () => boolean,
+): void {
+  if (!el) return;
+  let down: { x: number; y: number } | undefined;
+  const unpin = (hide: boolean) => {
+    shown.pinned = false;
+    el.classList.remove('pinned');
+    document.removeEventListener('mousedown', outside, true);
+    document.removeEventListener('keydown', escape);
+    if (hide) el.hidden = true;
+  };
+  const outside = (e: MouseEvent) => {
+    const target = e.target as Node;
+    if (!u.over.isConnected || !(el.contains(target) || u.over.contains(target))) unpin(true);
+  };
+  const escape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') unpin(true);
+  };
+  u.over.addEventListener('mousedown', (e) => {
+    down = { x: e.clientX, y: e.clientY };
+  });
+  u.over.addEventListener('click', (e) => {
+    const dragged = down && Math.hypot(e.clientX - down.x, e.clientY - down.y) > 3;
+    if (shown.pinned) {
+      unpin(false);
+      return;
+    }
+    if (dragged || !enabled() || el.hidden || !el.querySelector('.tt-links')) return;
+    shown.pinned = true;
+    el.classList.add('pinned');
+    document.addEventListener('mousedown', outside, true);
+    document.addEventListener('keydown', escape);
+  });
 }

@@ -12,6 +12,17 @@ export interface ChartSeries {
   drawValues?: Float64Array | undefined;
   /** legend table cells, in the order of `legend.calcs` */
   calcs?: number[] | undefined;
+  /** the series' labels (data links' `${__field.labels.x}`) */
+  labels?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A data link in the tooltip, interpolated and checked (`href` undefined: refused). */
+export interface TooltipLink {
+  title: string;
+  href: string | undefined;
+  targetBlank: boolean;
+  /** shown on hover: the target, or why it is not opened */
+  hover: string;
 }
 
 /** How the series are drawn (Grafana's fieldConfig.custom). */
@@ -83,4 +94,9 @@ export interface TimeSeriesChartProps extends TimeChartProps {
     | undefined;
   annotations?: ChartAnnotation[] | undefined;
   legend?: ChartLegend | undefined;
+  /**
+   * Data links of series `series` at point `idx`: listed in the tooltip for the hovered series;
+   * a click on the plot pins the tooltip so that they can be clicked.
+   */
+  dataLinks?: ((series: number, idx: number) => readonly TooltipLink[]) | undefined;
 }

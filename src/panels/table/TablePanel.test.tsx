@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instantResult } from '../shared/results.testing';
-import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
+import { cleanupMounts, mountPlugin, testData, testEnv, testPanel } from '../shared/render.testing';
 import tablePlugin from '.';
 
 afterEach(cleanupMounts);
@@ -56,5 +56,44 @@ describe('TablePanel', () => {
     const panel = testPanel('table', { options: { sortBy: [{ displayName: 'job', desc: true }] } });
     const { container } = mountPlugin(tablePlugin, panel, { data, widthPx: 400, heightPx: 300 });
     expect(cells(container, 'job')).toEqual(['c', 'b', 'a']);
+  });
+
+  it('data links make cells links: encoded values, rel, the target on hover; javascript: refused', () => {
+    const panel = testPanel('table', {
+      fieldConfig: {
+        unit: 'short',
+        links: [
+          {
+            title: 'Job ${__field.labels.job}',
+            url: 'https://x/?job=${__field.labels.job}&v=${__value.raw}',
+          },
+          { title: '<b>evil</b>', url: 'javascript:alert(1)' },
+        ],
+      },
+    });
+    const env = { ...testEnv({} as never), scope: {} };
+    const { container } = mountPlugin(tablePlugin, panel, {
+      data,
+      env,
+      widthPx: 400,
+      heightPx: 300,
+    });
+    const cell = container.querySelector('tr:nth-child(1) td[data-column="Value"]')!;
+    const [first, second] = [...cell.querySelectorAll('a')];
+    expect(first!.textContent).toBe('2.05 K');
+    expect(first!.getAttribute('href')).toBe('https://x/?job=b&v=2048');
+    expect(first!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(first!.getAttribute('title')).toBe('Job b\nhttps://x/?job=b&v=2048');
+    expect(first!.hasAttribute('target')).toBe(false);
+    expect(second!.hasAttribute('href')).toBe(false);
+    expect(cell.querySelector('b')).toBeNull();
+  });
+
+  it('without a QueryEnv (bare previews) cells stay text', () => {
+    const panel = testPanel('table', {
+      fieldConfig: { unit: 'short', links: [{ title: 'x', url: 'https://x/' }] },
+    });
+    const { container } = mountPlugin(tablePlugin, panel, { data, widthPx: 400, heightPx: 300 });
+    expect(container.querySelectorAll('td a')).toHaveLength(0);
   });
 });

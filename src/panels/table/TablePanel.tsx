@@ -1,9 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
+import { QueryEnvContext } from '../../query/env';
+import { linkAttributes, type ResolvedLink } from '../shared/links';
 import { dataTextColor } from '../../theme/runtime';
 import type { PanelViewProps } from '../types';
 import { textOnColor } from '../../theme/contrast';
 import type { TableOptions } from './options';
-import { cellDisplay, rowsFromResults, sortRows } from './rows';
+import { cellLinkData, cellLinks, columnLinks } from './links';
+import { cellDisplay, sortRows, tableFromResults, visibleColumns } from './rows';
 import './table.css';
 
 /** Rows beyond this are not rendered (the panel says so). */
@@ -12,10 +15,13 @@ const TABLE_ROW_LIMIT = 2000;
 type Sort = { column: string; desc: boolean } | null;
 
 export default function TablePanel({ panel, options: opts, data }: PanelViewProps<TableOptions>) {
-  const { columns, rows } = useMemo(
-    () => rowsFromResults(data.results, opts, panel.fieldConfig),
+  const { allColumns, rows } = useMemo(
+    () => tableFromResults(data.results, opts, panel.fieldConfig),
     [data.results, opts, panel.fieldConfig],
   );
+  const columns = useMemo(() => visibleColumns(allColumns, opts), [allColumns, opts]);
+  // data links need the page's variables and time (absent in bare previews: no links then)
+  const env = useContext(QueryEnvContext);
   // undefined = the panel's configured sort; null = unsorted by the user's choice
   const [userSort, setUserSort] = useState<Sort | undefined>(undefined);
   const configured = opts.sortBy
@@ -46,6 +52,11 @@ export default function TablePanel({ panel, options: opts, data }: PanelViewProp
           {columns.map((c) => {
             const value = row.cells[c.key];
             const d = cellDisplay(value, c, fieldConfig);
+            const links = env
+              ? cellLinks(columnLinks(c, opts, fieldConfig.links), env, () =>
+                  cellLinkData(row, c, allColumns, d.text, env.toMs),
+                )
+              : [];
             return (
               <td
                 key={c.key}
@@ -63,13 +74,13 @@ export default function TablePanel({ panel, options: opts, data }: PanelViewProp
                     : undefined
                 }
               >
-                {d.text}
+                {links.length ? <CellLinks text={d.text} links={links} /> : d.text}
               </td>
             );
           })}
         </tr>
       )),
-    [shown, columns, fieldConfig],
+    [shown, columns, allColumns, fieldConfig, opts, env],
   );
   if (columns.length === 0) return null;
 
@@ -119,4 +130,19 @@ export default function TablePanel({ panel, options: opts, data }: PanelViewProp
       </table>
     </div>
   );
+}
+
+/** A linked cell: its text opens the first link; further links follow as small arrows. */
+function CellLinks({ text, links }: { text: string; links: ResolvedLink[] }) {
+  return links.map((l, i) => (
+    <a
+      key={i}
+      {...linkAttributes(l)}
+      className={i === 0 ? 'cell-link' : 'cell-link more'}
+      data-testid="cell-link"
+      aria-label={i === 0 ? undefined : l.title}
+    >
+      {i === 0 ? text : '↗'}
+    </a>
+  ));
 }

@@ -1,5 +1,6 @@
 /** Grafana `table` panels, and Grafana ≤ 7's `table-old` with per-column `styles`. */
 import { arr, isObj, obj, pick, str, type Obj } from '../../model/json';
+import { scryUrlFromGrafana } from '../../model/links';
 import type { FieldConfigInput, GrafanaConversion, GrafanaPanelContext } from '../types';
 
 const TABLE_CUSTOM = ['align', 'width', 'minWidth', 'cellOptions', 'displayMode', 'filterable'];
@@ -40,7 +41,8 @@ const isRegex = (pattern: string) => /^\/.*\/[a-z]*$/.test(pattern);
 /**
  * Grafana ≤ 7 column styles for one named column (`Value #A`, a label) → Scry's column overrides:
  * alias → display name, unit and decimals of number columns, hidden. What a column override cannot
- * hold (regex patterns, colour thresholds, links, date formats, value maps) is listed.
+ * hold (regex patterns, colour thresholds, date formats, value maps) is listed. A style's cell link
+ * (`link`, `linkUrl` with `$__cell`/`$__cell_N`, `linkTooltip`, `linkTargetBlank`) is kept.
  */
 export function styleColumns(
   styles: readonly unknown[],
@@ -70,7 +72,11 @@ export function styleColumns(
     if (s.type !== 'hidden') {
       if (s.colorMode === 'cell' || s.colorMode === 'value' || s.colorMode === 'row')
         lost.push('colours');
-      if (s.link === true) lost.push('link');
+      if (s.link === true) {
+        const link = styleLink(s);
+        if (link) c.link = link;
+        else lost.push('link');
+      }
       if (s.type === 'date' && pattern !== 'Time') lost.push('date format');
       if (arr(s.valueMaps).length || arr(s.rangeMaps).length) lost.push('value maps');
     }
@@ -78,4 +84,15 @@ export function styleColumns(
     if (lost.length) dropped.push(`${alias || pattern} (${lost.join(', ')})`);
   }
   return { columns, dropped };
+}
+
+/** An old table style's cell link → a column's `link`; undefined without a URL. */
+function styleLink(s: Obj): Obj | undefined {
+  const url = str(s.linkUrl)?.trim();
+  if (!url) return undefined;
+  const link: Obj = { url: scryUrlFromGrafana(url) };
+  const tooltip = str(s.linkTooltip)?.trim();
+  if (tooltip) link.tooltip = tooltip;
+  if (s.linkTargetBlank === true) link.targetBlank = true;
+  return link;
 }

@@ -14,6 +14,7 @@ const tablePanel: PanelPlugin<TableOptions> = {
   queryMode: 'instant',
   grafanaTypes: ['table', 'table-old'],
   fromGrafana: tableFromGrafana,
+  dataLinks: true,
   readOptions: (p) => readTableOptions(p.options),
   defaults: () => {
     const { reduce, showHeader, columns } = readTableOptions({});

@@ -7,6 +7,15 @@ export interface ColumnOverride {
   decimals?: number;
   displayName?: string;
   hidden?: boolean;
+  /** the cells link here (old tables' column style link: `$__cell`, `$__cell_N`) */
+  link?: ColumnLink;
+}
+
+/** A column's cell link; `tooltip` is shown on hover above the target. */
+export interface ColumnLink {
+  url: string;
+  tooltip?: string;
+  targetBlank?: boolean;
 }
 
 export interface TableOptions {
@@ -31,6 +40,12 @@ export function readTableOptions(options: Record<string, unknown> | undefined): 
         c.decimals = raw.decimals;
       if (typeof raw.displayName === 'string' && raw.displayName) c.displayName = raw.displayName;
       if (raw.hidden === true) c.hidden = true;
+      if (isObj(raw.link) && typeof raw.link.url === 'string' && raw.link.url.trim()) {
+        c.link = { url: raw.link.url };
+        if (typeof raw.link.tooltip === 'string' && raw.link.tooltip)
+          c.link.tooltip = raw.link.tooltip;
+        if (raw.link.targetBlank === true) c.link.targetBlank = true;
+      }
       columns[name] = c;
     }
   }

@@ -52,6 +52,22 @@ export function rowsFromResults(
   options: Pick<TableOptions, 'reduce' | 'columns'>,
   fieldConfig: Pick<FieldConfig, 'unit' | 'decimals'> = { unit: 'short' },
 ): { columns: TableColumn[]; rows: TableRow[] } {
+  const { allColumns, rows } = tableFromResults(results, options, fieldConfig);
+  return { columns: visibleColumns(allColumns, options), rows };
+}
+
+/** The columns not hidden by an override. */
+export const visibleColumns = (
+  all: readonly TableColumn[],
+  options: Pick<TableOptions, 'columns'>,
+): TableColumn[] => all.filter((c) => !options.columns[c.key]?.hidden);
+
+/** {@link rowsFromResults} with hidden columns too (links count them: `$__cell_N`). */
+export function tableFromResults(
+  results: readonly TargetResult[],
+  options: Pick<TableOptions, 'reduce' | 'columns'>,
+  fieldConfig: Pick<FieldConfig, 'unit' | 'decimals'> = { unit: 'short' },
+): { allColumns: TableColumn[]; rows: TableRow[] } {
   const withData = results.filter((r) => r.frame || r.rows);
   const multi = new Set(withData.map((r) => r.refId)).size > 1;
   const valueKey = (refId: string) => (multi ? `Value #${refId}` : 'Value');
@@ -92,11 +108,11 @@ export function rowsFromResults(
     if (decimals !== undefined) c.decimals = decimals;
     return c;
   };
-  const columns = [
+  const allColumns = [
     ...labelColumns(names).map((n) => col(n, 'label')),
     ...valueKeys.map((v) => col(v.key, 'value', v.refId)),
-  ].filter((c) => !options.columns[c.key]?.hidden);
-  return { columns, rows };
+  ];
+  return { allColumns, rows };
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatValueToString } from '../../units/format';
 import { formatTicks, niceUnitIncrements } from '../../units/ticks';
 import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
+import { seriesTooltipLinks } from '../shared/links';
 import type { PanelViewProps } from '../types';
 import {
   ALERT_STATE_COLORS,
@@ -84,6 +85,25 @@ export default function TimeSeriesPanel({
   );
 
   const undrawable = useMemo(() => countUndrawable(series.map((s) => s.values)), [series]);
+  const links = panel.fieldConfig.links;
+  const dataLinks = useMemo(
+    () =>
+      links?.length
+        ? (i: number, idx: number) => {
+            const s = series[i];
+            const value = s?.values[idx];
+            if (!s || value === undefined) return [];
+            return seriesTooltipLinks(links, env, {
+              name: s.label,
+              labels: s.labels,
+              value,
+              text: formatValueToString(value, unit, decimals),
+              timeMs: Math.round(built.times[idx]! * 1000),
+            });
+          }
+        : undefined,
+    [links, series, env, unit, decimals, built.times],
+  );
 
   if (series.length === 0) return null;
   const percent = opts.stacking === 'percent';
@@ -128,6 +148,7 @@ export default function TimeSeriesPanel({
         }
         annotations={annotations}
         legend={legend}
+        dataLinks={dataLinks}
       />
     </div>
   );

@@ -16,6 +16,7 @@ const timeseriesPanel: PanelPlugin<TimeSeriesOptions> = {
   queryMode: 'range',
   grafanaTypes: ['timeseries', 'graph'],
   fromGrafana: timeSeriesFromGrafana,
+  dataLinks: true,
   readOptions: readTimeSeriesOptions,
   extraData: (o) => ({ alertAnnotations: o.alertAnnotations === true }),
   defaults: () => ({

@@ -41,6 +41,7 @@ export function buildSeries(
             ? s.values
             : resample(f.times, s.values, times),
         color: color(series.length),
+        labels: s.labels,
       });
     }
   }
