@@ -6,10 +6,13 @@ import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
 import { changePanelType } from './changeType';
 import PluginView from './PluginView';
-import PanelLinks from './shared/PanelLinks';
+import { lazyComponent } from './shared/lazy';
 import { panelPlugin, panelRegistry } from './registry';
 import type { PanelContext } from './types';
 import './request.css';
+
+// only panels with links need them (and the interpolation behind them): their own chunk
+const PanelLinks = lazyComponent('panel links', () => import('./shared/PanelLinks'));
 
 export interface PanelActions {
   onEdit?: (() => void) | undefined;

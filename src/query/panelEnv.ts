@@ -37,7 +37,8 @@ export function panelEnv(
   );
   const same = t.range.fromMs === env.fromMs && t.range.toMs === env.toMs;
   return {
-    env: same ? env : { ...env, fromMs: t.range.fromMs, toMs: t.range.toMs },
+    // links then carry the panel's own range, in ms (not the page's `now-6h`)
+    env: same ? env : { ...env, fromMs: t.range.fromMs, toMs: t.range.toMs, rawRange: undefined },
     timeInfo: t.info,
     ...(t.error !== undefined ? { timeError: t.error } : {}),
   };

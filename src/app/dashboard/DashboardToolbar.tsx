@@ -5,8 +5,11 @@ import CancelAll from '../faults/CancelAll';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import VariableBar from '../variables/VariableBar';
-import DashboardLinks from './DashboardLinks';
+import { lazyComponent } from '../../panels/shared/lazy';
 import type { VariablesState } from '../variables/useVariables';
+
+// only dashboards with links need them (and the interpolation behind them): their own chunk
+const DashboardLinks = lazyComponent('dashboard links', () => import('./DashboardLinks'));
 
 /** The sticky bar above the grid: title, time, refresh, edit/save/export, settings, variables. */
 export default function DashboardToolbar(props: {

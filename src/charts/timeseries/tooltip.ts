@@ -137,6 +137,8 @@ export function pinTooltipOnClick(
     if (dragged || !enabled() || el.hidden || !el.querySelector('.tt-links')) return;
     shown.pinned = true;
     el.classList.add('pinned');
+    // the pinned hint is wider: place the box again so that it stays inside the chart
+    placeTooltip(el, u, u.cursor.left ?? 0, 8);
     document.addEventListener('mousedown', outside, true);
     document.addEventListener('keydown', escape);
   });

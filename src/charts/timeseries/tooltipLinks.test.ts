@@ -56,7 +56,12 @@ describe('pinTooltipOnClick', () => {
     el.innerHTML = '<div class="tt-links"><a href="https://x">x</a></div>';
     el.hidden = false;
     const shown: TooltipState = {};
-    pinTooltipOnClick({ over } as unknown as uPlot, el, shown, () => true);
+    pinTooltipOnClick(
+      { over, root: over, cursor: { left: 0 } } as unknown as uPlot,
+      el,
+      shown,
+      () => true,
+    );
     const click = (x = 0) => {
       over.dispatchEvent(new MouseEvent('mousedown', { clientX: 0, bubbles: true }));
       over.dispatchEvent(new MouseEvent('click', { clientX: x, bubbles: true }));

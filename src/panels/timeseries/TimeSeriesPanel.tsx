@@ -7,7 +7,7 @@ import { formatValueToString } from '../../units/format';
 import { formatTicks, niceUnitIncrements } from '../../units/ticks';
 import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
-import { seriesTooltipLinks } from '../shared/links';
+import { useLinksModule } from '../shared/useLinks';
 import type { PanelViewProps } from '../types';
 import {
   ALERT_STATE_COLORS,
@@ -86,14 +86,15 @@ export default function TimeSeriesPanel({
 
   const undrawable = useMemo(() => countUndrawable(series.map((s) => s.values)), [series]);
   const links = panel.fieldConfig.links;
+  const linksModule = useLinksModule(!!links?.length);
   const dataLinks = useMemo(
     () =>
-      links?.length
+      links?.length && linksModule
         ? (i: number, idx: number) => {
             const s = series[i];
             const value = s?.values[idx];
             if (!s || value === undefined) return [];
-            return seriesTooltipLinks(links, env, {
+            return linksModule.seriesTooltipLinks(links, env, {
               name: s.label,
               labels: s.labels,
               value,
@@ -102,7 +103,7 @@ export default function TimeSeriesPanel({
             });
           }
         : undefined,
-    [links, series, env, unit, decimals, built.times],
+    [links, linksModule, series, env, unit, decimals, built.times],
   );
 
   if (series.length === 0) return null;
