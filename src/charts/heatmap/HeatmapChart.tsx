@@ -173,7 +173,7 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   // the plot's creation in the same commit: uPlot's first draw is a microtask, it finds it.)
   useLayoutEffect(() => {
     const scale = colorScale(props.colorScale, range);
-    const px = cellPixels(counts, times.length, scale, PALETTE, range.max);
+    const px = cellPixels(counts, times.length, scale, PALETTE);
     bitmapRef.current = toBitmap(px, times.length, counts.length, bitmapRef.current);
     // new line data is about to be set (and drawn) anyway: one draw, not two
     if (drawnDataRef.current === data) plotRef.current?.redraw(false, false);

@@ -8,9 +8,7 @@ import {
   colorScale,
   colorScaleInverse,
   countRange,
-  DEFAULT_RAMP,
   formatBound,
-  levelLookup,
   valueToBucketY,
 } from './draw';
 
@@ -84,35 +82,6 @@ describe('buildPalette and cellPixels', () => {
     expect(at(1, 0)).toEqual([255, 255, 255, 255]);
     expect(at(1, 1)).toEqual([0, 0, 0, 0]);
     expect(at(1, 2)).toEqual([0, 0, 0, 0]);
-  });
-});
-
-describe('levelLookup', () => {
-  it('gives the level of calling the scale per cell, for every scale and awkward counts', () => {
-    const levels = 128;
-    // pseudo-random counts over many magnitudes, plus the edges of the bins and levels
-    let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) ** 3;
-    const max = 37.25;
-    const counts = [0, 1e-9, 2e-9, max, max * 1.5, NaN, Infinity, -1];
-    for (let i = 0; i < 20000; i++) counts.push(rand() * max);
-    for (let k = 0; k <= 2048; k++) counts.push((k * max) / 2048);
-    for (let l = 0; l <= levels; l++) counts.push(max * (l / levels) ** 2);
-    for (const kind of ['linear', 'exponential', 'log'] as const) {
-      const scale = colorScale(kind, { min: 1e-3, max });
-      const lookup = levelLookup(scale, levels, max);
-      for (const v of counts) {
-        const f = scale(v);
-        const want = Number.isNaN(f) ? -1 : Math.min(levels - 1, Math.floor(f * levels));
-        if (lookup(v) !== want) expect([kind, v, lookup(v)]).toEqual([kind, v, want]);
-      }
-      // and the bitmap is the same with and without the table
-      const col = Float64Array.from(counts.slice(0, 5000));
-      const p = buildPalette(DEFAULT_RAMP, levels);
-      expect(cellPixels([col], col.length, scale, p, max)).toEqual(
-        cellPixels([col], col.length, scale, p),
-      );
-    }
   });
 });
 

@@ -93,69 +93,26 @@ export function buildPalette(stops: readonly string[], levels = 128): Uint8Clamp
   return out;
 }
 
-/** Counts per level-table bin: the table has this many bins over [0, max]. */
-const LEVEL_BINS = 2048;
-
-/**
- * count → palette level (-1: not drawn), as `Math.min(levels − 1, ⌊scale(count) · levels⌋)`,
- * but through a table of LEVEL_BINS equal bins over [0, max]: where a bin's two edges have the
- * same level, every count inside it has that level too (the scale is monotonic), so `scale`
- * (a `Math.pow` or `Math.log` per cell) runs only for counts in the few bins that straddle a
- * level edge, outside [0, max], or NaN. The same levels as calling `scale` for every cell.
- */
-export function levelLookup(
-  scale: (count: number) => number,
-  levels: number,
-  max: number,
-): (count: number) => number {
-  const exact = (v: number) => {
-    const f = scale(v);
-    return f !== f ? -1 : Math.min(levels - 1, Math.floor(f * levels));
-  };
-  if (!(max > 0) || max === Infinity) return exact;
-  const perCount = LEVEL_BINS / max;
-  const edges = new Float64Array(LEVEL_BINS + 1);
-  for (let k = 0; k <= LEVEL_BINS; k++) edges[k] = k / perCount;
-  const table = new Int16Array(LEVEL_BINS);
-  let below = exact(edges[0]!);
-  for (let k = 0; k < LEVEL_BINS; k++) {
-    const above = exact(edges[k + 1]!);
-    table[k] = below === above ? below : -2;
-    below = above;
-  }
-  return (v) => {
-    const k = Math.floor(v * perCount);
-    if (k >= 0 && k < LEVEL_BINS) {
-      const l = table[k]!;
-      if (l !== -2 && v >= edges[k]! && v <= edges[k + 1]!) return l;
-    }
-    return exact(v);
-  };
-}
-
 /**
  * The cell bitmap: width = steps, height = buckets, row 0 = the HIGHEST bucket (canvas y grows
- * downwards), RGBA per pixel, transparent where a cell is not drawn. `max` (the largest count,
- * when known) lets the levels come from a table (levelLookup) instead of `scale` per cell.
+ * downwards), RGBA per pixel, transparent where a cell is not drawn.
  */
 export function cellPixels(
   counts: readonly Float64Array[],
   steps: number,
   scale: (count: number) => number,
   palette: Uint8ClampedArray,
-  max = NaN,
 ): Uint8ClampedArray {
   const rows = counts.length;
   const levels = palette.length / 4;
-  const levelOf = levelLookup(scale, levels, max);
   const px = new Uint8ClampedArray(steps * rows * 4);
   for (let b = 0; b < rows; b++) {
     const col = counts[b]!;
     const rowOff = (rows - 1 - b) * steps * 4;
     for (let t = 0; t < steps; t++) {
-      const level = levelOf(col[t] ?? NaN);
-      if (level < 0) continue;
-      const l = level * 4;
+      const f = scale(col[t] ?? NaN);
+      if (Number.isNaN(f)) continue;
+      const l = Math.min(levels - 1, Math.floor(f * levels)) * 4;
       const o = rowOff + t * 4;
       px[o] = palette[l]!;
       px[o + 1] = palette[l + 1]!;
