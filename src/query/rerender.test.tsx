@@ -35,15 +35,22 @@ afterEach(() => {
   for (const r of roots.splice(0)) act(() => r.unmount());
 });
 
-const settle = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 10));
+/** Lets requests, answers and renders run until `done()` holds (polled; a loaded machine is slow). */
+const settle = async (done: () => boolean) => {
+  for (let i = 0; i < 500 && !done(); i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+  // and a little more, for what would follow (a re-render that must not come)
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 20));
   });
+};
 
 describe('usePanelData on a dashboard', () => {
   it("re-renders a panel neither for other panels' requests nor with new results", async () => {
     // 'a' is answered at once; 'b' when told
-    let answerB!: () => void;
+    let answerB: (() => void) | undefined;
     const fetchFn: FetchFn = (url) =>
       new URL(url).searchParams.get('query') === 'a'
         ? Promise.resolve(new Response(matrix))
@@ -80,16 +87,16 @@ describe('usePanelData on a dashboard', () => {
     };
 
     const renderA = mount('a');
-    await settle();
+    await settle(() => seen.a!.at(-1)?.state === 'ok');
     expect(seen.a!.at(-1)!.state).toBe('ok');
     const rendersOfA = seen.a!.length;
 
     // another panel's request starts and, later, ends
     mount('b');
-    await settle();
+    await settle(() => seen.b!.at(-1)?.fetching === true && answerB !== undefined);
     expect(seen.b!.at(-1)!.fetching).toBe(true);
-    answerB();
-    await settle();
+    answerB!();
+    await settle(() => seen.b!.at(-1)?.state === 'ok');
     expect(seen.b!.at(-1)!.state).toBe('ok');
     expect(seen.a!.length).toBe(rendersOfA);
 
