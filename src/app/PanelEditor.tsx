@@ -3,7 +3,7 @@ import { preloadPromQLEditor } from '../editor/LazyPromQLEditor';
 import type { Panel } from '../model/dashboard';
 import PanelShell from '../panels/PanelShell';
 import { panelPlugin } from '../panels/registry';
-import type { PanelContext } from '../panels/types';
+import type { PanelContext, SeriesName } from '../panels/types';
 import { probeText } from '../prometheus/seriesProbe';
 import { useQueryEnv } from '../query/env';
 import { interpolate } from '../variables/interpolate';
@@ -27,9 +27,6 @@ export interface PanelEditorProps {
 }
 
 const NO_VARIABLES: readonly string[] = [];
-
-/** The preview is not in a dashboard's cursor-sync group and does not zoom. */
-const NO_CONTEXT: PanelContext = {};
 
 /** Live preview on top, queries below, options on the side. Apply keeps; Discard drops all. */
 export default function PanelEditor(props: PanelEditorProps) {
@@ -93,7 +90,10 @@ export default function PanelEditor(props: PanelEditorProps) {
   // Leaving the page with unapplied changes asks first (tab close, or another route).
   useLeaveGuard(changed, 'The panel has unapplied changes. Leave without applying them?');
 
-  const ctx: PanelContext = NO_CONTEXT;
+  // The preview is not in a dashboard's cursor-sync group and does not zoom; it tells the
+  // options which series it draws (the overrides' name picker).
+  const [series, setSeries] = useState<readonly SeriesName[]>([]);
+  const ctx = useMemo<PanelContext>(() => ({ onSeries: setSeries }), []);
   const queries = panelPlugin(p.type)?.queryMode !== 'none';
   // a switch to another type (Visualization, or the preview's "Show as heatmap") takes the unit
   // the new type reads from the queries, the metadata's first
@@ -138,7 +138,13 @@ export default function PanelEditor(props: PanelEditorProps) {
           </button>
           {changed && <span className="dirty">● unapplied</span>}
         </div>
-        <PanelOptionsPane panel={p} variables={variables} update={setP} changeType={changeType} />
+        <PanelOptionsPane
+          panel={p}
+          variables={variables}
+          series={series}
+          update={setP}
+          changeType={changeType}
+        />
       </div>
       {inspecting && <QueryInspector panel={preview} onClose={() => setInspecting(false)} />}
     </div>

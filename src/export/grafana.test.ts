@@ -23,6 +23,25 @@ const CHANGED: Record<
         scaleDistribution: { type: 'log', log: 2 },
         thresholdsStyle: { mode: 'area' },
       },
+      overrides: [
+        {
+          matcher: { id: 'byRegexp', options: '/write/' },
+          properties: [
+            { id: 'custom.transform', value: 'negative-Y' },
+            { id: 'custom.axisPlacement', value: 'right' },
+            { id: 'unit', value: 'Bps' },
+            { id: 'color', value: { mode: 'fixed', fixedColor: 'purple' } },
+          ],
+        },
+        {
+          matcher: { id: 'byFrameRefID', options: 'A' },
+          properties: [
+            { id: 'displayName', value: 'Total' },
+            { id: 'custom.hideFrom', value: { legend: true, tooltip: false, viz: false } },
+            { id: 'custom.stacking', value: { mode: 'normal', group: 'B' } },
+          ],
+        },
+      ],
     },
     options: { legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] } },
   },

@@ -92,7 +92,7 @@ function panel(p: Panel, inputs: Inputs): Obj {
   const { format, ...scryOptions } = p.options;
   const options = grafanaOptions(scryOptions);
   const targetFormat = format === 'table' || format === 'heatmap' ? format : 'time_series';
-  const { unit, decimals, min, max, thresholds, mappings, custom } = p.fieldConfig;
+  const { unit, decimals, min, max, thresholds, mappings, custom, overrides } = p.fieldConfig;
   const defaults: Obj = { unit };
   if (decimals !== undefined) defaults.decimals = decimals;
   if (min !== undefined) defaults.min = min;
@@ -109,7 +109,8 @@ function panel(p: Panel, inputs: Inputs): Obj {
     gridPos: p.gridPos,
     datasource: ds,
     targets: p.targets.map((t) => target(t, targetFormat, ds)),
-    fieldConfig: { defaults, overrides: [] },
+    // Scry's overrides are Grafana's shape (matchers and properties under Grafana's ids)
+    fieldConfig: { defaults, overrides: overrides ?? [] },
     options,
   };
   if (p.links) out.links = exportLinks(p.links);

@@ -48,7 +48,7 @@ describe('corpus report', () => {
       panels: [
         ts(1),
         ts(2, { type: 'grafana-worldmap-panel' }),
-        ts(3, { seriesOverrides: [{ alias: 'x', transform: 'negative-Y' }], type: 'graph' }),
+        ts(3, { seriesOverrides: [{ alias: 'x', dashes: true }], type: 'graph' }),
       ],
     });
     expect(row).toEqual({ name: 'd', panels: 3, intended: 1, notes: 1, unsupported: 1 });

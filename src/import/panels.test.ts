@@ -84,16 +84,33 @@ describe('graph → timeseries', () => {
     ).toEqual({ mode: 'single', sort: 'none' });
   });
 
-  it('reports series overrides, colours, the right axis and a non-time x axis', () => {
-    const { notes } = convert({
+  it('carries series overrides and colours over, names what they lose, reports a non-time x axis', () => {
+    const { body, notes } = convert({
       type: 'graph',
-      seriesOverrides: [{ alias: 'x', yaxis: 2 }],
+      yaxes: [{ format: 'short' }, { format: 'bytes' }],
+      seriesOverrides: [{ alias: 'x', yaxis: 2, dashes: true }],
       aliasColors: { a: 'red', b: 'blue' },
       xaxis: { mode: 'series' },
     });
+    expect(body.fieldConfig?.overrides).toEqual([
+      {
+        matcher: { id: 'byName', options: 'a' },
+        properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: 'red' } }],
+      },
+      {
+        matcher: { id: 'byName', options: 'b' },
+        properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: 'blue' } }],
+      },
+      {
+        matcher: { id: 'byName', options: 'x' },
+        properties: [
+          { id: 'custom.axisPlacement', value: 'right' },
+          { id: 'unit', value: 'bytes' },
+        ],
+      },
+    ]);
     expect(notes).toEqual([
-      'info: Graph options not carried over: 1 series override(s), 2 series colour(s)',
-      'warning: Series on the right y-axis are drawn on the left axis',
+      'info: Series overrides not carried over: dashes of series override "x"',
       'warning: Graph x-axis mode "series" is not supported; shown over time',
     ]);
   });
@@ -138,7 +155,36 @@ describe('timeseries', () => {
       legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] },
       tooltip: { mode: 'multi', sort: 'desc' },
     });
-    expect(notes).toEqual(['info: 1 field override(s) not carried over']);
+    // an override without properties changes nothing: left out without a note
+    expect(notes).toEqual([]);
+  });
+
+  it('carries field overrides over and names the properties it drops', () => {
+    const { body, notes } = convert({
+      type: 'timeseries',
+      fieldConfig: {
+        defaults: { unit: 'Bps' },
+        overrides: [
+          {
+            matcher: { id: 'byRegexp', options: '/write/' },
+            properties: [
+              { id: 'custom.transform', value: 'negative-Y' },
+              { id: 'custom.lineStyle', value: { fill: 'dash' } },
+            ],
+          },
+          { matcher: { id: 'byValue', options: {} }, properties: [{ id: 'unit', value: 's' }] },
+        ],
+      },
+    });
+    expect(body.fieldConfig?.overrides).toEqual([
+      {
+        matcher: { id: 'byRegexp', options: '/write/' },
+        properties: [{ id: 'custom.transform', value: 'negative-Y' }],
+      },
+    ]);
+    expect(notes).toEqual([
+      'info: Series overrides not carried over: custom.lineStyle of override byRegexp "/write/"; override byValue "": matcher "byValue" is not supported',
+    ]);
   });
 
   it('defaults a missing unit to none (Grafana shows raw numbers) and hides a hidden legend', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DASHBOARD_DEFAULTS as D } from './dashboardDefaults';
+import { overrideRegexError } from './overrides';
 import { variableSchema } from './variable';
 
 /** Version of Scry's dashboard format written by this build (`"scry": 1`). */
@@ -73,6 +74,66 @@ export const dashboardLinkSchema = z.object({
 });
 export type DashboardLink = z.infer<typeof dashboardLinkSchema>;
 
+/* Per-series overrides: Grafana's `fieldConfig.overrides` shape, only the matchers and properties
+ * Scry draws, each value checked (panels/shared/overrides.ts resolves them). */
+export const overrideMatcherSchema = z
+  .object({
+    /** byName: the series' name (its legend); byRegexp: a regex over it; byFrameRefID: a query */
+    id: z.enum(['byName', 'byRegexp', 'byFrameRefID']),
+    options: z.string(),
+  })
+  .superRefine((m, ctx) => {
+    const error = m.id === 'byRegexp' ? overrideRegexError(m.options) : undefined;
+    if (error)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `not a regular expression: ${error}`,
+      });
+  });
+export type OverrideMatcher = z.infer<typeof overrideMatcherSchema>;
+
+const prop = <I extends string, V extends z.ZodType>(id: I, value: V) =>
+  z.object({ id: z.literal(id), value });
+
+/** The properties an override can set, under Grafana's ids and value shapes. */
+export const overridePropertySchema = z.discriminatedUnion('id', [
+  prop('unit', z.string().min(1)),
+  prop('decimals', z.number().int().min(0).max(20)),
+  prop('min', z.number()),
+  prop('max', z.number()),
+  prop('displayName', z.string()),
+  /** only a fixed colour (Grafana's other colour modes are per panel) */
+  prop('color', z.object({ mode: z.literal('fixed'), fixedColor: z.string().min(1) })),
+  prop('custom.axisPlacement', z.enum(['auto', 'left', 'right', 'hidden'])),
+  /** negative-Y: drawn mirrored below zero, the values shown as they are */
+  prop('custom.transform', z.literal('negative-Y')),
+  prop('custom.drawStyle', z.enum(['line', 'bars', 'points'])),
+  prop('custom.fillOpacity', z.number().min(0).max(100)),
+  prop('custom.lineWidth', z.number().min(0).max(10)),
+  prop(
+    'custom.stacking',
+    z.object({ mode: z.enum(['none', 'normal', 'percent']), group: z.string().default('A') }),
+  ),
+  prop(
+    'custom.hideFrom',
+    z.object({
+      legend: z.boolean().default(false),
+      tooltip: z.boolean().default(false),
+      viz: z.boolean().default(false),
+    }),
+  ),
+]);
+export type OverrideProperty = z.infer<typeof overridePropertySchema>;
+export type OverridePropertyId = OverrideProperty['id'];
+
+export const fieldOverrideSchema = z.object({
+  matcher: overrideMatcherSchema,
+  /** applied in order: a later property (or override) wins over an earlier one */
+  properties: z.array(overridePropertySchema).default([]),
+});
+export type FieldOverride = z.infer<typeof fieldOverrideSchema>;
+
 export const fieldConfigSchema = z.object({
   /** Grafana unit id ("short", "bytes", "s", "reqps", …) */
   unit: z.string().default('short'),
@@ -86,6 +147,8 @@ export const fieldConfigSchema = z.object({
   custom: z.record(z.string(), z.unknown()).optional(),
   /** data links: every value of the panel links there (table cells, the tooltip's series) */
   links: z.array(panelLinkSchema).optional(),
+  /** per-series overrides (Grafana's shape; model/overrides.ts), applied in order */
+  overrides: z.array(fieldOverrideSchema).optional(),
 });
 export type FieldConfig = z.infer<typeof fieldConfigSchema>;
 

@@ -23,6 +23,14 @@ export interface PanelContext {
   externalImages?: boolean | undefined;
   /** turns the dashboard's "load external images" switch on */
   onAllowExternalImages?: (() => void) | undefined;
+  /** the panel editor hears which series the preview draws (the overrides' name picker) */
+  onSeries?: ((series: readonly SeriesName[]) => void) | undefined;
+}
+
+/** A drawn series as overrides match it: its name (legend) and its query. */
+export interface SeriesName {
+  name: string;
+  refId: string;
 }
 
 export interface PanelViewProps<O = unknown> {
@@ -44,6 +52,12 @@ export interface OptionsEditorProps<O> {
   /** the stored options as they are (for keys the reader leaves out, e.g. legend extras) */
   raw: Readonly<Record<string, unknown>>;
   onChange(patch: OptionsPatch<O>): void;
+  /** the panel's field config and its changes (per-series overrides live there) */
+  fieldConfig?: FieldConfig | undefined;
+  onFieldConfigChange?: ((patch: Partial<FieldConfig>) => void) | undefined;
+  /** the series the editor's preview draws now, and the panel's query refIds */
+  series?: readonly SeriesName[] | undefined;
+  refIds?: readonly string[] | undefined;
 }
 
 /** What a panel's targets are run as: range or instant queries, or none (the panel has its own data). */

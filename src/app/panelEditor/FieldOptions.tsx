@@ -1,5 +1,5 @@
 import type { FieldConfig } from '../../model/dashboard';
-import { unitOptions } from '../../units/catalogue';
+import { UnitChoices } from '../../panels/shared/OptionControls';
 import ThresholdsEditor from './ThresholdsEditor';
 
 /** The field settings every panel type shares: unit, decimals, min/max, thresholds. */
@@ -19,18 +19,7 @@ export default function FieldOptions({
           value={fieldConfig.unit}
           onChange={(e) => onChange({ unit: e.target.value })}
         >
-          {unitOptions.map((g) => (
-            <optgroup key={g.category} label={g.category}>
-              {g.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-          {!unitOptions.some((g) => g.units.some((u) => u.id === fieldConfig.unit)) && (
-            <option value={fieldConfig.unit}>{fieldConfig.unit}</option>
-          )}
+          <UnitChoices unit={fieldConfig.unit} />
         </select>
       </label>
       <label>

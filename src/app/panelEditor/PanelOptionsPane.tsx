@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Panel } from '../../model/dashboard';
 import { panelPlugin, panelRegistry } from '../../panels/registry';
+import type { SeriesName } from '../../panels/types';
 import { allDatasources, useDatasources } from '../../state/datasources';
 import { changePanelType } from './edit';
 import FieldOptions from './FieldOptions';
@@ -14,12 +15,15 @@ import RepeatOptions from './RepeatOptions';
 export default function PanelOptionsPane({
   panel: p,
   variables,
+  series,
   update,
   changeType,
 }: {
   panel: Panel;
   /** the dashboard's template variable names (repeat) */
   variables: readonly string[];
+  /** the series the preview draws (the overrides' name picker) */
+  series?: readonly SeriesName[];
   update(change: (p: Panel) => Panel): void;
   /** another visualization (default: changePanelType without metadata) */
   changeType?: (type: string) => void;
@@ -94,6 +98,12 @@ export default function PanelOptionsPane({
           options={options}
           raw={p.options}
           onChange={(patch) => update((cur) => ({ ...cur, options: { ...cur.options, ...patch } }))}
+          fieldConfig={p.fieldConfig}
+          onFieldConfigChange={(patch) =>
+            update((cur) => ({ ...cur, fieldConfig: { ...cur.fieldConfig, ...patch } }))
+          }
+          series={series}
+          refIds={p.targets.map((t) => t.refId)}
         />
       )}
       <FieldOptions

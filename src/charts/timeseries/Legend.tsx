@@ -1,6 +1,7 @@
 // The legend under or beside the plot: a list, or a table with calc columns. Clicking an entry
-// isolates its series (Grafana's behaviour); Ctrl/Meta/Shift-click toggles it.
-import { useDeferredValue } from 'react';
+// isolates its series (Grafana's behaviour); Ctrl/Meta/Shift-click toggles it. Series an
+// override hides from the legend are not listed.
+import { useDeferredValue, useMemo } from 'react';
 import type { ChartLegend, ChartSeries } from './types';
 
 /** The hidden set after a legend click on `key` (`toggle`: Ctrl/Meta/Shift held). */
@@ -38,8 +39,9 @@ export default function Legend(props: LegendProps) {
   const big = series.length > BIG_LEGEND;
   // NOTE: a big legend is hundreds of DOM nodes; the chart paints first, the entries follow. Its
   // box is sized up front so the plot does not resize (and redraw) when they arrive.
-  const deferred = useDeferredValue(series, big ? NO_SERIES : series);
-  if (legend.mode === 'hidden' || series.length === 0) return null;
+  const listed = useMemo(() => series.filter((s) => !s.hideFrom?.legend), [series]);
+  const deferred = useDeferredValue(listed, big ? NO_SERIES : listed);
+  if (legend.mode === 'hidden' || listed.length === 0) return null;
   const item = (s: ChartSeries) => (
     <button
       type="button"
@@ -88,7 +90,7 @@ export default function Legend(props: LegendProps) {
                     data-calc={c.id}
                     data-value={String(v)}
                   >
-                    {Number.isNaN(v) ? '–' : props.formatValue(v)}
+                    {Number.isNaN(v) ? '–' : (s.formatValue ?? props.formatValue)(v)}
                   </td>
                 );
               })}

@@ -24,31 +24,37 @@ afterEach(() => {
   calls.length = 0;
 });
 
+/** Renders `chart` into a new container and lets uPlot draw; returns the container. */
+async function renderChart(chart: React.ReactElement): Promise<HTMLDivElement> {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  act(() => {
+    root = createRoot(container);
+    root.render(chart);
+  });
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 10));
+  });
+  return container;
+}
+
 /** Renders a chart of one series 0…30 000 over 6 h; returns the y tick values drawn. */
 async function yTicks(yIncrements?: number[]): Promise<number[]> {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   const start = Date.UTC(2026, 0, 1) / 1000;
   const times = Float64Array.from({ length: 361 }, (_, i) => start + i * 60);
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-  act(() => {
-    root = createRoot(container);
-    root.render(
-      <TimeSeriesChart
-        times={times}
-        series={[{ key: 'a', label: 'a', values: times.map((_, i) => i * 83.3), color: '#fff' }]}
-        formatValue={String}
-        formatTicks={(v) => v.map((x) => `y${x}`)}
-        yIncrements={yIncrements}
-        formatTime={String}
-        formatTimeTicks={(ticks) => ticks.map(() => '')}
-        timeZone="Etc/UTC"
-      />,
-    );
-  });
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 10));
-  });
+  await renderChart(
+    <TimeSeriesChart
+      times={times}
+      series={[{ key: 'a', label: 'a', values: times.map((_, i) => i * 83.3), color: '#fff' }]}
+      formatValue={String}
+      formatTicks={(v) => v.map((x) => `y${x}`)}
+      yIncrements={yIncrements}
+      formatTime={String}
+      formatTimeTicks={(ticks) => ticks.map(() => '')}
+      timeZone="Etc/UTC"
+    />,
+  );
   return texts()
     .filter((t) => t.startsWith('y'))
     .map((t) => Number(t.slice(1)));
@@ -69,32 +75,80 @@ describe('TimeSeriesChart y axis', () => {
 
 describe('TimeSeriesChart x axis', () => {
   it('labels time ticks with the given formatter (24 h, one line), not uPlot’s 12 h default', async () => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
     const start = Date.UTC(2026, 0, 1) / 1000;
     const times = Float64Array.from({ length: 361 }, (_, i) => start + i * 60);
-    const container = document.createElement('div');
-    document.body.appendChild(container);
-    act(() => {
-      root = createRoot(container);
-      root.render(
-        <TimeSeriesChart
-          times={times}
-          series={[{ key: 'a', label: 'a', values: times.map((_, i) => i), color: '#fff' }]}
-          formatValue={String}
-          formatTicks={(v) => v.map(String)}
-          formatTime={String}
-          formatTimeTicks={(ticks, spacing) =>
-            formatAxisTicks(ticks, { timeZone: 'utc', spacingMs: spacing, rangeMs: 6 * 3600e3 })
-          }
-          timeZone="Etc/UTC"
-        />,
-      );
-    });
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 10));
-    });
+    await renderChart(
+      <TimeSeriesChart
+        times={times}
+        series={[{ key: 'a', label: 'a', values: times.map((_, i) => i), color: '#fff' }]}
+        formatValue={String}
+        formatTicks={(v) => v.map(String)}
+        formatTime={String}
+        formatTimeTicks={(ticks, spacing) =>
+          formatAxisTicks(ticks, { timeZone: 'utc', spacingMs: spacing, rangeMs: 6 * 3600e3 })
+        }
+        timeZone="Etc/UTC"
+      />,
+    );
     expect(texts()).toContain('00:00');
     expect(texts()).toContain('06:00');
     expect(texts().filter((t) => /am|pm|\n/.test(t))).toEqual([]);
+  });
+});
+
+describe('TimeSeriesChart y axes', () => {
+  it('draws a right axis with its own ticks for the series on its scale; a mirrored series below 0', async () => {
+    const start = Date.UTC(2026, 0, 1) / 1000;
+    const times = Float64Array.from({ length: 61 }, (_, i) => start + i * 60);
+    const up = times.map((_, i) => 10 + i);
+    const container = await renderChart(
+      <TimeSeriesChart
+        times={times}
+        series={[
+          { key: 'in', label: 'in', values: up, color: '#fff' },
+          { key: 'out', label: 'out', values: up, drawValues: up.map((v) => -v), color: '#f00' },
+          {
+            key: 't',
+            label: 't',
+            values: times.map(() => 5000),
+            color: '#0f0',
+            scale: 'y2',
+          },
+        ]}
+        formatValue={String}
+        formatTicks={(v) => v.map((x) => `L${x}`)}
+        yAxes={[
+          {
+            scale: 'y',
+            side: 'left',
+            formatTicks: (v) => v.map((x) => `L${x}`),
+            formatValue: String,
+          },
+          {
+            scale: 'y2',
+            side: 'right',
+            formatTicks: (v) => v.map((x) => `R${x}`),
+            formatValue: String,
+          },
+        ]}
+        formatTime={String}
+        formatTimeTicks={(ticks) => ticks.map(() => '')}
+        timeZone="Etc/UTC"
+      />,
+    );
+    const left = texts()
+      .filter((t) => t.startsWith('L'))
+      .map((t) => Number(t.slice(1)));
+    const right = texts()
+      .filter((t) => t.startsWith('R'))
+      .map((t) => Number(t.slice(1)));
+    // the left scale spans the mirrored series: −70 … 70; the right one only its 5 000
+    expect(Math.min(...left)).toBeLessThan(-40);
+    expect(Math.max(...left)).toBeGreaterThan(40);
+    expect(Math.min(...right)).toBeGreaterThan(4000);
+    expect(Math.max(...right)).toBeLessThan(6000);
+    const plot = container.querySelector<HTMLElement>('.ts-plot')!;
+    expect(plot.dataset.yAxisRight!.split('|').every((t) => t.startsWith('R'))).toBe(true);
+    expect(plot.dataset.yAxisLeft!.split('|').every((t) => t.startsWith('L'))).toBe(true);
   });
 });

@@ -1,23 +1,22 @@
 import { useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
-import {
-  axisStyle,
-  basePlotOptions,
-  selectToZoom,
-  timeAxis,
-  useLatest,
-  usePlot,
-  yAxisSize,
-} from '../plotLifecycle';
+import { basePlotOptions, selectToZoom, timeAxis, useLatest, usePlot } from '../plotLifecycle';
 import 'uplot/dist/uPlot.min.css';
 import '../chart.css';
-import { logColumn, logTickLabels, toUPlotColumn } from '../gaps';
+import { logColumn, toUPlotColumn } from '../gaps';
+import {
+  chartAxes,
+  layoutSignature,
+  markAxes,
+  stackGroupBands,
+  yAxisOptions,
+  yScales,
+} from './axes';
 import Legend, { nextHidden } from './Legend';
 import { drawAnnotations, drawThresholds } from './overlays';
-import { seriesOptions, stackBands } from './seriesOptions';
+import { seriesOptions } from './seriesOptions';
 import { pinTooltipOnClick, renderTooltip, type TooltipState } from './tooltip';
-import { DEFAULT_STYLE, type TimeSeriesChartProps } from './types';
-import { yRange } from './yRange';
+import { DEFAULT_STYLE, type ChartSeries, type TimeSeriesChartProps } from './types';
 
 /**
  * uPlot, tamed: created once per series layout, then updated surgically (setData, setSize,
@@ -31,19 +30,24 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const tooltipRef = useRef<HTMLDivElement>(null);
   const markersRef = useRef<HTMLDivElement>(null);
   const propsRef = useLatest(props);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  // series hidden from the plot by an override start hidden (a legend click shows them)
+  const hiddenByDefault = series.flatMap((s) => (s.hideFrom?.viz ? [s.key] : [])).join('\u0001');
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => vizHidden(series));
+  const [hiddenFor, setHiddenFor] = useState(hiddenByDefault);
+  if (hiddenFor !== hiddenByDefault) {
+    setHiddenFor(hiddenByDefault);
+    setHidden(vizHidden(series));
+  }
 
-  // Series layout identity: a new uPlot only when the set or order of series changes.
+  // Series layout identity: a new uPlot only when the series' set, order, look or axes change.
   const style = props.style ?? DEFAULT_STYLE;
   const styleKey = JSON.stringify(style);
+  const { yAxes, yIncrements } = props;
   const seriesKey = useMemo(
-    () => series.map((s) => s.key + '\u0000' + s.color).join('\u0001'),
-    [series],
+    () => layoutSignature(series, yAxes ?? [{ scale: 'y', side: 'left', increments: yIncrements }]),
+    [series, yAxes, yIncrements],
   );
   const logBase = style.logBase;
-  const incrementsKey = props.yIncrements
-    ? `${props.yIncrements.length}:${props.yIncrements.at(-1)}`
-    : '';
 
   const data = useMemo<uPlot.AlignedData>(
     () =>
@@ -59,7 +63,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   usePlot({
     hostRef,
-    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone, incrementsKey].join('\u0002'),
+    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone].join('\u0002'),
     data,
     series,
     hidden,
@@ -79,31 +83,18 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
               return r ? [r[0] / 1000, r[1] / 1000] : [dataMin, dataMax];
             },
           },
-          y: {
-            range: (u) => yRange(propsRef.current, (i) => u.series[i + 1]?.show !== false),
-            ...(p.style?.logBase ? { distr: 3, log: p.style.logBase } : {}),
-          },
+          ...yScales(propsRef, chartAxes(p)),
         },
-        axes: [
-          timeAxis(propsRef, true),
-          {
-            ...axisStyle(true),
-            size: yAxisSize,
-            ...(p.yIncrements && !p.style?.logBase ? { incrs: p.yIncrements } : {}),
-            values: (_u, ticks) =>
-              p.style?.logBase
-                ? logTickLabels(ticks, p.style.logBase, propsRef.current.formatValue)
-                : propsRef.current.formatTicks(ticks),
-          },
-        ],
+        axes: [timeAxis(propsRef, true), ...yAxisOptions(propsRef, chartAxes(p))],
         series: [{}, ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden))],
-        ...(p.style?.stacked ? { bands: stackBands(p.series.length) } : {}),
+        bands: stackGroupBands(p.series, p.style?.stacked === true),
         hooks: {
           drawAxes: [(u) => drawThresholds(u, propsRef.current, 'area')],
           draw: [
             (u) => {
               drawThresholds(u, propsRef.current, 'line');
               drawAnnotations(u, propsRef.current, markersRef.current);
+              markAxes(u, hostRef.current);
             },
           ],
           setSeries: [
@@ -145,4 +136,8 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       )}
     </div>
   );
+}
+
+function vizHidden(series: readonly ChartSeries[]): ReadonlySet<string> {
+  return new Set(series.flatMap((s) => (s.hideFrom?.viz ? [s.key] : [])));
 }

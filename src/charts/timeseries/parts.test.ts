@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextHidden } from './Legend';
-import { stackBands } from './seriesOptions';
+import { stackGroupBands } from './axes';
 import { tooltipHtml } from './tooltip';
 import type { ChartSeries } from './types';
 import { logRange, yRange } from './yRange';
@@ -61,10 +61,16 @@ describe('nextHidden (legend clicks)', () => {
   });
 });
 
-describe('stackBands', () => {
+describe('stackGroupBands', () => {
   it('fills each series down to the one before it', () => {
-    expect(stackBands(3)).toEqual([{ series: [2, 1] }, { series: [3, 2] }]);
-    expect(stackBands(1)).toEqual([]);
+    const three = [s('a', []), s('b', []), s('c', [])];
+    expect(stackGroupBands(three, true)).toEqual([{ series: [2, 1] }, { series: [3, 2] }]);
+    expect(stackGroupBands([s('a', [])], true)).toEqual([]);
+  });
+  it('stacks per group: a series fills down to the one before it in its own group', () => {
+    const g = (key: string, stackGroup?: string) => ({ ...s(key, []), stackGroup });
+    const series = [g('a', 'A'), g('b', 'B'), g('c'), g('d', 'A'), g('e', 'B')];
+    expect(stackGroupBands(series, false)).toEqual([{ series: [4, 1] }, { series: [5, 2] }]);
   });
 });
 
@@ -81,6 +87,21 @@ describe('tooltipHtml', () => {
     expect(html.match(/tooltip-row/g)).toHaveLength(2);
     expect(tooltipHtml(p, 0, 10, (i) => i === 1).match(/tooltip-row/g)).toHaveLength(1);
     expect(tooltipHtml(p, 1, 10, all).match(/tooltip-row/g)).toHaveLength(1);
+  });
+  it("formats each value in its series' own unit and leaves out series hidden from it", () => {
+    const own = {
+      ...p,
+      series: [
+        { ...s('a', [1]), formatValue: (v: number) => `${v} B/s` },
+        { ...s('b', [2]), hideFrom: { tooltip: true } },
+        { ...s('c', [-3], [3]) },
+      ],
+    };
+    const html = tooltipHtml(own, 0, 10, all);
+    expect(html).toContain('>1 B/s<');
+    expect(html).not.toContain('>b<');
+    // the value shown is the series' own, not the drawn (mirrored) one
+    expect(html).toContain('data-value="-3">-3 u<');
   });
   it('says "No value" when no visible series has one', () => {
     expect(tooltipHtml(p, 1, 10, (i) => i === 0)).toContain('No value');

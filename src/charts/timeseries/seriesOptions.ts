@@ -3,15 +3,18 @@ import uPlot from 'uplot';
 import { alpha } from '../../units/colors';
 import type { ChartSeries, ChartStyle } from './types';
 
+/** uPlot's options of series `s`: the chart's style with the series' own on top, on its scale. */
 export function seriesOptions(
   s: ChartSeries,
-  style: ChartStyle,
+  chartStyle: ChartStyle,
   hidden: ReadonlySet<string>,
 ): uPlot.Series {
+  const style = s.style ? { ...chartStyle, ...s.style } : chartStyle;
   const fill =
     style.fillOpacity > 0 ? alpha(s.color, Math.min(1, style.fillOpacity / 100)) : undefined;
   const base: uPlot.Series = {
     label: s.label,
+    scale: s.scale ?? 'y',
     stroke: s.color,
     width: style.lineWidth,
     spanGaps: false,
@@ -33,11 +36,4 @@ export function seriesOptions(
       points: { show: true, size: style.pointSize, fill: s.color, stroke: s.color },
     };
   return { ...base, points: { show: false } };
-}
-
-/** Stacked series fill down to the one before them (uPlot bands, 1-based series indexes). */
-export function stackBands(count: number): uPlot.Band[] {
-  const bands: uPlot.Band[] = [];
-  for (let i = 1; i < count; i++) bands.push({ series: [i + 1, i] });
-  return bands;
 }

@@ -56,12 +56,12 @@ export function tooltipHtml(
 ): string {
   const rows: string[] = [];
   p.series.forEach((s, i) => {
-    if (!shown(i)) return;
+    if (!shown(i) || s.hideFrom?.tooltip) return;
     const v = s.values[idx]!;
     if (Number.isNaN(v)) return;
     rows.push(
       `<div class="tt-row" data-testid="tooltip-row"><span class="swatch" style="background:${s.color}"></span>` +
-        `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value" data-value="${v}">${escapeHtml(p.formatValue(v))}</span></div>`,
+        `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value" data-value="${v}">${escapeHtml((s.formatValue ?? p.formatValue)(v))}</span></div>`,
     );
   });
   return (

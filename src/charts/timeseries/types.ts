@@ -14,6 +14,16 @@ export interface ChartSeries {
   calcs?: number[] | undefined;
   /** the series' labels (data links' `${__field.labels.x}`) */
   labels?: Readonly<Record<string, string>> | undefined;
+  /** the y scale it is drawn on (`ChartYAxis.scale`); default 'y', the first axis */
+  scale?: string | undefined;
+  /** how this series is drawn where it differs from the chart's style (overrides) */
+  style?: Partial<Pick<ChartStyle, 'drawStyle' | 'lineWidth' | 'fillOpacity'>> | undefined;
+  /** stacked series fill down to the one before them in the same group */
+  stackGroup?: string | undefined;
+  /** left out of the legend / the tooltip / the plot (a legend click still shows it) */
+  hideFrom?: { legend?: boolean; tooltip?: boolean; viz?: boolean } | undefined;
+  /** formats its values (its own unit) in the tooltip and legend; default: the chart's */
+  formatValue?: ((v: number) => string) | undefined;
 }
 
 /** A data link in the tooltip, interpolated and checked (`href` undefined: refused). */
@@ -23,6 +33,22 @@ export interface TooltipLink {
   targetBlank: boolean;
   /** shown on hover: the target, or why it is not opened */
   hover: string;
+}
+
+/** A y axis and its scale. */
+export interface ChartYAxis {
+  /** the uPlot scale key its series name ('y' for the first) */
+  scale: string;
+  side: 'left' | 'right' | 'hidden';
+  /** formats the ticks together (shared suffix and decimals) */
+  formatTicks: (values: number[]) => string[];
+  /** formats one value in the axis' unit (log axis labels) */
+  formatValue: (v: number) => string;
+  /** round tick steps in the unit; default 1-2-5 */
+  increments?: number[] | undefined;
+  /** fixed ends (undefined = auto) */
+  min?: number | undefined;
+  max?: number | undefined;
 }
 
 /** How the series are drawn (Grafana's fieldConfig.custom). */
@@ -83,6 +109,11 @@ export interface TimeSeriesChartProps extends TimeChartProps {
   /** fixed y range ends (undefined = auto) */
   min?: number | undefined;
   max?: number | undefined;
+  /**
+   * the y axes, when the series use several scales (a right axis, other units); default one
+   * left axis 'y' from formatTicks, yIncrements, min and max
+   */
+  yAxes?: ChartYAxis[] | undefined;
   /** show the tooltip in every synced panel, not only the hovered one (graphTooltip 2) */
   sharedTooltip?: boolean | undefined;
   /** the x range to show (ms): the query range, so gaps at the edges stay visible */

@@ -6,11 +6,19 @@ import type { ChartSeries, TimeSeriesChartProps } from './types';
 
 type YRangeProps = Pick<TimeSeriesChartProps, 'series' | 'style' | 'min' | 'max'>;
 
-/** `shown(i)`: whether series i is visible (all are used when none is). */
-export function yRange(p: YRangeProps, shown: (i: number) => boolean): uPlot.Range.MinMax {
+/**
+ * The range of scale `scale` over its series; `shown(i)`: whether series i (of all) is visible
+ * (all of the scale's are used when none is).
+ */
+export function yRange(
+  p: YRangeProps,
+  shown: (i: number) => boolean,
+  scale = 'y',
+): uPlot.Range.MinMax {
   const drawn = (s: ChartSeries) => s.drawValues ?? s.values;
-  const visible = p.series.filter((_s, i) => shown(i)).map(drawn);
-  const columns = visible.length ? visible : p.series.map(drawn);
+  const mine = p.series.flatMap((s, i) => ((s.scale ?? 'y') === scale ? [{ s, i }] : []));
+  const visible = mine.filter(({ i }) => shown(i)).map(({ s }) => drawn(s));
+  const columns = visible.length ? visible : mine.map(({ s }) => drawn(s));
   const base = p.style?.logBase;
   if (base) return logRange(columns, base, p.min, p.max);
   let [lo, hi] = finiteExtent(columns);

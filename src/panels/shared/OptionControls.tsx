@@ -1,3 +1,4 @@
+import { unitOptions } from '../../units/catalogue';
 import { reducerOptions } from './reducers';
 
 /**
@@ -60,5 +61,25 @@ export function ReducerOption(props: { value: string; onChange(id: string): void
       choices={REDUCER_CHOICES}
       onChange={props.onChange}
     />
+  );
+}
+
+/** The options of a unit picker: the catalogue by category, and `unit` itself if it is not in it. */
+export function UnitChoices({ unit }: { unit: string }) {
+  return (
+    <>
+      {unitOptions.map((g) => (
+        <optgroup key={g.category} label={g.category}>
+          {g.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+      {!unitOptions.some((g) => g.units.some((u) => u.id === unit)) && (
+        <option value={unit}>{unit}</option>
+      )}
+    </>
   );
 }

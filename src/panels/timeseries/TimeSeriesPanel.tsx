@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { countUndrawable } from '../../charts/gaps';
 import TimeSeriesChart from '../../charts/timeseries/TimeSeriesChart';
 import type { ChartAnnotation, ChartLegend, ChartStyle } from '../../charts/timeseries/types';
 import { seriesColor } from '../../units/colors';
 import { formatValueToString } from '../../units/format';
-import { formatTicks, niceUnitIncrements } from '../../units/ticks';
 import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
 import { useLinksModule } from '../shared/useLinks';
@@ -13,10 +12,10 @@ import {
   ALERT_STATE_COLORS,
   calcLabel,
   legendCalcs,
-  stackColumns,
   thresholdMarks,
   type TimeSeriesOptions,
 } from './options';
+import { applyOverrides, chartYAxis } from './overrideSeries';
 import { buildSeries } from './series';
 import { useAlertAnnotations } from './useAlertAnnotations';
 
@@ -42,21 +41,25 @@ export default function TimeSeriesPanel({
   );
   const calcsKey = opts.legend.calcs.join(',');
   const tableLegend = opts.legend.displayMode === 'table';
-  const series = useMemo(() => {
+  const { min, max, overrides } = panel.fieldConfig;
+  const { series, axes } = useMemo(() => {
     const calcs = calcsKey ? calcsKey.split(',') : [];
-    const stacked =
-      opts.stacking === 'none'
-        ? undefined
-        : stackColumns(
-            built.series.map((s) => s.values),
-            opts.stacking,
-          );
-    return built.series.map((s, i) => ({
-      ...s,
-      ...(stacked ? { drawValues: stacked[i] } : {}),
-      ...(tableLegend && calcs.length ? { calcs: legendCalcs(s.values, calcs) } : {}),
-    }));
-  }, [built.series, opts.stacking, calcsKey, tableLegend]);
+    const withCalcs = built.series.map((s) =>
+      tableLegend && calcs.length ? { ...s, calcs: legendCalcs(s.values, calcs) } : s,
+    );
+    const d = { unit, decimals, min, max, stacking: opts.stacking };
+    const r = applyOverrides(withCalcs, overrides, d);
+    return { series: r.series, axes: r.axes.map(chartYAxis) };
+  }, [built.series, opts.stacking, calcsKey, tableLegend, overrides, unit, decimals, min, max]);
+  // the panel editor's Overrides section offers these names (told again only when they change:
+  // the editor re-renders this panel when told)
+  const onSeries = ctx.onSeries;
+  const names = onSeries ? JSON.stringify(built.series.map((s) => [s.label, s.refId])) : '';
+  useEffect(() => {
+    if (!onSeries) return;
+    const list = JSON.parse(names) as [string, string][];
+    onSeries(list.map(([name, refId]) => ({ name, refId })));
+  }, [onSeries, names]);
 
   const style: ChartStyle = {
     drawStyle: opts.drawStyle,
@@ -107,8 +110,6 @@ export default function TimeSeriesPanel({
   );
 
   if (series.length === 0) return null;
-  const percent = opts.stacking === 'percent';
-  const axisUnit = percent ? 'percentunit' : unit;
   return (
     <div
       className="ts-panel"
@@ -131,12 +132,10 @@ export default function TimeSeriesPanel({
         times={built.times}
         series={series}
         formatValue={(v) => formatValueToString(v, unit, decimals)}
-        formatTicks={(ticks) => formatTicks(ticks, axisUnit, percent ? undefined : decimals)}
-        yIncrements={niceUnitIncrements(axisUnit)}
+        formatTicks={axes[0]!.formatTicks}
+        yAxes={axes}
         {...chartTimeProps(env, ctx)}
         sharedTooltip={ctx.sharedTooltip}
-        min={percent ? (panel.fieldConfig.min ?? 0) : panel.fieldConfig.min}
-        max={percent ? (panel.fieldConfig.max ?? 1) : panel.fieldConfig.max}
         style={style}
         thresholds={
           opts.thresholdsStyle !== 'off' && thresholds

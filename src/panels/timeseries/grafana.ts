@@ -1,6 +1,11 @@
 /** Grafana `timeseries` and old `graph` panels → a time series panel's field config and options. */
 import { arr, isObj, num, obj, pick, str, type Obj } from '../../model/json';
 import type { FieldConfigInput, GrafanaConversion, GrafanaPanelContext } from '../types';
+import {
+  fieldOverridesFromGrafana,
+  graphOverridesFromGrafana,
+  type ConvertedOverrides,
+} from './grafanaOverrides';
 
 /** `fieldConfig.custom` keys of a time series kept from Grafana. */
 const TS_CUSTOM = [
@@ -72,12 +77,27 @@ export function graphLegend(raw: unknown): Obj {
   };
 }
 
+/** Puts the converted overrides on the field config and names what was dropped. */
+function keepOverrides(
+  fieldConfig: FieldConfigInput,
+  converted: ConvertedOverrides,
+  ctx: GrafanaPanelContext,
+): void {
+  if (converted.overrides.length) fieldConfig.overrides = converted.overrides;
+  if (converted.dropped.length)
+    ctx.info(`Series overrides not carried over: ${converted.dropped.join('; ')}`);
+}
+
 function timeseries(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConversion {
   const fieldConfig = ctx.fieldConfig('none');
   const custom = pick(obj(ctx.fieldDefaults.custom), TS_CUSTOM);
   if (Object.keys(custom).length) fieldConfig.custom = custom;
   const options = obj(raw.options);
+  const rawOverrides = arr(obj(raw.fieldConfig).overrides);
+  keepOverrides(fieldConfig, fieldOverridesFromGrafana(rawOverrides), ctx);
   return {
+    // every override is either kept or named above
+    handledOverrides: rawOverrides.length,
     fieldConfig,
     options: {
       legend:
@@ -127,17 +147,11 @@ function graph(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConversion 
 
   const tooltip = obj(raw.tooltip);
   const sort = num(tooltip.sort);
+  keepOverrides(fieldConfig, graphOverridesFromGrafana(raw), ctx);
   const dropped: string[] = [];
-  const overrides = arr(raw.seriesOverrides);
-  if (overrides.length) dropped.push(`${overrides.length} series override(s)`);
-  const aliases = Object.keys(obj(raw.aliasColors));
-  if (aliases.length) dropped.push(`${aliases.length} series colour(s)`);
   if (arr(raw.thresholds).length) dropped.push('threshold lines');
   if (arr(raw.timeRegions).length) dropped.push('time regions');
   if (dropped.length) ctx.info(`Graph options not carried over: ${dropped.join(', ')}`);
-  if (overrides.some((o) => isObj(o) && num(o.yaxis) === 2)) {
-    ctx.warn('Series on the right y-axis are drawn on the left axis');
-  }
   const xmode = str(obj(raw.xaxis).mode);
   if (xmode && xmode !== 'time') {
     ctx.warn(`Graph x-axis mode "${xmode}" is not supported; shown over time`);

@@ -1,7 +1,7 @@
-import type { ChartSeries } from '../../charts/timeseries/types';
 import type { Frame } from '../../model/frame';
 import type { Target } from '../../model/dashboard';
 import { legendNames } from '../../prometheus/legend';
+import type { PanelSeries } from './overrideSeries';
 
 /**
  * Frames of several targets → chart series on one time column. Targets of one panel share the
@@ -13,11 +13,11 @@ export function buildSeries(
   targets: readonly Pick<Target, 'refId' | 'legendFormat'>[],
   color: (index: number) => string,
   limit = Infinity,
-): { times: Float64Array; series: ChartSeries[]; total: number } {
+): { times: Float64Array; series: PanelSeries[]; total: number } {
   const base = frames.find((f) => f.series.length > 0) ?? frames[0];
   if (!base) return { times: new Float64Array(0), series: [], total: 0 };
   const times = base.times;
-  const series: ChartSeries[] = [];
+  const series: PanelSeries[] = [];
   const seen = new Map<string, number>();
   let total = 0;
   for (const f of frames) {
@@ -35,6 +35,7 @@ export function buildSeries(
       seen.set(baseKey, n + 1);
       series.push({
         key: n ? `${baseKey}\u0000${n}` : baseKey,
+        refId: f.refId,
         label,
         values:
           f.times === times || sameGrid(f.times, times)
