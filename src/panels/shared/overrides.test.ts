@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { overridePropertySchema, type FieldOverride } from '../../model/dashboard';
+import { resolveOverrides, seriesMatcher } from './overrides';
 import {
   matchCount,
   newProperty,
   OVERRIDE_PROPERTIES,
   replaceAt,
-  resolveOverrides,
-  seriesMatcher,
   withoutProperty,
   withProperty,
-} from './overrides';
+} from './overridesEdit';
 
 const series = [
   { name: 'read sda', refId: 'A' },

@@ -12,7 +12,7 @@ import {
   replaceAt,
   withoutProperty,
   withProperty,
-} from '../shared/overrides';
+} from '../shared/overridesEdit';
 import { UnitChoices } from '../shared/OptionControls';
 import type { SeriesName } from '../types';
 import './overrides.css';
