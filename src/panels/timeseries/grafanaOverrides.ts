@@ -42,7 +42,6 @@ function propertyOf(id: string, v: unknown): OverrideProperty | undefined {
     case 'max':
       return n === undefined ? undefined : { id, value: n };
     case 'displayName':
-    case 'displayNameFromDS':
       return str(v) === undefined ? undefined : { id: 'displayName', value: str(v)! };
     case 'color': {
       const c = obj(v);
@@ -134,18 +133,11 @@ function rightAxisProperties(yaxes: unknown): OverrideProperty[] {
   return out;
 }
 
-/** Legacy keys of a series override Scry has no property for (named when present). */
-const LEGACY_UNSUPPORTED = [
-  'dashes',
-  'dashLength',
-  'spaceLength',
-  'steppedLine',
-  'zindex',
-  'fillBelowTo',
-  'fillGradient',
-  'nullPointMode',
-  'pointradius',
-];
+/** Legacy keys of a series override Scry has no property for (named when set). */
+const LEGACY_UNSUPPORTED =
+  'dashes dashLength spaceLength steppedLine zindex fillBelowTo fillGradient nullPointMode pointradius'.split(
+    ' ',
+  );
 
 /** One `seriesOverrides` entry's settings as override properties (`panel`: the graph's own). */
 function legacyProperties(
