@@ -9,7 +9,7 @@
 export function overrideRegex(pattern: string): RegExp {
   if (!pattern.startsWith('/')) return new RegExp(`^(?:${pattern})$`);
   const m = /^\/(.*)\/([gimsuy]*)$/s.exec(pattern);
-  if (!m) throw new Error(`${JSON.stringify(pattern)} opens with / but has no closing /`);
+  if (!m) throw new Error(`${JSON.stringify(pattern)} has no closing /`);
   // a global or sticky regex remembers where it stopped: test() must not depend on that
   return new RegExp(m[1]!, m[2]!.replace(/[gy]/g, ''));
 }

@@ -96,20 +96,10 @@ export function layoutSignature(
   series: readonly ChartSeries[],
   axes: readonly Pick<ChartYAxis, 'scale' | 'side' | 'increments'>[],
 ): string {
-  const look = series.map((s) =>
-    [
-      s.key,
-      s.color,
-      s.scale ?? 'y',
-      s.stackGroup ?? '',
-      s.hideFrom?.viz ? 'h' : '',
-      s.style ? JSON.stringify(s.style) : '',
-    ].join('\u0000'),
-  );
-  const layout = axes.map(
-    (a) => `${a.scale}:${a.side}:${a.increments?.length ?? 0}:${a.increments?.at(-1) ?? ''}`,
-  );
-  return [...look, ...layout].join('\u0001');
+  return JSON.stringify([
+    series.map((s) => [s.key, s.color, s.scale, s.stackGroup, s.hideFrom?.viz, s.style]),
+    axes.map((a) => [a.scale, a.side, a.increments?.length, a.increments?.at(-1)]),
+  ]);
 }
 
 /**
@@ -124,10 +114,6 @@ export function markAxes(u: uPlot, el: HTMLElement | null): void {
     const drawn = (a as uPlot.Axis & { _values?: unknown[] | null })._values ?? [];
     (sides[a.side === 1 ? 'right' : 'left'] ??= []).push(drawn.map(String).join('|'));
   });
-  for (const side of ['left', 'right'] as const) {
-    const key = side === 'left' ? 'yAxisLeft' : 'yAxisRight';
-    const v = sides[side]?.join(' ; ');
-    if (v === undefined) delete el.dataset[key];
-    else if (el.dataset[key] !== v) el.dataset[key] = v;
-  }
+  el.dataset.yAxisLeft = sides.left?.join(' ; ') ?? '';
+  el.dataset.yAxisRight = sides.right?.join(' ; ') ?? '';
 }

@@ -1,11 +1,7 @@
 // Per-series overrides (`fieldConfig.overrides`, validated in model/dashboard.ts): which series each one
 // matches, and the properties every series ends up with. Pure; the time series panel draws the
 // result and the editor's Overrides section edits the list through the helpers below.
-import type {
-  FieldOverride,
-  OverrideMatcher,
-  OverrideProperty,
-} from '../../model/dashboard';
+import type { FieldOverride, OverrideMatcher, OverrideProperty } from '../../model/dashboard';
 import { overrideRegex } from '../../model/overrides';
 
 /** What a matcher looks at: the series' name (its legend) and the query it came from. */

@@ -56,9 +56,7 @@ export default function TimeSeriesPanel({
   const onSeries = ctx.onSeries;
   const names = onSeries ? JSON.stringify(built.series.map((s) => [s.label, s.refId])) : '';
   useEffect(() => {
-    if (!onSeries) return;
-    const list = JSON.parse(names) as [string, string][];
-    onSeries(list.map(([name, refId]) => ({ name, refId })));
+    onSeries?.((JSON.parse(names) as [string, string][]).map(([name, refId]) => ({ name, refId })));
   }, [onSeries, names]);
 
   const style: ChartStyle = {

@@ -20,9 +20,8 @@ function matcherOf(raw: unknown): OverrideMatcher | string {
   const m = obj(raw);
   const id = str(m.id) ?? '?';
   const options = str(m.options);
-  if (id !== 'byName' && id !== 'byRegexp' && id !== 'byFrameRefID')
+  if ((id !== 'byName' && id !== 'byRegexp' && id !== 'byFrameRefID') || options === undefined)
     return `matcher "${id}" is not supported`;
-  if (options === undefined) return `matcher "${id}" has no name to match`;
   const bad = id === 'byRegexp' ? overrideRegexError(options) : undefined;
   if (bad) return `${JSON.stringify(options)} is not a regular expression (${bad})`;
   return { id, options };
@@ -147,7 +146,11 @@ function legacyProperties(
   dropped: string[],
 ): OverrideProperty[] {
   const out: OverrideProperty[] = [];
-  const hide = { legend: false, tooltip: false, viz: false };
+  const hide = {
+    legend: so.legend === false,
+    tooltip: so.hideTooltip === true,
+    viz: so.hiddenSeries === true,
+  };
   const color = str(so.color);
   if (color) out.push({ id: 'color', value: { mode: 'fixed', fixedColor: color } });
   if (so.transform === 'negative-Y') out.push({ id: 'custom.transform', value: 'negative-Y' });
@@ -179,18 +182,13 @@ function legacyProperties(
     const points = typeof so.points === 'boolean' ? so.points : panel.points === true;
     if (lines) {
       out.push({ id: 'custom.drawStyle', value: 'line' });
-      if (so.points === true) dropped.push(`points on the line of ${name}`);
+      if (so.points) dropped.push(`points on the line of ${name}`);
     } else if (points) out.push({ id: 'custom.drawStyle', value: 'points' });
     // Grafana's own migration: no line is a line of width 0 (its fill stays)
     else out.push({ id: 'custom.lineWidth', value: 0 });
   }
-  if (so.legend === false) hide.legend = true;
-  if (so.hideTooltip === true) hide.tooltip = true;
-  if (so.hiddenSeries === true) hide.viz = true;
   if (hide.legend || hide.tooltip || hide.viz) out.push({ id: 'custom.hideFrom', value: hide });
-  for (const k of LEGACY_UNSUPPORTED)
-    if (so[k] !== undefined && so[k] !== false && so[k] !== 0 && so[k] !== '')
-      dropped.push(`${k} of ${name}`);
+  for (const k of LEGACY_UNSUPPORTED) if (so[k]) dropped.push(`${k} of ${name}`);
   return out;
 }
 

@@ -82,7 +82,7 @@ export function applyOverrides(
       label: p.displayName || s.label,
       values: s.values,
       color: p.color ? resolveColor(p.color) : s.color,
-      ...(s.calcs ? { calcs: s.calcs } : {}),
+      calcs: s.calcs,
       ...(p.negativeY ? { drawValues: negate(s.values) } : {}),
       ...(axis.scale !== 'y' ? { scale: axis.scale } : {}),
       ...(p.drawStyle !== undefined || p.lineWidth !== undefined || p.fillOpacity !== undefined
