@@ -66,7 +66,7 @@ export default function PanelShell(props: {
     env,
     queryWidth,
     inView && !!plugin && plugin.queryMode !== 'none',
-    { instant: plugin?.queryMode === 'instant' },
+    { instant: plugin?.queryMode === 'instant', compare: plugin?.comparesToPast === true },
   );
   // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';

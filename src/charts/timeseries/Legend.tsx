@@ -2,6 +2,7 @@
 // isolates its series (Grafana's behaviour); Ctrl/Meta/Shift-click toggles it.
 import { useDeferredValue } from 'react';
 import type { ChartLegend, ChartSeries } from './types';
+import PastLegendItem, { PastCalcDelta } from './PastLegendItem';
 
 /** The hidden set after a legend click on `key` (`toggle`: Ctrl/Meta/Shift held). */
 export function nextHidden(
@@ -31,6 +32,8 @@ interface LegendProps {
   hidden: ReadonlySet<string>;
   onClick: (key: string, e: React.MouseEvent) => void;
   formatValue: (v: number) => string;
+  /** compare to the past ("1 w ago"): series with past values get an entry beside theirs */
+  compareLabel?: string | undefined;
 }
 
 export default function Legend(props: LegendProps) {
@@ -40,7 +43,7 @@ export default function Legend(props: LegendProps) {
   // box is sized up front so the plot does not resize (and redraw) when they arrive.
   const deferred = useDeferredValue(series, big ? NO_SERIES : series);
   if (legend.mode === 'hidden' || series.length === 0) return null;
-  const item = (s: ChartSeries) => (
+  const mainItem = (s: ChartSeries) => (
     <button
       type="button"
       className={props.hidden.has(s.key) ? 'legend-item off' : 'legend-item'}
@@ -52,6 +55,19 @@ export default function Legend(props: LegendProps) {
       <span className="swatch" style={{ background: s.color }} />
       {s.label}
     </button>
+  );
+  const item = (s: ChartSeries) => (
+    <>
+      {mainItem(s)}
+      {s.past && props.compareLabel !== undefined && (
+        <PastLegendItem
+          series={s}
+          label={props.compareLabel}
+          off={props.hidden.has(s.key)}
+          onClick={props.onClick}
+        />
+      )}
+    </>
   );
   if (legend.mode === 'list')
     return (
@@ -89,6 +105,13 @@ export default function Legend(props: LegendProps) {
                     data-value={String(v)}
                   >
                     {Number.isNaN(v) ? '–' : props.formatValue(v)}
+                    {s.pastCalcs && props.compareLabel !== undefined && (
+                      <PastCalcDelta
+                        now={v}
+                        then={s.pastCalcs[i] ?? NaN}
+                        label={props.compareLabel}
+                      />
+                    )}
                   </td>
                 );
               })}

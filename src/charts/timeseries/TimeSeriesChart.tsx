@@ -16,6 +16,7 @@ import Legend, { nextHidden } from './Legend';
 import { drawAnnotations, drawThresholds } from './overlays';
 import { seriesOptions, stackBands } from './seriesOptions';
 import { pinTooltipOnClick, renderTooltip, type TooltipState } from './tooltip';
+import { drawnPast, pastColumns, pastLayoutKey, pastSeriesOptions } from './compareSeries';
 import { DEFAULT_STYLE, type TimeSeriesChartProps } from './types';
 import { yRange } from './yRange';
 
@@ -45,6 +46,12 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     ? `${props.yIncrements.length}:${props.yIncrements.at(-1)}`
     : '';
 
+  // compare to the past: dashed lines after the present series (uPlot series n+1…)
+  const stacked = style.stacked;
+  const past = useMemo(() => drawnPast(series, { stacked }), [series, stacked]);
+  const pastKey = pastLayoutKey(past, props.compare?.label);
+  const plotted = useMemo(() => [...series, ...past], [series, past]);
+
   const data = useMemo<uPlot.AlignedData>(
     () =>
       [
@@ -53,15 +60,18 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           const v = s.drawValues ?? s.values;
           return logBase ? logColumn(v) : toUPlotColumn(v);
         }),
+        ...pastColumns(past, logBase),
       ] as unknown as uPlot.AlignedData,
-    [times, series, logBase],
+    [times, series, past, logBase],
   );
 
   usePlot({
     hostRef,
-    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone, incrementsKey].join('\u0002'),
+    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone, incrementsKey, pastKey].join(
+      '\u0002',
+    ),
     data,
-    series,
+    series: plotted,
     hidden,
     // Annotations are drawn by a hook that reads props: redraw when they change.
     redrawKey: JSON.stringify(props.annotations ?? []),
@@ -96,7 +106,17 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
                 : propsRef.current.formatTicks(ticks),
           },
         ],
-        series: [{}, ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden))],
+        series: [
+          {},
+          ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden)),
+          ...drawnPast(p.series, p.style ?? DEFAULT_STYLE).map((s) =>
+            pastSeriesOptions(
+              s,
+              seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden),
+              p.compare?.label ?? '',
+            ),
+          ),
+        ],
         ...(p.style?.stacked ? { bands: stackBands(p.series.length) } : {}),
         hooks: {
           drawAxes: [(u) => drawThresholds(u, propsRef.current, 'area')],
@@ -141,6 +161,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           hidden={hidden}
           onClick={onLegendClick}
           formatValue={props.formatValue}
+          compareLabel={stacked ? undefined : props.compare?.label}
         />
       )}
     </div>

@@ -14,6 +14,16 @@ export interface ChartSeries {
   calcs?: number[] | undefined;
   /** the series' labels (data links' `${__field.labels.x}`) */
   labels?: Readonly<Record<string, string>> | undefined;
+  /** compare to the past: the values `compare.offsetSec` earlier, on this chart's time grid */
+  past?: Float64Array | undefined;
+  /** the legend table's calcs over `past`: each cell shows the change from then to now */
+  pastCalcs?: number[] | undefined;
+}
+
+/** Compare to the past: how far back the series' `past` values are, and its words ("1 w ago"). */
+export interface ChartCompare {
+  offsetSec: number;
+  label: string;
 }
 
 /** A data link in the tooltip, interpolated and checked (`href` undefined: refused). */
@@ -99,4 +109,6 @@ export interface TimeSeriesChartProps extends TimeChartProps {
    * a click on the plot pins the tooltip so that they can be clicked.
    */
   dataLinks?: ((series: number, idx: number) => readonly TooltipLink[]) | undefined;
+  /** compare to the past: series with `past` values get a dashed line and tooltip rows */
+  compare?: ChartCompare | undefined;
 }

@@ -8,9 +8,11 @@ type YRangeProps = Pick<TimeSeriesChartProps, 'series' | 'style' | 'min' | 'max'
 
 /** `shown(i)`: whether series i is visible (all are used when none is). */
 export function yRange(p: YRangeProps, shown: (i: number) => boolean): uPlot.Range.MinMax {
-  const drawn = (s: ChartSeries) => s.drawValues ?? s.values;
-  const visible = p.series.filter((_s, i) => shown(i)).map(drawn);
-  const columns = visible.length ? visible : p.series.map(drawn);
+  // a series' past line (compare to the past, never drawn stacked) counts with it
+  const drawn = (s: ChartSeries) =>
+    s.past && !p.style?.stacked ? [s.drawValues ?? s.values, s.past] : [s.drawValues ?? s.values];
+  const visible = p.series.filter((_s, i) => shown(i)).flatMap(drawn);
+  const columns = visible.length ? visible : p.series.flatMap(drawn);
   const base = p.style?.logBase;
   if (base) return logRange(columns, base, p.min, p.max);
   let [lo, hi] = finiteExtent(columns);

@@ -19,6 +19,7 @@ import {
 } from './options';
 import { buildSeries } from './series';
 import { useAlertAnnotations } from './useAlertAnnotations';
+import { attachPast } from '../shared/compare';
 
 /** Series beyond this are not drawn (the panel says so): thousands of lines freeze a tab. */
 export const SERIES_LIMIT = 500;
@@ -40,6 +41,20 @@ export default function TimeSeriesPanel({
     () => buildSeries(frames, panel.targets, seriesColor, SERIES_LIMIT),
     [frames, panel.targets],
   );
+  // compare to the past: the same series moved back (query/compare.ts), matched by key
+  const pastResults = data.compare?.results;
+  const pastBuilt = useMemo(
+    () =>
+      pastResults &&
+      buildSeries(
+        pastResults.flatMap((r) => (r.frame ? [r.frame] : [])),
+        panel.targets,
+        seriesColor,
+        SERIES_LIMIT,
+      ),
+    [pastResults, panel.targets],
+  );
+  const offsetSec = (data.compare?.to.offsetMs ?? 0) / 1000;
   const calcsKey = opts.legend.calcs.join(',');
   const tableLegend = opts.legend.displayMode === 'table';
   const series = useMemo(() => {
@@ -51,12 +66,13 @@ export default function TimeSeriesPanel({
             built.series.map((s) => s.values),
             opts.stacking,
           );
-    return built.series.map((s, i) => ({
+    return attachPast(built.series, built.times, pastBuilt, offsetSec).map((s, i) => ({
       ...s,
       ...(stacked ? { drawValues: stacked[i] } : {}),
       ...(tableLegend && calcs.length ? { calcs: legendCalcs(s.values, calcs) } : {}),
+      ...(tableLegend && calcs.length && s.past ? { pastCalcs: legendCalcs(s.past, calcs) } : {}),
     }));
-  }, [built.series, opts.stacking, calcsKey, tableLegend]);
+  }, [built.series, built.times, pastBuilt, offsetSec, opts.stacking, calcsKey, tableLegend]);
 
   const style: ChartStyle = {
     drawStyle: opts.drawStyle,
@@ -150,6 +166,7 @@ export default function TimeSeriesPanel({
         annotations={annotations}
         legend={legend}
         dataLinks={dataLinks}
+        compare={data.compare && { offsetSec, label: data.compare.to.label }}
       />
     </div>
   );
