@@ -216,6 +216,21 @@ test('a panel compares on its own: its setting overrides the dashboard', async (
   await expect(panel(page, 'Own').getByTestId('legend-past-item')).toHaveText('ams (1 h ago)');
 });
 
+test('below 1 280 px the comparison is chosen in the time picker', async ({ page }) => {
+  const { fromMs, toMs } = range();
+  await importDashboard(page, DASH);
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await open(page, `#/d/compare?from=${fromMs}&to=${toMs}&tz=utc`);
+  await expect(page.getByTestId('compare-badge')).toHaveCount(0);
+  await page.getByTestId('time-picker').click();
+  await page.getByTestId('compare-select-in-picker').selectOption('1h');
+  await expect(page).toHaveURL(/[?&]compare=1h(&|$)/);
+  await expect(page.getByTestId('compare-badge')).toHaveText('vs 1h');
+  await expect(panel(page, 'Temperature').getByTestId('legend-past-item')).toHaveText(
+    'ams (1 h ago)',
+  );
+});
+
 for (const theme of ['light', 'dark'] as const)
   test(`screenshots at 1 000 and 1 440 px in ${theme}`, async ({ page }, info) => {
     const { fromMs, toMs } = range();
@@ -232,6 +247,9 @@ for (const theme of ['light', 'dark'] as const)
       );
       await page.waitForTimeout(300);
       await hoverPast(page, 0.6);
+      // below 1 280 px the picker lives in the time picker, whose button says a comparison is on
+      await expect(page.getByTestId('compare-badge')).toBeVisible({ visible: width < 1280 });
+      await expect(page.getByTestId('compare-select')).toBeVisible({ visible: width >= 1280 });
       const path = info.outputPath(`compare-${theme}-${width}.png`);
       await page.screenshot({ path });
       await info.attach(`compare-${theme}-${width}`, { path, contentType: 'image/png' });

@@ -45,6 +45,13 @@ export default function DashboardToolbar(props: {
       onChange={vars.select}
     />
   );
+  const compareProps = {
+    dashboard: d,
+    compare: props.compare.compare,
+    urlError: props.compare.error,
+    editing,
+    onChange,
+  };
   return (
     <div className="dash-toolbar" data-testid="dashboard-toolbar">
       <div className="dash-title">
@@ -98,14 +105,12 @@ export default function DashboardToolbar(props: {
         onChange={time.setRange}
         onTimeZone={time.setTimeZone}
         onZoomOut={time.zoomOut}
+        compare={{
+          picker: <ComparePicker {...compareProps} placement="time-picker" />,
+          badge: props.compare.compare ? `vs ${props.compare.compare.text}` : undefined,
+        }}
       />
-      <ComparePicker
-        dashboard={d}
-        compare={props.compare.compare}
-        urlError={props.compare.error}
-        editing={editing}
-        onChange={onChange}
-      />
+      <ComparePicker {...compareProps} />
       <RefreshPicker value={time.refresh} onChange={time.setRefresh} onRefresh={time.refreshNow} />
       <CancelAll />
       <button

@@ -18,6 +18,8 @@ export default function ComparePicker(props: {
   urlError?: string | undefined;
   editing: boolean;
   onChange(fn: (d: Dashboard) => Dashboard): void;
+  /** the toolbar's own picker (gives way below 1 280 px), or the one in the time picker */
+  placement?: 'toolbar' | 'time-picker';
 }) {
   const { compare } = props;
   const [custom, setCustom] = useState<string | null>(null);
@@ -33,9 +35,11 @@ export default function ComparePicker(props: {
     setError(undefined);
   };
   const shownError = error ?? props.urlError;
+  const inPicker = props.placement === 'time-picker';
+  const cls = inPicker ? 'compare-picker' : 'compare-picker compare-standalone';
   if (custom !== null)
     return (
-      <span className="compare-picker" data-testid="compare-picker">
+      <span className={cls} data-testid="compare-picker">
         <input
           aria-label="Compare to (offset)"
           data-testid="compare-custom"
@@ -50,7 +54,11 @@ export default function ComparePicker(props: {
             setError(undefined);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') apply();
+            if (e.key === 'Enter') {
+              // not the time picker's form
+              e.preventDefault();
+              apply();
+            }
             if (e.key === 'Escape') {
               e.stopPropagation();
               setCustom(null);
@@ -72,10 +80,10 @@ export default function ComparePicker(props: {
     ? COMPARE_CHOICES
     : [...COMPARE_CHOICES, { value, label: compare?.label ?? value }];
   return (
-    <span className="compare-picker" data-testid="compare-picker">
+    <span className={cls} data-testid="compare-picker">
       <select
         aria-label="Compare to"
-        data-testid="compare-select"
+        data-testid={inPicker ? 'compare-select-in-picker' : 'compare-select'}
         title={shownError ?? 'Compare to the past: the same queries, moved back, dashed'}
         className={compare ? 'compare-on' : undefined}
         value={value}
@@ -91,7 +99,7 @@ export default function ComparePicker(props: {
         ))}
         <option value={CUSTOM}>Custom…</option>
       </select>
-      {props.urlError && (
+      {props.urlError && !inPicker && (
         <span className="error compare-error" role="alert" data-testid="compare-error">
           {props.urlError}
         </span>
