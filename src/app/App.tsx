@@ -5,7 +5,6 @@ import { useDatasources } from '../state/datasources';
 import { followOtherTabs, loadStores } from '../state/start';
 import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
-import HomePage from './pages/HomePage';
 import type { Provisioned } from './provisioning';
 import { currentRoute, href, updateParams, useRoute } from './router';
 import GlobalShortcuts from './shortcuts/ShortcutsHelp';
@@ -13,6 +12,8 @@ import { startupProvisioning } from './startup';
 import ThemePicker, { useThemeSync } from './ThemePicker';
 
 // Dashboards (and the list of them) are what opens most; the other routes load on demand.
+// the dashboard list too: a dashboard link (the most common way in) never needs it
+const HomePage = lazy(() => import('./pages/HomePage'));
 const DatasourcesPage = lazy(() => import('./pages/DatasourcesPage'));
 const ExplorePage = lazy(() => import('./pages/ExplorePage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
