@@ -214,7 +214,11 @@ export default function App() {
             Exit kiosk (Esc)
           </button>
         )}
-        <Suspense fallback={<p className="page muted">Loading…</p>}>{page}</Suspense>
+        {/* one boundary per route: a page whose code is still loading never keeps the page left
+            behind alive (hidden), so leaving a dashboard always drops its working copy */}
+        <Suspense key={route.path} fallback={<p className="page muted">Loading…</p>}>
+          {page}
+        </Suspense>
       </main>
     </QueryClientProvider>
   );
