@@ -8,6 +8,7 @@ import DashboardPage from './pages/DashboardPage';
 import type { Provisioned } from './provisioning';
 import { currentRoute, href, updateParams, useRoute } from './router';
 import GlobalShortcuts from './shortcuts/ShortcutsHelp';
+import { whenIdle } from './idle';
 import { startupProvisioning } from './startup';
 import ThemePicker, { useThemeSync } from './ThemePicker';
 
@@ -41,13 +42,7 @@ const REST_AFTER_MS = 5000;
 
 /** After `ms` and then a quiet moment of the main thread. */
 function whenQuiet(fn: () => void, ms: number): void {
-  setTimeout(
-    () =>
-      typeof requestIdleCallback === 'undefined'
-        ? fn()
-        : requestIdleCallback(fn, { timeout: 2000 }),
-    ms,
-  );
+  setTimeout(() => whenIdle(fn, 2000), ms);
 }
 
 const queryClient = new QueryClient({
