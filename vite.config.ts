@@ -111,8 +111,7 @@ function appChunk(entry: string, appEntry: string) {
       modules.clear();
       const root = ids.find((id) => id.endsWith(appEntry));
       // the app's own module stays the dynamic import's chunk (a group may not take it)
-      for (const id of reach(root))
-        if (id !== root && !own.has(id) && !id.endsWith('.css')) modules.add(id);
+      for (const id of reach(root)) if (id !== root && !own.has(id)) modules.add(id);
     },
   };
   return { plugin, test: (id: string) => modules.has(id) };

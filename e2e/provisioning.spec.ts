@@ -63,7 +63,9 @@ test('#/import?url= converts a Grafana dashboard, lists the notes, and it render
   // the import link's view parameters carry over to the imported dashboard
   await open(page, '#/import?url=samples/grafana.json&tz=utc');
   await expect(page.getByTestId('import-preview')).toContainText('Grafana fixture board');
-  await expect(page.getByTestId('import-notes')).toContainText('intervalFactor');
+  await expect(page.getByTestId('import-notes')).toContainText('DS_PROMETHEUS');
+  // Resolution 1/N (intervalFactor) is carried over now, not named as dropped
+  await expect(page.getByTestId('import-notes')).not.toContainText('intervalFactor');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page).toHaveURL(/#\/d\/grafana-fixture\?tz=utc$/);
   const p = panel(page, 'Requests by job');

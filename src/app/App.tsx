@@ -5,14 +5,16 @@ import { useDatasources } from '../state/datasources';
 import { followOtherTabs, loadStores } from '../state/start';
 import { useStorageError } from '../state/storage';
 import DashboardPage from './pages/DashboardPage';
-import HomePage from './pages/HomePage';
 import type { Provisioned } from './provisioning';
 import { currentRoute, href, updateParams, useRoute } from './router';
 import GlobalShortcuts from './shortcuts/ShortcutsHelp';
+import { whenIdle } from './idle';
 import { startupProvisioning } from './startup';
 import ThemePicker, { useThemeSync } from './ThemePicker';
 
 // Dashboards (and the list of them) are what opens most; the other routes load on demand.
+// the dashboard list too: a dashboard link (the most common way in) never needs it
+const HomePage = lazy(() => import('./pages/HomePage'));
 const DatasourcesPage = lazy(() => import('./pages/DatasourcesPage'));
 const ExplorePage = lazy(() => import('./pages/ExplorePage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
@@ -40,13 +42,7 @@ const REST_AFTER_MS = 5000;
 
 /** After `ms` and then a quiet moment of the main thread. */
 function whenQuiet(fn: () => void, ms: number): void {
-  setTimeout(
-    () =>
-      typeof requestIdleCallback === 'undefined'
-        ? fn()
-        : requestIdleCallback(fn, { timeout: 2000 }),
-    ms,
-  );
+  setTimeout(() => whenIdle(fn, 2000), ms);
 }
 
 const queryClient = new QueryClient({
@@ -213,7 +209,11 @@ export default function App() {
             Exit kiosk (Esc)
           </button>
         )}
-        <Suspense fallback={<p className="page muted">Loading…</p>}>{page}</Suspense>
+        {/* one boundary per route: a page whose code is still loading never keeps the page left
+            behind alive (hidden), so leaving a dashboard always drops its working copy */}
+        <Suspense key={route.path} fallback={<p className="page muted">Loading…</p>}>
+          {page}
+        </Suspense>
       </main>
     </QueryClientProvider>
   );

@@ -6,6 +6,14 @@ import { variableSchema } from './variable';
 /** Version of Scry's dashboard format written by this build (`"scry": 1`). */
 export const DASHBOARD_VERSION = 1;
 
+/**
+ * "Compare to the past": `off`, or how far back as a Prometheus duration ("1h", "1d", "1w",
+ * "2d", "1h30m"). The offset itself is checked where it is used (query/compare.ts).
+ */
+export const compareSchema = z
+  .string()
+  .regex(/^(off|([0-9]+(ms|[smhdwy]))+)$/, 'must be "off" or a duration such as 1h, 1d, 1w');
+
 export const gridPosSchema = z.object({
   x: z.number().int().min(0).max(23),
   y: z.number().int().min(0),
@@ -185,6 +193,8 @@ const basePanelSchema = z.object({
   collapsed: z.boolean().optional(),
   /** links in the panel header */
   links: z.array(panelLinkSchema).optional(),
+  /** compare to the past for this panel ("1w", or "off"); absent = the dashboard's */
+  compare: compareSchema.optional(),
 });
 
 /**
@@ -219,6 +229,8 @@ export const dashboardSchema = z.object({
   links: z.array(dashboardLinkSchema).optional(),
   /** text panels load images from other sites (off: an image server would see every viewer) */
   loadExternalImages: z.boolean().optional(),
+  /** compare to the past on every panel ("1w"); absent or "off" = no comparison */
+  compare: compareSchema.optional(),
   panels: z.array(panelSchema).default([]),
   /** incremented on each save */
   version: z.number().int().min(0).default(D.version),

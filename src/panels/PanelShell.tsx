@@ -8,6 +8,7 @@ import { changePanelType } from './changeType';
 import PluginView from './PluginView';
 import { lazyComponent } from './shared/lazy';
 import { panelPlugin, panelRegistry } from './registry';
+import { useMenu } from './shared/useMenu';
 import type { PanelContext } from './types';
 import './request.css';
 
@@ -66,7 +67,7 @@ export default function PanelShell(props: {
     env,
     queryWidth,
     inView && !!plugin && plugin.queryMode !== 'none',
-    { instant: plugin?.queryMode === 'instant' },
+    { instant: plugin?.queryMode === 'instant', compare: plugin?.comparesToPast === true },
   );
   // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';
@@ -232,16 +233,7 @@ function hasMenu(a: PanelActions): boolean {
 }
 
 function PanelMenu({ actions }: { actions: PanelActions }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const { open, setOpen, ref } = useMenu();
   const item = (label: string, fn: (() => void) | undefined) =>
     fn && (
       <button

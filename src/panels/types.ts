@@ -157,6 +157,8 @@ export interface PanelPlugin<O extends object = object> {
   unitFor?(exprs: readonly string[], metadataUnit?: MetricUnitLookup): string | undefined;
   /** server data the View asks for besides its targets (a snapshot captures it too) */
   extraData?(options: O): PanelExtraData;
+  /** the View shows "compare to the past" (PanelData.compare): only then is the past queried */
+  comparesToPast?: boolean;
 }
 
 /** Server data a panel's View fetches itself, besides its targets. */

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { PrometheusClient } from '../prometheus/client';
 import type { Flavour } from '../prometheus/flavour';
 import type { VariableValue } from '../variables/interpolate';
+import type { CompareTo } from './compare';
 
 /** A datasource ready to query: what panels need, no credentials exposed. */
 export interface DatasourceHandle {
@@ -38,6 +39,8 @@ export interface QueryEnv {
   rawRange?: { from: string; to: string } | undefined;
   /** the variables that travel in URLs (`var-…`), in order (links' `includeVars`) */
   urlVariables?: readonly string[] | undefined;
+  /** compare to the past: the dashboard's comparison (URL over saved); a panel may override it */
+  compare?: CompareTo | null | undefined;
 }
 
 export const QueryEnvContext = createContext<QueryEnv | null>(null);

@@ -8,6 +8,7 @@ import { panelNeedsPromQLParser, planPanel, visibleTargetCount, type TargetPlan 
 import { usePromQLParser } from './usePromQLParser';
 import { cancelRequests, trackRequest, useRetryNotices } from './inflight';
 import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
+import { panelCompare, shiftRequest, type CompareTo } from './compare';
 
 /** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
 export type TargetResult = PromTargetResult<TargetPlan>;
@@ -27,20 +28,26 @@ export interface PanelData {
   cancel?: () => void;
   /** runs the panel's queries again (after a cancel or an error) */
   rerun?: () => void;
+  /**
+   * compare to the past: the comparison in force and what the same queries returned moved back
+   * by its offset (each result's plan is the shifted request)
+   */
+  compare?: { to: CompareTo; results: TargetResult[] };
 }
 
 /**
  * The heart of a panel: targets → interpolate → step → TanStack queries (deduplicated by key,
  * aborted when the key changes) → frames. `enabled` is false while the panel is off screen.
  * `opts.instant` runs every target as an instant query (panel types whose queryMode is
- * 'instant', e.g. the table).
+ * 'instant', e.g. the table). `opts.compare`: the view shows compare to the past, so the same
+ * requests moved back by the dashboard's (or the panel's own) offset are sent too.
  */
 export function usePanelData(
   panel: Panel,
   env: QueryEnv,
   widthPx: number,
   enabled: boolean,
-  opts: { instant?: boolean } = {},
+  opts: { instant?: boolean; compare?: boolean } = {},
 ): PanelData {
   const ds = env.datasource(panel.datasource);
   const handle: DatasourceHandle | undefined = 'error' in ds ? undefined : ds;
@@ -51,7 +58,12 @@ export function usePanelData(
     : { plans: [], targetCount: visibleTargetCount(panel) };
   const okPlans = plans.filter((p): p is TargetPlan => !('error' in p));
 
-  const options = okPlans.map((plan) => targetQuery(handle, plan, trackRequest));
+  // compare to the past: the same requests moved back by the offset (query/compare.ts says why)
+  const compare = opts.compare ? panelCompare(panel.compare, env.compare) : null;
+  const compareTo = compare && !('error' in compare) ? compare : null;
+  const pastPlans = compareTo ? okPlans.map((p) => shiftRequest(p, compareTo.offsetMs)) : [];
+
+  const options = [...okPlans, ...pastPlans].map((plan) => targetQuery(handle, plan, trackRequest));
   const keyIds = options.map((o) => JSON.stringify(o.queryKey));
   const notices = useRetryNotices(keyIds);
   const queries = useQueries({
@@ -67,14 +79,25 @@ export function usePanelData(
   const errors: string[] = [];
   if (!handle && 'error' in ds) errors.push(ds.error);
   if (grammar.error) errors.push(grammar.error);
+  if (compare && 'error' in compare) errors.push(compare.error);
   for (const p of plans) if ('error' in p) errors.push(prefix(p.refId, p.error));
   const answers: TargetResult[] = [];
+  const pastAnswers: TargetResult[] = [];
+  const pastWarnings: string[] = [];
   let loading = !grammar.ready;
   let fetching = false;
   queries.forEach((q, i) => {
+    if (q.isFetching) fetching = true;
+    if (i >= okPlans.length) {
+      // the past is extra: its failure is a warning, the present stays on screen
+      if (q.data) pastAnswers.push(q.data);
+      const refId = pastPlans[i - okPlans.length]!.refId;
+      if (q.error && !isAbort(q.error) && compareTo)
+        pastWarnings.push(`${compareTo.label}: ${prefix(refId, failureMessage(q.error))}`);
+      return;
+    }
     const plan = okPlans[i]!;
     if (q.data) answers.push(q.data);
-    if (q.isFetching) fetching = true;
     if (q.isPending) loading = true;
     if (q.error && !isAbort(q.error)) errors.push(prefix(plan.refId, failureMessage(q.error)));
   });
@@ -83,22 +106,29 @@ export function usePanelData(
   const answersKey = answers.map(answerId).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const results = useMemo(() => answers, [answersKey]);
-  const costs: TargetCostRow[] = results.flatMap((r) =>
+  const pastKey = pastAnswers.map(answerId).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const pastResults = useMemo(() => pastAnswers, [pastKey]);
+  // the past (compare to the past) costs the server too: its rows say which offset
+  const costOf = (r: TargetResult, past: boolean): TargetCostRow[] =>
     r.cost
       ? [
           {
-            refId: r.refId,
+            refId: past && compareTo ? `${r.refId} (${compareTo.label})` : r.refId,
             expr: r.plan.expr,
             template: panel.targets.find((t) => t.refId === r.refId)?.expr ?? r.plan.expr,
             cost: r.cost,
           },
         ]
-      : [],
-  );
+      : [];
+  const costs = [
+    ...results.flatMap((r) => costOf(r, false)),
+    ...pastResults.flatMap((r) => costOf(r, true)),
+  ];
   const costKey = useId();
   useEffect(() => reportPanelCost(costKey, panel.id, panel.title, costs));
   useEffect(() => () => forgetPanelCost(costKey), [costKey]);
-  const warnings = [...new Set(results.flatMap((r) => r.warnings))];
+  const warnings = [...new Set([...results.flatMap((r) => r.warnings), ...pastWarnings])];
   const hasData = results.some(
     (r) =>
       (r.frame?.series.length ?? 0) > 0 ||
@@ -126,6 +156,7 @@ export function usePanelData(
     rerun: () => {
       for (const q of queries) void q.refetch();
     },
+    ...(compareTo ? { compare: { to: compareTo, results: pastResults } } : {}),
   };
 }
 

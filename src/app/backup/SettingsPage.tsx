@@ -195,7 +195,7 @@ function QuerySettings() {
             </span>
           )}
           {valid && n === limit && (
-            <span className="muted" role="status" data-testid="series-warn-saved">
+            <span className="muted" data-testid="series-warn-saved">
               {limit === 0 ? 'Never asks' : `Asks above ${limit.toLocaleString('en')} series`}
             </span>
           )}

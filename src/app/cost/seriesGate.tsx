@@ -14,7 +14,6 @@ export interface SeriesGate {
   guard(expr: string | readonly string[], go: () => void): void;
   /** the question being asked, if any */
   pending: Pending | null;
-  checking: boolean;
   runAnyway(): void;
   cancel(): void;
 }
@@ -31,7 +30,6 @@ export function useSeriesGate(
 ): SeriesGate {
   const limit = usePreferences((s) => s.seriesWarnAbove);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [checking, setChecking] = useState(false);
   const probing = useRef<AbortController | null>(null);
   useEffect(() => () => probing.current?.abort(), []);
 
@@ -41,16 +39,13 @@ export function useSeriesGate(
       setPending(null);
       const exprs = (typeof expr === 'string' ? [expr] : expr).filter((e) => e.trim());
       if (!client || limit <= 0 || exprs.length === 0) {
-        setChecking(false);
         go();
         return;
       }
       const ctl = new AbortController();
       probing.current = ctl;
-      setChecking(true);
       void probeSeries(client, exprs, atSec, ctl.signal).then((n) => {
         if (ctl.signal.aborted) return;
-        setChecking(false);
         const message = seriesWarning(n, limit);
         if (message) setPending({ message, go });
         else go();
@@ -61,7 +56,6 @@ export function useSeriesGate(
   return {
     guard,
     pending,
-    checking,
     runAnyway: () => {
       pending?.go();
       setPending(null);
@@ -72,23 +66,17 @@ export function useSeriesGate(
 
 /** The question under the run button: the estimate, Run anyway, Cancel. */
 export function SeriesGateNotice({ gate }: { gate: SeriesGate }) {
-  if (gate.pending)
-    return (
-      <div className="banner warn series-gate" role="alert" data-testid="series-warning">
-        <span>{gate.pending.message}</span>
-        <button type="button" data-testid="series-run-anyway" onClick={gate.runAnyway}>
-          Run anyway
-        </button>
-        <button type="button" onClick={gate.cancel}>
-          Cancel
-        </button>
-      </div>
-    );
-  if (gate.checking)
-    return (
-      <div className="muted series-gate" role="status" data-testid="series-counting">
-        Counting the series this query touches…
-      </div>
-    );
-  return null;
+  // nothing while counting (ms, 3 s at most): a line appearing here moved the buttons mid-click
+  if (!gate.pending) return null;
+  return (
+    <div className="banner warn series-gate" role="alert" data-testid="series-warning">
+      <span>{gate.pending.message}</span>
+      <button type="button" data-testid="series-run-anyway" onClick={gate.runAnyway}>
+        Run anyway
+      </button>
+      <button type="button" onClick={gate.cancel}>
+        Cancel
+      </button>
+    </div>
+  );
 }

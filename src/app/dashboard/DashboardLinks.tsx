@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { DashboardLink } from '../../model/dashboard';
 import { dashboardsWithTags, type LinkableDashboard } from '../../model/links';
 import {
@@ -7,6 +7,7 @@ import {
   storedDashboardHref,
   type LinkEnv,
 } from '../../panels/shared/links';
+import { useMenu } from '../../panels/shared/useMenu';
 import { useQueryEnv } from '../../query/env';
 import { useDashboards } from '../../state/dashboards';
 import { linkableDashboards } from './links';
@@ -75,16 +76,7 @@ function TaggedDashboards(props: {
   dashboards: LinkableDashboard[];
 }) {
   const { link, env, dashboards } = props;
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const { open, setOpen, ref } = useMenu();
   const anchor = (d: LinkableDashboard) => {
     const href = storedDashboardHref(d.uid, link, env);
     return (

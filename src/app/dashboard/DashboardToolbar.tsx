@@ -4,6 +4,8 @@ import type { TimeRange } from '../time/useTimeRange';
 import CancelAll from '../faults/CancelAll';
 import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
+import ComparePicker from '../toolbar/ComparePicker';
+import type { CompareTo } from '../../query/compare';
 import VariableBar from '../variables/VariableBar';
 import { lazyComponent } from '../../panels/shared/lazy';
 import type { VariablesState } from '../variables/useVariables';
@@ -15,6 +17,8 @@ const DashboardLinks = lazyComponent('dashboard links', () => import('./Dashboar
 export default function DashboardToolbar(props: {
   dashboard: Dashboard;
   time: TimeRange;
+  /** compare to the past in force (app/time/compareParam.ts) */
+  compare: { compare: CompareTo | null; error?: string };
   vars: VariablesState;
   dirty: boolean;
   editing: boolean;
@@ -41,6 +45,13 @@ export default function DashboardToolbar(props: {
       onChange={vars.select}
     />
   );
+  const compareProps = {
+    dashboard: d,
+    compare: props.compare.compare,
+    urlError: props.compare.error,
+    editing,
+    onChange,
+  };
   return (
     <div className="dash-toolbar" data-testid="dashboard-toolbar">
       <div className="dash-title">
@@ -94,7 +105,12 @@ export default function DashboardToolbar(props: {
         onChange={time.setRange}
         onTimeZone={time.setTimeZone}
         onZoomOut={time.zoomOut}
+        compare={{
+          picker: <ComparePicker {...compareProps} placement="time-picker" />,
+          badge: props.compare.compare ? `vs ${props.compare.compare.text}` : undefined,
+        }}
       />
+      <ComparePicker {...compareProps} />
       <RefreshPicker value={time.refresh} onChange={time.setRefresh} onRefresh={time.refreshNow} />
       <CancelAll />
       <button

@@ -11,6 +11,7 @@ import { updateParams, useRoute } from '../router';
 import { ScopedEnv } from '../rows/grid';
 import { isRelative } from '../../time/range';
 import { zoomTo } from '../time/rangeParams';
+import { useDashboardCompare } from '../time/compareParam';
 import { useTimeRange, useZoomOutKey } from '../time/useTimeRange';
 import { useDashboardShortcuts } from '../shortcuts/useDashboardShortcuts';
 import { datasourceName, useVariables } from '../variables/useVariables';
@@ -89,6 +90,7 @@ export default function DashboardView(props: DashboardViewProps) {
   const nowMs = isRelative(time.raw.from) ? time.nowMs : undefined;
   const { from: rawFrom, to: rawTo } = time.raw;
   const urlVariables = useMemo(() => linkVariables(d.variables), [d.variables]);
+  const compare = useDashboardCompare(d.compare);
   const env: QueryEnv = useMemo(
     () => ({
       fromMs,
@@ -100,6 +102,7 @@ export default function DashboardView(props: DashboardViewProps) {
       dashboard: { uid: d.uid, title: d.title },
       rawRange: { from: rawFrom, to: rawTo },
       urlVariables,
+      compare: compare.compare,
     }),
     [
       fromMs,
@@ -113,6 +116,7 @@ export default function DashboardView(props: DashboardViewProps) {
       rawFrom,
       rawTo,
       urlVariables,
+      compare.compare,
     ],
   );
   const ctx: PanelContext = useMemo(
@@ -168,6 +172,7 @@ export default function DashboardView(props: DashboardViewProps) {
       <DashboardToolbar
         dashboard={d}
         time={time}
+        compare={compare}
         vars={vars}
         dirty={props.dirty}
         editing={editing}

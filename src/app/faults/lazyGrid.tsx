@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { whenIdle } from '../idle';
 import './lazyGrid.css';
 
 /** Above this many grid items a dashboard opens with a notice and draws its panels lazily. */
@@ -48,17 +49,6 @@ export function useLazyGridItems<T extends { layout: { y: number; x: number } }>
     [lazy, ordered, count, items],
   );
   return { shown, total: items.length, lazy, more };
-}
-
-/** Runs `fn` when the main thread is idle (at the latest after `timeoutMs`); returns a cancel. */
-function whenIdle(fn: () => void, timeoutMs: number): () => void {
-  // Safari has no requestIdleCallback: the next task then
-  if (typeof requestIdleCallback === 'undefined') {
-    const t = setTimeout(fn, 0);
-    return () => clearTimeout(t);
-  }
-  const id = requestIdleCallback(fn, { timeout: timeoutMs });
-  return () => cancelIdleCallback(id);
 }
 
 /**

@@ -7,6 +7,7 @@ import { changePanelType } from './edit';
 import FieldOptions from './FieldOptions';
 import LinkOptions from './LinkOptions';
 import RepeatOptions from './RepeatOptions';
+import CompareOption from './CompareOption';
 
 /**
  * The editor's side pane: title, description, visualization, datasource, the type's own options
@@ -163,6 +164,7 @@ export default function PanelOptionsPane({
           Hide time info in the header
         </label>
       )}
+      {plugin?.comparesToPast && <CompareOption panel={p} onChange={set} />}
       <RepeatOptions panel={p} variables={variables} onChange={set} />
       <LinkOptions panel={p} dataLinks={plugin?.dataLinks === true} onChange={update} />
     </>

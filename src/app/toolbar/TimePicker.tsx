@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { describeRange, quickRanges, resolveRange } from '../../time/range';
 import { formatInputTime } from '../../time/format';
 import { compactRangeLabel } from './rangeLabel';
@@ -12,6 +12,11 @@ export interface TimePickerProps {
   onChange(range: { from: string; to: string }): void;
   onTimeZone(tz: string): void;
   onZoomOut(): void;
+  /**
+   * compare to the past: its picker, also offered inside the popover (the toolbar's own picker
+   * gives way below 1 280 px), and a badge on the button while a comparison is on
+   */
+  compare?: { picker: ReactNode; badge?: string | undefined } | undefined;
 }
 
 /** Grafana-style picker: quick relative ranges, typed expressions (now-6h, now/d), absolute dates. */
@@ -79,6 +84,11 @@ export default function TimePicker(props: TimePickerProps) {
       >
         {compactRangeLabel(label)}
         {props.timeZone === 'utc' && <span className="badge muted">UTC</span>}
+        {props.compare?.badge && (
+          <span className="badge compare-badge" data-testid="compare-badge">
+            {props.compare.badge}
+          </span>
+        )}
       </button>
       {open && (
         <div className="picker-pop" role="dialog" aria-label="Time range">
@@ -140,6 +150,12 @@ export default function TimePicker(props: TimePickerProps) {
                 )}
               </select>
             </label>
+            {props.compare && (
+              <label className="compare-in-picker">
+                Compare to the past
+                {props.compare.picker}
+              </label>
+            )}
           </form>
           <div className="quick" aria-label="Quick ranges">
             {quickRanges.map((q) => (

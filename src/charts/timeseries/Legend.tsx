@@ -3,6 +3,7 @@
 // override hides from the legend are not listed.
 import { useDeferredValue, useMemo } from 'react';
 import type { ChartLegend, ChartSeries } from './types';
+import PastLegendItem, { PastCalcDelta } from './PastLegendItem';
 
 /** The hidden set after a legend click on `key` (`toggle`: Ctrl/Meta/Shift held). */
 export function nextHidden(
@@ -32,6 +33,8 @@ interface LegendProps {
   hidden: ReadonlySet<string>;
   onClick: (key: string, e: React.MouseEvent) => void;
   formatValue: (v: number) => string;
+  /** compare to the past ("1 w ago"): series with past values get an entry beside theirs */
+  compareLabel?: string | undefined;
 }
 
 export default function Legend(props: LegendProps) {
@@ -42,7 +45,7 @@ export default function Legend(props: LegendProps) {
   const listed = useMemo(() => series.filter((s) => !s.hideFrom?.legend), [series]);
   const deferred = useDeferredValue(listed, big ? NO_SERIES : listed);
   if (legend.mode === 'hidden' || listed.length === 0) return null;
-  const item = (s: ChartSeries) => (
+  const mainItem = (s: ChartSeries) => (
     <button
       type="button"
       className={props.hidden.has(s.key) ? 'legend-item off' : 'legend-item'}
@@ -54,6 +57,19 @@ export default function Legend(props: LegendProps) {
       <span className="swatch" style={{ background: s.color }} />
       {s.label}
     </button>
+  );
+  const item = (s: ChartSeries) => (
+    <>
+      {mainItem(s)}
+      {s.past && props.compareLabel !== undefined && (
+        <PastLegendItem
+          series={s}
+          label={props.compareLabel}
+          off={props.hidden.has(s.key)}
+          onClick={props.onClick}
+        />
+      )}
+    </>
   );
   if (legend.mode === 'list')
     return (
@@ -91,6 +107,13 @@ export default function Legend(props: LegendProps) {
                     data-value={String(v)}
                   >
                     {Number.isNaN(v) ? '–' : (s.formatValue ?? props.formatValue)(v)}
+                    {s.pastCalcs && props.compareLabel !== undefined && (
+                      <PastCalcDelta
+                        now={v}
+                        then={s.pastCalcs[i] ?? NaN}
+                        label={props.compareLabel}
+                      />
+                    )}
                   </td>
                 );
               })}

@@ -16,6 +16,7 @@ import Legend, { nextHidden } from './Legend';
 import { drawAnnotations, drawThresholds } from './overlays';
 import { seriesOptions } from './seriesOptions';
 import { pinTooltipOnClick, renderTooltip, type TooltipState } from './tooltip';
+import { drawnPast, pastColumns, pastLayoutKey, pastSeriesOptions } from './compareSeries';
 import { DEFAULT_STYLE, type ChartSeries, type TimeSeriesChartProps } from './types';
 
 /**
@@ -49,6 +50,12 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   );
   const logBase = style.logBase;
 
+  // compare to the past: dashed lines after the present series (uPlot series n+1…)
+  const stacked = style.stacked;
+  const past = useMemo(() => drawnPast(series, { stacked }), [series, stacked]);
+  const pastKey = pastLayoutKey(past, props.compare?.label);
+  const plotted = useMemo(() => [...series, ...past], [series, past]);
+
   const data = useMemo<uPlot.AlignedData>(
     () =>
       [
@@ -57,15 +64,16 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           const v = s.drawValues ?? s.values;
           return logBase ? logColumn(v) : toUPlotColumn(v);
         }),
+        ...pastColumns(past, logBase),
       ] as unknown as uPlot.AlignedData,
-    [times, series, logBase],
+    [times, series, past, logBase],
   );
 
   usePlot({
     hostRef,
-    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone].join('\u0002'),
+    layoutKey: [seriesKey, styleKey, props.syncKey, props.timeZone, pastKey].join('\u0002'),
     data,
-    series,
+    series: plotted,
     hidden,
     // Annotations are drawn by a hook that reads props: redraw when they change.
     redrawKey: JSON.stringify(props.annotations ?? []),
@@ -86,7 +94,17 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           ...yScales(propsRef, chartAxes(p)),
         },
         axes: [timeAxis(propsRef, true), ...yAxisOptions(propsRef, chartAxes(p))],
-        series: [{}, ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden))],
+        series: [
+          {},
+          ...p.series.map((s) => seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden)),
+          ...drawnPast(p.series, p.style ?? DEFAULT_STYLE).map((s) =>
+            pastSeriesOptions(
+              s,
+              seriesOptions(s, p.style ?? DEFAULT_STYLE, hidden),
+              p.compare?.label ?? '',
+            ),
+          ),
+        ],
         bands: stackGroupBands(p.series, p.style?.stacked === true),
         hooks: {
           drawAxes: [(u) => drawThresholds(u, propsRef.current, 'area')],
@@ -132,6 +150,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           hidden={hidden}
           onClick={onLegendClick}
           formatValue={props.formatValue}
+          compareLabel={stacked ? undefined : props.compare?.label}
         />
       )}
     </div>

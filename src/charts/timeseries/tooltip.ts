@@ -2,6 +2,7 @@
 // mouse move).
 import type uPlot from 'uplot';
 import { escapeHtml, placeTooltip } from '../tooltipDom';
+import { pastRowHtml } from './compareTooltip';
 import type { TimeSeriesChartProps } from './types';
 
 /** What the tooltip element holds: rows for these props at this index (reset on setSeries). */
@@ -49,7 +50,7 @@ export function renderTooltip(
 
 /** The tooltip's rows at index `idx` (time `t`, seconds); `shown(i)`: series i is visible. */
 export function tooltipHtml(
-  p: Pick<TimeSeriesChartProps, 'series' | 'formatValue' | 'formatTime'>,
+  p: Pick<TimeSeriesChartProps, 'series' | 'formatValue' | 'formatTime' | 'compare'>,
   idx: number,
   t: number,
   shown: (i: number) => boolean,
@@ -58,10 +59,13 @@ export function tooltipHtml(
   p.series.forEach((s, i) => {
     if (!shown(i) || s.hideFrom?.tooltip) return;
     const v = s.values[idx]!;
-    if (Number.isNaN(v)) return;
+    // compare to the past: the value then, at its real time, and the change since
+    const past = p.compare && s.past ? pastRowHtml(p, p.compare, s, idx, t) : '';
+    if (Number.isNaN(v) && !past) return;
     rows.push(
       `<div class="tt-row" data-testid="tooltip-row"><span class="swatch" style="background:${s.color}"></span>` +
-        `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value" data-value="${v}">${escapeHtml((s.formatValue ?? p.formatValue)(v))}</span></div>`,
+        `<span class="tt-name">${escapeHtml(s.label)}</span><span class="tt-value" data-value="${v}">${Number.isNaN(v) ? '–' : escapeHtml((s.formatValue ?? p.formatValue)(v))}</span></div>` +
+        past,
     );
   });
   return (

@@ -18,12 +18,24 @@ export interface ChartSeries {
   scale?: string | undefined;
   /** how this series is drawn where it differs from the chart's style (overrides) */
   style?: Partial<Pick<ChartStyle, 'drawStyle' | 'lineWidth' | 'fillOpacity'>> | undefined;
+  /** drawn mirrored below zero (`drawValues` = −values; its past line too), shown as it is */
+  negativeY?: boolean | undefined;
   /** stacked series fill down to the one before them in the same group */
   stackGroup?: string | undefined;
   /** left out of the legend / the tooltip / the plot (a legend click still shows it) */
   hideFrom?: { legend?: boolean; tooltip?: boolean; viz?: boolean } | undefined;
   /** formats its values (its own unit) in the tooltip and legend; default: the chart's */
   formatValue?: ((v: number) => string) | undefined;
+  /** compare to the past: the values `compare.offsetSec` earlier, on this chart's time grid */
+  past?: Float64Array | undefined;
+  /** the legend table's calcs over `past`: each cell shows the change from then to now */
+  pastCalcs?: number[] | undefined;
+}
+
+/** Compare to the past: how far back the series' `past` values are, and its words ("1 w ago"). */
+export interface ChartCompare {
+  offsetSec: number;
+  label: string;
 }
 
 /** A data link in the tooltip, interpolated and checked (`href` undefined: refused). */
@@ -130,4 +142,6 @@ export interface TimeSeriesChartProps extends TimeChartProps {
    * a click on the plot pins the tooltip so that they can be clicked.
    */
   dataLinks?: ((series: number, idx: number) => readonly TooltipLink[]) | undefined;
+  /** compare to the past: series with `past` values get a dashed line and tooltip rows */
+  compare?: ChartCompare | undefined;
 }

@@ -2,6 +2,7 @@
 // its auto-range with NaN), honouring fixed ends and the log axis.
 import uPlot from 'uplot';
 import { finiteExtent } from '../gaps';
+import { pastDrawValues } from './compareSeries';
 import type { ChartSeries, TimeSeriesChartProps } from './types';
 
 type YRangeProps = Pick<TimeSeriesChartProps, 'series' | 'style' | 'min' | 'max'>;
@@ -15,10 +16,14 @@ export function yRange(
   shown: (i: number) => boolean,
   scale = 'y',
 ): uPlot.Range.MinMax {
-  const drawn = (s: ChartSeries) => s.drawValues ?? s.values;
+  // a series' past line (compare to the past, never drawn stacked) counts with it
+  const drawn = (s: ChartSeries) =>
+    s.past && !p.style?.stacked && !s.stackGroup
+      ? [s.drawValues ?? s.values, pastDrawValues({ ...s, past: s.past })]
+      : [s.drawValues ?? s.values];
   const mine = p.series.flatMap((s, i) => ((s.scale ?? 'y') === scale ? [{ s, i }] : []));
-  const visible = mine.filter(({ i }) => shown(i)).map(({ s }) => drawn(s));
-  const columns = visible.length ? visible : mine.map(({ s }) => drawn(s));
+  const visible = mine.filter(({ i }) => shown(i)).flatMap(({ s }) => drawn(s));
+  const columns = visible.length ? visible : mine.flatMap(({ s }) => drawn(s));
   const base = p.style?.logBase;
   if (base) return logRange(columns, base, p.min, p.max);
   let [lo, hi] = finiteExtent(columns);

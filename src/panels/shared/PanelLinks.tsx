@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import type { PanelLink } from '../../model/dashboard';
 import { linkAttributes, resolveLink, type LinkEnv } from './links';
+import { useMenu } from './useMenu';
 import './links.css';
 
 /**
@@ -8,16 +8,7 @@ import './links.css';
  * with the dashboard's variables and time when the list opens.
  */
 export default function PanelLinks(props: { links: readonly PanelLink[]; env: LinkEnv }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const { open, setOpen, ref } = useMenu();
   return (
     <div className="panel-menu panel-links" ref={ref}>
       <button

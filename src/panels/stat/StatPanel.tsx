@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { dataTextColor } from '../../theme/runtime';
 import { alpha } from '../../units/colors';
 import { textOnColor } from '../../theme/contrast';
-import { formattedToString } from '../../units/format';
+import { formattedToString, formatValueToString } from '../../units/format';
 import type { PanelViewProps } from '../types';
 import type { DisplayValue } from '../shared/display';
 import { fitFontSize, gridLayout } from '../shared/layout';
@@ -10,6 +10,9 @@ import { textParts, type StatOptions } from './options';
 import Sparkline from './Sparkline';
 import { useDisplayValues, ValueLimit } from '../shared/useDisplayValues';
 import './stat.css';
+import { useMemo } from 'react';
+import { displayValues } from '../shared/display';
+import StatCompare, { compareLineHeight } from './StatCompare';
 
 /** Values beyond this are not drawn (the panel says so). */
 const STAT_LIMIT = 200;
@@ -18,6 +21,24 @@ const GAP = 4;
 export default function StatPanel(props: PanelViewProps<StatOptions>) {
   const { panel, options: opts, widthPx, heightPx } = props;
   const { values, total } = useDisplayValues(props, opts.reduce, STAT_LIMIT);
+  // compare to the past: the same reducer over the past series, by key
+  const pastResults = props.data.compare?.results;
+  const { targets, fieldConfig } = panel;
+  const past = useMemo(
+    () =>
+      pastResults?.length
+        ? new Map(
+            displayValues({
+              results: pastResults,
+              targets,
+              fieldConfig,
+              reducer: opts.reduce,
+            }).values.map((v) => [v.key, v.raw]),
+          )
+        : undefined,
+    [pastResults, targets, fieldConfig, opts.reduce],
+  );
+  const compareLabel = props.data.compare?.to.label;
   if (values.length === 0) return null;
   // the panel body's padding (0 8px 6px) is outside the grid
   const innerW = Math.max(0, widthPx - 16);
@@ -46,6 +67,12 @@ export default function StatPanel(props: PanelViewProps<StatOptions>) {
           height={Math.max(0, (innerH - GAP * (grid.rows - 1)) / grid.rows)}
           min={panel.fieldConfig.min}
           max={panel.fieldConfig.max}
+          unit={panel.fieldConfig}
+          compare={
+            past && compareLabel !== undefined
+              ? { label: compareLabel, then: past.get(v.key) ?? NaN }
+              : undefined
+          }
         />
       ))}
     </div>
@@ -61,6 +88,9 @@ function StatCell(props: {
   height: number;
   min: number | undefined;
   max: number | undefined;
+  /** compare to the past: its words and the reduced value then */
+  compare?: { label: string; then: number } | undefined;
+  unit: { unit: string; decimals?: number | undefined };
 }) {
   const { value: v, opts, showName, showValue, width, height } = props;
   const bg = opts.colorMode === 'background' || opts.colorMode === 'background_solid';
@@ -68,7 +98,14 @@ function StatCell(props: {
   const graphH = graph ? Math.round(height * 0.45) : 0;
   const textH = height - graphH * 0.7;
   const text = formattedToString(v.display);
-  const valueSize = fitFontSize(text, width * 0.9, textH * (showName ? 0.55 : 0.8), 10, 160);
+  const compareH = props.compare ? compareLineHeight(textH) : 0;
+  const valueSize = fitFontSize(
+    text,
+    width * 0.9,
+    textH * (showName ? 0.55 : 0.8) - compareH,
+    10,
+    160,
+  );
   const nameSize = Math.min(
     Math.max(10, Math.round(valueSize * 0.4)),
     fitFontSize(v.name, width * 0.95, textH * 0.25, 10, 28),
@@ -121,6 +158,16 @@ function StatCell(props: {
           {v.display.text}
           {v.display.suffix && <span className="stat-affix">{v.display.suffix}</span>}
         </div>
+        {props.compare && showValue && (
+          <StatCompare
+            now={v.raw}
+            then={props.compare.then}
+            thenText={formatValueToString(props.compare.then, props.unit.unit, props.unit.decimals)}
+            label={props.compare.label}
+            heightPx={compareH}
+            onBackground={bg}
+          />
+        )}
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ const statPanel: PanelPlugin<StatOptions> = {
   OptionsEditor,
   load: OptionsEditor.preload,
   queryMode: 'range',
+  comparesToPast: true,
   grafanaTypes: ['stat', 'singlestat', 'grafana-singlestat-panel'],
   fromGrafana: statFromGrafana,
   readOptions: (p) => readStatOptions(p.options),

@@ -18,6 +18,7 @@ import {
 import { applyOverrides, chartYAxis } from './overrideSeries';
 import { buildSeries } from './series';
 import { useAlertAnnotations } from './useAlertAnnotations';
+import { attachPast } from '../shared/compare';
 
 /** Series beyond this are not drawn (the panel says so): thousands of lines freeze a tab. */
 export const SERIES_LIMIT = 500;
@@ -39,18 +40,47 @@ export default function TimeSeriesPanel({
     () => buildSeries(frames, panel.targets, seriesColor, SERIES_LIMIT),
     [frames, panel.targets],
   );
+  // compare to the past: the same series moved back (query/compare.ts), matched by key
+  const pastResults = data.compare?.results;
+  const pastBuilt = useMemo(
+    () =>
+      pastResults &&
+      buildSeries(
+        pastResults.flatMap((r) => (r.frame ? [r.frame] : [])),
+        panel.targets,
+        seriesColor,
+        SERIES_LIMIT,
+      ),
+    [pastResults, panel.targets],
+  );
+  const offsetSec = (data.compare?.to.offsetMs ?? 0) / 1000;
   const calcsKey = opts.legend.calcs.join(',');
   const tableLegend = opts.legend.displayMode === 'table';
   const { min, max, overrides } = panel.fieldConfig;
   const { series, axes } = useMemo(() => {
     const calcs = calcsKey ? calcsKey.split(',') : [];
-    const withCalcs = built.series.map((s) =>
-      tableLegend && calcs.length ? { ...s, calcs: legendCalcs(s.values, calcs) } : s,
-    );
+    const withCalcs = attachPast(built.series, built.times, pastBuilt, offsetSec).map((s) => ({
+      ...s,
+      ...(tableLegend && calcs.length ? { calcs: legendCalcs(s.values, calcs) } : {}),
+      ...(tableLegend && calcs.length && s.past ? { pastCalcs: legendCalcs(s.past, calcs) } : {}),
+    }));
     const d = { unit, decimals, min, max, stacking: opts.stacking };
     const r = applyOverrides(withCalcs, overrides, d);
     return { series: r.series, axes: r.axes.map(chartYAxis) };
-  }, [built.series, opts.stacking, calcsKey, tableLegend, overrides, unit, decimals, min, max]);
+  }, [
+    built.series,
+    built.times,
+    pastBuilt,
+    offsetSec,
+    opts.stacking,
+    calcsKey,
+    tableLegend,
+    overrides,
+    unit,
+    decimals,
+    min,
+    max,
+  ]);
   // the panel editor's Overrides section offers these names (told again only when they change:
   // the editor re-renders this panel when told)
   const onSeries = ctx.onSeries;
@@ -147,6 +177,7 @@ export default function TimeSeriesPanel({
         annotations={annotations}
         legend={legend}
         dataLinks={dataLinks}
+        compare={data.compare && { offsetSec, label: data.compare.to.label }}
       />
     </div>
   );

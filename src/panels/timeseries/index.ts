@@ -14,6 +14,7 @@ const timeseriesPanel: PanelPlugin<TimeSeriesOptions> = {
   OptionsEditor,
   load: OptionsEditor.preload,
   queryMode: 'range',
+  comparesToPast: true,
   grafanaTypes: ['timeseries', 'graph'],
   fromGrafana: timeSeriesFromGrafana,
   dataLinks: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldOverride } from '../../model/dashboard';
+import { pastDrawValues } from '../../charts/timeseries/compareSeries';
 import { applyOverrides, chartYAxis, type PanelSeries } from './overrideSeries';
 
 const f = (...xs: number[]) => Float64Array.from(xs);
@@ -38,6 +39,23 @@ describe('applyOverrides', () => {
     expect([...w.values]).toEqual([5, NaN, 7]);
     expect([...w.drawValues!]).toEqual([-5, NaN, -7]);
     expect(r.series[0]!.drawValues).toBeUndefined();
+  });
+
+  it('keeps what the series brings (labels for data links, the past of compare), the past mirrored with negative-Y', () => {
+    const o: FieldOverride[] = [
+      {
+        matcher: { id: 'byName', options: 'write' },
+        properties: [{ id: 'custom.transform', value: 'negative-Y' }],
+      },
+    ];
+    const write = { ...s('write', f(5, 6)), labels: { dir: 'w' }, past: f(1, NaN), pastCalcs: [3] };
+    const r = applyOverrides([write], o, base);
+    const w = r.series[0]!;
+    expect(w.labels).toEqual({ dir: 'w' });
+    expect(w.past).toBe(write.past);
+    expect(w.pastCalcs).toEqual([3]);
+    expect(w.negativeY).toBe(true);
+    expect([...pastDrawValues({ ...w, past: w.past! })]).toEqual([-1, NaN]);
   });
 
   it('a right-axis series gets its own scale, axis side, unit and value format', () => {

@@ -78,12 +78,11 @@ export function applyOverrides(
     const valueUnit = p.unit ?? d.unit;
     const valueDecimals = p.decimals ?? d.decimals;
     return {
-      key: s.key,
+      // what the series brings besides (labels for data links, the past of compare)
+      ...s,
       label: p.displayName || s.label,
-      values: s.values,
       color: p.color ? resolveColor(p.color) : s.color,
-      calcs: s.calcs,
-      ...(p.negativeY ? { drawValues: negate(s.values) } : {}),
+      ...(p.negativeY ? { drawValues: negate(s.values), negativeY: true } : {}),
       ...(axis.scale !== 'y' ? { scale: axis.scale } : {}),
       ...(p.drawStyle !== undefined || p.lineWidth !== undefined || p.fillOpacity !== undefined
         ? {
