@@ -1,5 +1,6 @@
 import type { DashboardInput } from '../model/dashboard';
 import { panelLinksFromGrafana } from '../model/links';
+import { grafanaConverter } from '../panels/grafanaConverters';
 import { panelRegistry } from '../panels/registry';
 import type { DsContext } from './datasource';
 import { grafanaPanelContext } from './panelFields';
@@ -44,7 +45,7 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
   let type: string;
   let body: Pick<PanelBody, 'fieldConfig' | 'options'> & { handledOverrides?: number };
   if (plugin) {
-    const c = plugin.fromGrafana?.(raw, ctx) ?? {
+    const c = grafanaConverter(plugin)?.(raw, ctx) ?? {
       fieldConfig: ctx.fieldConfig('none'),
       options: isObj(raw.options) ? cloneJson(raw.options) : {},
     };

@@ -100,6 +100,12 @@ export interface GrafanaPanelContext {
 }
 
 /** A converted Grafana panel's type-specific part. */
+/** Converts a Grafana panel (targets and common fields are the importer's). */
+export type GrafanaConverter = (
+  raw: Readonly<Record<string, unknown>>,
+  ctx: GrafanaPanelContext,
+) => GrafanaConversion;
+
 export interface GrafanaConversion {
   /** the Scry type when it is not the plugin's own (a singlestat with a gauge → `gauge`) */
   type?: string;
@@ -144,8 +150,12 @@ export interface PanelPlugin<O extends object = object> {
   readOptions(panel: Pick<Panel, 'options' | 'fieldConfig'>): O;
   /** Grafana panel types this plugin imports; default: its own type */
   grafanaTypes?: readonly string[];
-  /** converts a Grafana panel of one of `grafanaTypes` (targets and common fields are the importer's) */
-  fromGrafana?(raw: Readonly<Record<string, unknown>>, ctx: GrafanaPanelContext): GrafanaConversion;
+  /**
+   * Converts a Grafana panel of one of `grafanaTypes` (targets and common fields are the
+   * importer's). A panel folder puts it in its `grafana.ts` as `export const fromGrafana` instead
+   * (panels/grafanaConverters.ts), so that it loads with the importer, not the dashboard view.
+   */
+  fromGrafana?: GrafanaConverter;
   /** offered on other panels ("Show as heatmap") when their data suits this type */
   offer?: PanelOffer;
   /** the view shows the data links of `fieldConfig.links` (table cells, the tooltip) */

@@ -1,6 +1,6 @@
 /** Grafana alert list panels (the current options, and Grafana ≤ 7's panel-level fields). */
 import { num, obj, pick, type Obj } from '../../model/json';
-import type { GrafanaConversion } from '../types';
+import type { GrafanaConversion, GrafanaConverter } from '../types';
 
 const ALERTLIST_KEYS = [
   'maxItems',
@@ -36,3 +36,6 @@ export function alertListFromGrafana(raw: Readonly<Obj>): GrafanaConversion {
   }
   return { options };
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = alertListFromGrafana;

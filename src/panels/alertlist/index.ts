@@ -1,4 +1,3 @@
-import { alertListFromGrafana } from './grafana';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readAlertListOptions, type AlertListOptions } from './options';
@@ -13,7 +12,6 @@ const alertlistPanel: PanelPlugin<AlertListOptions> = {
   ),
   queryMode: 'none',
   extraData: () => ({ alerts: true }),
-  fromGrafana: alertListFromGrafana,
   readOptions: (p) => readAlertListOptions(p.options),
   defaults: () => ({ fieldConfig: { unit: 'short' }, options: { ...readAlertListOptions({}) } }),
 };

@@ -1,5 +1,4 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
-import { reducePanelFromGrafana } from '../shared/grafana';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readBarGaugeOptions, type BarGaugeOptions } from './options';
@@ -13,15 +12,6 @@ const bargaugePanel: PanelPlugin<BarGaugeOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'range',
-  fromGrafana: (raw, ctx) =>
-    reducePanelFromGrafana(raw, ctx, [
-      'displayMode',
-      'orientation',
-      'showUnfilled',
-      'valueMode',
-      'namePlacement',
-      'text',
-    ]),
   readOptions: (p) => readBarGaugeOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short', thresholds: structuredClone(DEFAULT_THRESHOLDS) },

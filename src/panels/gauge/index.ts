@@ -1,5 +1,4 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
-import { reducePanelFromGrafana } from '../shared/grafana';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readGaugeOptions, type GaugeOptions } from './options';
@@ -13,13 +12,6 @@ const gaugePanel: PanelPlugin<GaugeOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'range',
-  fromGrafana: (raw, ctx) =>
-    reducePanelFromGrafana(raw, ctx, [
-      'showThresholdMarkers',
-      'showThresholdLabels',
-      'orientation',
-      'text',
-    ]),
   readOptions: (p) => readGaugeOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short', thresholds: structuredClone(DEFAULT_THRESHOLDS) },

@@ -1,6 +1,6 @@
 /** Grafana heatmap panels: the current options as they are, Grafana ≤ 8's layout converted. */
 import { isObj, num, obj, pick, str, type Obj } from '../../model/json';
-import type { GrafanaConversion, GrafanaPanelContext } from '../types';
+import type { GrafanaConversion, GrafanaConverter, GrafanaPanelContext } from '../types';
 
 const HEATMAP_KEYS = [
   'calculate',
@@ -91,3 +91,6 @@ function heatmapFieldConfig(yAxis: Readonly<Obj>, ctx: GrafanaPanelContext) {
   if (decimals !== undefined && fieldConfig.decimals === undefined) fieldConfig.decimals = decimals;
   return fieldConfig;
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = heatmapFromGrafana;

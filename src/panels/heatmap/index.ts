@@ -1,4 +1,3 @@
-import { heatmapFromGrafana } from './grafana';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { looksLikeBuckets } from './buckets';
@@ -14,7 +13,6 @@ const heatmapPanel: PanelPlugin<HeatmapOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'range',
-  fromGrafana: heatmapFromGrafana,
   readOptions: (p) => readHeatmapOptions(p.options),
   defaults: () => {
     const { percentiles, colorScale } = readHeatmapOptions({});

@@ -6,7 +6,7 @@
  */
 import { arr, isObj, num, obj, str, type Obj } from '../../model/json';
 import { reducePanelFromGrafana } from '../shared/grafana';
-import type { GrafanaConversion, GrafanaPanelContext } from '../types';
+import type { GrafanaConversion, GrafanaConverter, GrafanaPanelContext } from '../types';
 import { LEGEND_VALUES, SLICE_LABELS } from './options';
 
 const only = <T extends string>(raw: unknown, allowed: readonly T[]): T[] =>
@@ -95,3 +95,6 @@ function legacyPie(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConvers
 export function pieFromGrafana(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConversion {
   return raw.type === 'grafana-piechart-panel' ? legacyPie(raw, ctx) : piechart(raw, ctx);
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = pieFromGrafana;

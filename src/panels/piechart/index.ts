@@ -1,7 +1,6 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
-import { pieFromGrafana } from './grafana';
 import { readPieOptions, type PieOptions } from './options';
 
 const piechartPanel: PanelPlugin<PieOptions> = {
@@ -14,7 +13,6 @@ const piechartPanel: PanelPlugin<PieOptions> = {
   ),
   queryMode: 'range',
   grafanaTypes: ['piechart', 'grafana-piechart-panel'],
-  fromGrafana: pieFromGrafana,
   readOptions: (p) => readPieOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short', thresholds: structuredClone(DEFAULT_THRESHOLDS) },

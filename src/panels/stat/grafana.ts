@@ -1,7 +1,12 @@
 /** Grafana `stat` and the old `singlestat` panels (a singlestat with a gauge becomes a gauge). */
 import { arr, num, obj, str, type Obj } from '../../model/json';
 import { reducePanelFromGrafana } from '../shared/grafana';
-import type { FieldConfigInput, GrafanaConversion, GrafanaPanelContext } from '../types';
+import type {
+  FieldConfigInput,
+  GrafanaConversion,
+  GrafanaConverter,
+  GrafanaPanelContext,
+} from '../types';
 
 const STAT_KEYS = [
   'colorMode',
@@ -71,3 +76,6 @@ function singlestat(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConver
 export function statFromGrafana(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConversion {
   return raw.type === 'stat' ? reducePanelFromGrafana(raw, ctx, STAT_KEYS) : singlestat(raw, ctx);
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = statFromGrafana;

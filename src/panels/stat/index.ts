@@ -1,5 +1,4 @@
 import { DEFAULT_THRESHOLDS } from '../shared/display';
-import { statFromGrafana } from './grafana';
 import { lazyComponent } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readStatOptions, type StatOptions } from './options';
@@ -17,7 +16,6 @@ const statPanel: PanelPlugin<StatOptions> = {
   queryMode: 'range',
   comparesToPast: true,
   grafanaTypes: ['stat', 'singlestat', 'grafana-singlestat-panel'],
-  fromGrafana: statFromGrafana,
   readOptions: (p) => readStatOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short', thresholds: structuredClone(DEFAULT_THRESHOLDS) },

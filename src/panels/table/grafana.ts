@@ -1,7 +1,12 @@
 /** Grafana `table` panels, and Grafana ≤ 7's `table-old` with per-column `styles`. */
 import { arr, isObj, obj, pick, str, type Obj } from '../../model/json';
 import { scryUrlFromGrafana } from '../../model/links';
-import type { FieldConfigInput, GrafanaConversion, GrafanaPanelContext } from '../types';
+import type {
+  FieldConfigInput,
+  GrafanaConversion,
+  GrafanaConverter,
+  GrafanaPanelContext,
+} from '../types';
 
 const TABLE_CUSTOM = ['align', 'width', 'minWidth', 'cellOptions', 'displayMode', 'filterable'];
 const TABLE_KEYS = ['showHeader', 'cellHeight', 'sortBy', 'footer'];
@@ -96,3 +101,6 @@ function styleLink(s: Obj): Obj | undefined {
   if (s.linkTargetBlank === true) link.targetBlank = true;
   return link;
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = tableFromGrafana;

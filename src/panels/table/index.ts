@@ -1,4 +1,3 @@
-import { tableFromGrafana } from './grafana';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readTableOptions, type TableOptions } from './options';
@@ -13,7 +12,6 @@ const tablePanel: PanelPlugin<TableOptions> = {
   ),
   queryMode: 'instant',
   grafanaTypes: ['table', 'table-old'],
-  fromGrafana: tableFromGrafana,
   dataLinks: true,
   readOptions: (p) => readTableOptions(p.options),
   defaults: () => {

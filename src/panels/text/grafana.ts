@@ -1,6 +1,6 @@
 /** Grafana text panels (Grafana ≤ 6 kept `content` and `mode` on the panel itself). */
 import { obj, str, type Obj } from '../../model/json';
-import type { GrafanaConversion, GrafanaPanelContext } from '../types';
+import type { GrafanaConversion, GrafanaConverter, GrafanaPanelContext } from '../types';
 
 export function textFromGrafana(raw: Readonly<Obj>, ctx: GrafanaPanelContext): GrafanaConversion {
   const options = obj(raw.options);
@@ -16,3 +16,6 @@ export function textFromGrafana(raw: Readonly<Obj>, ctx: GrafanaPanelContext): G
   }
   return { options: { mode, content } };
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = textFromGrafana;

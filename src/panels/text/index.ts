@@ -1,4 +1,3 @@
-import { textFromGrafana } from './grafana';
 import { lazyPanelParts } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readTextOptions, type TextOptions } from './options';
@@ -12,7 +11,6 @@ const textPanel: PanelPlugin<TextOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'none',
-  fromGrafana: textFromGrafana,
   readOptions: (p) => readTextOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short' },

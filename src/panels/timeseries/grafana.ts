@@ -1,6 +1,11 @@
 /** Grafana `timeseries` and old `graph` panels → a time series panel's field config and options. */
 import { arr, isObj, num, obj, pick, str, type Obj } from '../../model/json';
-import type { FieldConfigInput, GrafanaConversion, GrafanaPanelContext } from '../types';
+import type {
+  FieldConfigInput,
+  GrafanaConversion,
+  GrafanaConverter,
+  GrafanaPanelContext,
+} from '../types';
 import {
   fieldOverridesFromGrafana,
   graphOverridesFromGrafana,
@@ -175,3 +180,6 @@ export function timeSeriesFromGrafana(
 ): GrafanaConversion {
   return raw.type === 'graph' ? graph(raw, ctx) : timeseries(raw, ctx);
 }
+
+/** The importer's converter of this type (panels/grafanaConverters.ts). */
+export const fromGrafana: GrafanaConverter = timeSeriesFromGrafana;

@@ -1,4 +1,3 @@
-import { timeSeriesFromGrafana } from './grafana';
 import { lazyComponent } from '../shared/lazy';
 import type { PanelPlugin } from '../types';
 import { readTimeSeriesOptions, type TimeSeriesOptions } from './options';
@@ -16,7 +15,6 @@ const timeseriesPanel: PanelPlugin<TimeSeriesOptions> = {
   queryMode: 'range',
   comparesToPast: true,
   grafanaTypes: ['timeseries', 'graph'],
-  fromGrafana: timeSeriesFromGrafana,
   dataLinks: true,
   readOptions: readTimeSeriesOptions,
   extraData: (o) => ({ alertAnnotations: o.alertAnnotations === true }),

@@ -1,0 +1,11 @@
+import { reducePanelFromGrafana } from '../shared/grafana';
+import type { GrafanaConverter } from '../types';
+
+/** The importer's converter of this type (panels/grafanaConverters.ts): Grafana's options kept. */
+export const fromGrafana: GrafanaConverter = (raw, ctx) =>
+  reducePanelFromGrafana(raw, ctx, [
+    'showThresholdMarkers',
+    'showThresholdLabels',
+    'orientation',
+    'text',
+  ]);
