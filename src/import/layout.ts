@@ -213,23 +213,20 @@ function legacyLayout(rows: unknown[], top: number, out: PlacedPanel[]): number 
 const overlaps = (a: GridPos, b: GridPos): boolean =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** Moves a panel that overlaps an earlier one down below it (Grafana's grid does the same). */
-function resolveOverlaps(all: PlacedPanel[], notes: Notes): void {
+/**
+ * Moves a panel that overlaps an earlier one down below it. Grafana's grid does the same when it
+ * shows the dashboard (generated dashboards, e.g. jsonnet mixins, often overlap), so the panel is
+ * where Grafana shows it: no note.
+ */
+function resolveOverlaps(all: PlacedPanel[]): void {
   // folded panels are off the grid: they are checked among themselves when the row opens
   const placed = all.filter((p) => p.parent === undefined);
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i]!;
-    const startY = p.gridPos.y;
     for (;;) {
       const hit = placed.slice(0, i).filter((q) => overlaps(q.gridPos, p.gridPos));
       if (hit.length === 0) break;
       p.gridPos = { ...p.gridPos, y: Math.max(...hit.map((q) => q.gridPos.y + q.gridPos.h)) };
-    }
-    if (p.gridPos.y !== startY) {
-      notes.info(
-        `${p.path}.gridPos`,
-        `Panel overlapped another one; moved down by ${p.gridPos.y - startY}`,
-      );
     }
   }
 }
@@ -246,6 +243,6 @@ export function layoutPanels(dash: Obj, notes: Notes): PlacedPanel[] {
   if (rows.length) y = legacyLayout(rows, y, out);
   const panels = arr(dash.panels);
   if (panels.length) modernLayout(panels, y, notes, out);
-  resolveOverlaps(out, notes);
+  resolveOverlaps(out);
   return out;
 }

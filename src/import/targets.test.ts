@@ -62,12 +62,10 @@ describe('convertTargets', () => {
     expect(notes).toEqual(['info panels[0].targets[3]: Duplicate refId "A" renamed to "D"']);
   });
 
-  it('turns the __auto legend into the full series name with a note', () => {
+  it("keeps the __auto legend (Grafana's Auto: only the labels that differ) without a note", () => {
     const { targets, notes } = run({ targets: [{ expr: 'up', legendFormat: '__auto' }] });
-    expect(targets[0]?.legendFormat).toBe('');
-    expect(notes).toEqual([
-      'info panels[0].targets[0]: Legend "Auto" (__auto) became the full series name; Scry has no automatic legend',
-    ]);
+    expect(targets[0]?.legendFormat).toBe('__auto');
+    expect(notes).toEqual([]);
   });
 
   it('makes "Both" (instant and range) a range query with a note', () => {

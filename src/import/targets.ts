@@ -88,14 +88,8 @@ export function convertTargets(
     }
     seen.add(refId);
 
-    let legendFormat = str(raw.legendFormat) ?? '';
-    if (legendFormat === '__auto') {
-      legendFormat = '';
-      notes.info(
-        tPath,
-        'Legend "Auto" (__auto) became the full series name; Scry has no automatic legend',
-      );
-    }
+    // `__auto` is kept: Scry's legend does Grafana's Auto (prometheus/legend.ts legendNames)
+    const legendFormat = str(raw.legendFormat) ?? '';
     const interval = str(raw.interval)?.trim() ?? '';
     let instant = raw.instant === true;
     if (instant && raw.range === true) {

@@ -101,7 +101,7 @@ export default function QueryList({
             placeholder="sum by (job) (rate(http_requests_total[$__rate_interval]))"
           />
           <div className="row">
-            <label>
+            <label title="{{label}} shows a label's value; empty: the full series name; __auto (Grafana's Auto): only the labels that differ between the series">
               Legend
               <input
                 data-testid="query-legend"
