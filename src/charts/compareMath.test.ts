@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignPast, delta, direction, formatAbs, formatPct } from './compareMath';
+import { alignPast, delta, direction, formatAbs, formatPct, pastTimeText } from './compareMath';
 
 const f = (...v: number[]) => Float64Array.from(v);
 
@@ -57,5 +57,14 @@ describe('formatting', () => {
     expect(formatAbs(-2, fmt)).toBe('−2 ms');
     expect(formatAbs(0, fmt)).toBe('0 ms');
     expect(formatAbs(NaN, fmt)).toBe('–');
+  });
+});
+
+describe('pastTimeText', () => {
+  it('drops the date the past shares with now, keeps a different one', () => {
+    expect(pastTimeText('2026-01-01 02:00:00', '2026-01-01 03:00:00')).toBe('02:00:00');
+    expect(pastTimeText('2025-12-31 03:00:00', '2026-01-01 03:00:00')).toBe('2025-12-31 03:00:00');
+    expect(pastTimeText('03:00:00', '03:00:00')).toBe('03:00:00');
+    expect(pastTimeText('t3600000', 't7200000')).toBe('t3600000');
   });
 });

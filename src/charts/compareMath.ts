@@ -80,3 +80,15 @@ export function formatAbs(abs: number, format: (v: number) => string): string {
   if (abs === 0) return format(0);
   return `${abs > 0 ? '+' : '−'}${format(Math.abs(abs))}`;
 }
+
+/**
+ * The past time as the tooltip shows it under the present one: without the leading words they
+ * share ("2026-01-01 02:00:00" under "2026-01-01 03:00:00" reads "02:00:00"), whole otherwise.
+ */
+export function pastTimeText(then: string, now: string): string {
+  const a = then.split(' ');
+  const b = now.split(' ');
+  let same = 0;
+  while (same < a.length - 1 && a[same] === b[same]) same++;
+  return a.slice(same).join(' ');
+}

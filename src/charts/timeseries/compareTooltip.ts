@@ -1,7 +1,7 @@
 // The tooltip line under a series when comparing to the past: "1 w ago · <its real time>", the
 // value then, and the change from then to now (absolute and %, signed and coloured).
 import '../compare.css';
-import { arrow, delta, direction, formatAbs, formatPct } from '../compareMath';
+import { arrow, delta, direction, formatAbs, formatPct, pastTimeText } from '../compareMath';
 import { escapeHtml } from '../tooltipDom';
 import { PAST_ALPHA } from './compareSeries';
 import { alpha } from '../../units/colors';
@@ -29,7 +29,7 @@ export function pastRowHtml(
   return (
     `<div class="tt-past" data-testid="tooltip-past" data-then="${then}" data-then-time-ms="${thenMs}" data-delta="${d.abs}" data-pct="${d.pct}">` +
     `<span class="swatch swatch-dashed" style="border-top-color:${alpha(s.color, PAST_ALPHA)}"></span>` +
-    `<span class="tt-then">${escapeHtml(`${compare.label} · ${p.formatTime(thenMs)}`)}</span>` +
+    `<span class="tt-then">${escapeHtml(`${compare.label} · ${pastTimeText(p.formatTime(thenMs), p.formatTime(t * 1000))}`)}</span>` +
     `<span class="tt-value">${escapeHtml(fmt(then))}</span>${change}</div>`
   );
 }
