@@ -127,6 +127,10 @@ export async function coldLoad(browser, url, promOrigin) {
     if (u.origin === promOrigin && u.pathname.startsWith('/api/')) prom.push(r);
     else if (u.pathname.endsWith('.js')) js.push(u.pathname);
   });
+  // main-thread time (tasks, script, layout + style) from navigation to done: less sensitive to
+  // other processes' load than wall time, which waits while the CPU runs someone else
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'commit', timeout: 0 });
   try {
     await page.waitForFunction(() => window.__benchDone !== undefined, null, {
@@ -153,9 +157,24 @@ export async function coldLoad(browser, url, promOrigin) {
       firstQuery: first((e) => e.name.startsWith(origin + '/api/v1/query')),
       config: first((e) => e.name.endsWith('/config.json')),
       dashboardJson: first((e) => e.name.includes('/dashboards/')),
+      // the app's own start-up marks (performance.mark('scry:…')), first of each name
+      marks: Object.fromEntries(
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('scry:'))
+          .reverse()
+          .map((m) => [m.name.slice(5), Math.round(m.startTime)]),
+      ),
     };
   }, promOrigin);
-  const cdp = await ctx.newCDPSession(page);
+  const metric = Object.fromEntries(
+    (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value * 1000]),
+  );
+  const cpu = {
+    task: metric.TaskDuration,
+    script: metric.ScriptDuration,
+    layout: metric.LayoutDuration + metric.RecalcStyleDuration,
+  };
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   let bytes = 0;
@@ -164,7 +183,7 @@ export async function coldLoad(browser, url, promOrigin) {
     .filter((r) => new URL(r.url()).pathname === '/api/v1/query_range')
     .map(rangeParams);
   await ctx.close();
-  return { ...timing, requests: prom.length, bytes, queries, heap, js };
+  return { ...timing, requests: prom.length, bytes, queries, heap, js, cpu };
 }
 
 export { entrySize } from '../scripts/entry-size.mjs';
@@ -229,7 +248,14 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
         for (let r = 0; r < i % sides.length; r++) order.push(order.shift());
         for (const side of order) {
           const m = await coldLoad(browser, urls[side], promOrigin);
-          process.stderr.write(`${mode} run ${i} ${side}: ${m.done.toFixed(0)} ms\n`);
+          process.stderr.write(
+            `${mode} run ${i} ${side}: ${m.done.toFixed(0)} ms (main thread ${m.cpu.task.toFixed(0)} ms: script ${m.cpu.script.toFixed(0)}, style + layout ${m.cpu.layout.toFixed(0)})\n`,
+          );
+          // BENCH_DEBUG=1: the start-up timeline of each Scry load
+          if (process.env.BENCH_DEBUG && (side === 'scry' || side === 'before'))
+            process.stderr.write(
+              `  config.json ${m.config.toFixed(0)} · dashboard JSON ${m.dashboardJson.toFixed(0)} · first query ${m.firstQuery.toFixed(0)} · marks ${JSON.stringify(m.marks)}\n`,
+            );
           if (i >= warmup) samples[side].push(m);
         }
       }
@@ -246,6 +272,7 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
       requests: pick(side, (m) => m.requests),
       bytes: pick(side, (m) => m.bytes),
       firstQuery: pick(side, (m) => m.firstQuery),
+      mainThread: pick(side, (m) => m.cpu.task),
       heap: pick(side, (m) => m.heap),
       config: pick(side, (m) => m.config),
       dashboardJson: pick(side, (m) => m.dashboardJson),
@@ -256,6 +283,18 @@ export async function dashboardWorkload({ browser, prom, dist, runs, warmup }) {
       step,
       runs: samples.scry.length,
       ...Object.fromEntries(Object.keys(samples).map((side) => [side, row(side)])),
+      // BENCH_COMPARE: per run, this build over the one before (loaded next to each other, so
+      // under about the same load); the median of those ratios
+      ...(samples.before
+        ? {
+            paired: Object.fromEntries(
+              ['done', 'firstQuery', 'mainThread'].map((k) => {
+                const get = (m) => (k === 'mainThread' ? m.cpu.task : m[k]);
+                return [k, median(samples.scry.map((m, i) => get(m) / get(samples.before[i])))];
+              }),
+            ),
+          }
+        : {}),
       spread: Object.fromEntries(
         Object.entries(samples).map(([side, ms]) => [side, ms.map((m) => Math.round(m.done))]),
       ),

@@ -30,8 +30,29 @@ const CATEGORIES = [
   'blink.user_timing',
   'toplevel',
   'v8.execute',
+  'v8',
   'disabled-by-default-v8.cpu_profiler',
 ].join(',');
+
+/** Trace events that name the kind of main-thread work (see `report`). */
+const KINDS = new Set([
+  'ParseHTML',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceModuleCache',
+  'EvaluateScript',
+  'FunctionCall',
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'MajorGC',
+  'MinorGC',
+  'ParseAuthorStyleSheet',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+]);
 
 const short = (url) => {
   try {
@@ -164,17 +185,26 @@ function report(url, seen, events) {
   const windows = Array.from({ length: Math.ceil(end / W) + 1 }, () => ({
     busy: 0,
     fns: new Map(),
+    kinds: new Map(),
   }));
-  for (const e of events) {
-    if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e.name !== 'RunTask') continue;
+  // the time of event `e` inside each window, given to `add(window, ms)`
+  const spread = (e, add) => {
     let s = rel(e.ts);
     const f = rel(e.ts + (e.dur ?? 0));
     while (s < f && s < end) {
       const w = Math.max(0, Math.floor(s / W));
       const until = Math.min(f, (w + 1) * W);
-      if (windows[w]) windows[w].busy += until - Math.max(s, 0);
+      if (windows[w]) add(windows[w], until - Math.max(s, 0));
       s = until;
     }
+  };
+  for (const e of events) {
+    if (e.pid !== pid || e.tid !== tid || e.ph !== 'X') continue;
+    if (e.name === 'RunTask') spread(e, (w, d) => (w.busy += d));
+    // what kind of work the main thread did (compiling, evaluating modules, parsing HTML, style,
+    // layout, GC): the CPU samples name only JavaScript functions
+    else if (KINDS.has(e.name))
+      spread(e, (w, d) => w.kinds.set(e.name, (w.kinds.get(e.name) ?? 0) + d));
   }
   const samples = samplesOf(events).filter((s) => s.pid === pid);
   let prev;
@@ -198,7 +228,13 @@ function report(url, seen, events) {
       .slice(0, 3)
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(' · ');
-    console.log(`${ms(i * W)} ${ms(w.busy)}  ${top}`);
+    const kinds = [...w.kinds]
+      .filter(([, v]) => v >= 5)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ');
+    console.log(`${ms(i * W)} ${ms(w.busy)}  ${top}${kinds ? `  [${kinds}]` : ''}`);
   });
   const top = (m, n) =>
     [...m]

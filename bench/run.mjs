@@ -136,18 +136,23 @@ function printDashboard(dash) {
     `\nDashboard: ${PANELS} time-series panels × 20 series, 6 h; cold loads (fresh context each), medians of ${dash[0].runs} interleaved runs\n`,
   );
   console.log(
-    '| step | page | cold load | ÷ classic | ÷ floor | requests | bytes (wire) | first query | heap after load |',
+    '| step | page | cold load | ÷ classic | ÷ floor | requests | bytes (wire) | first query | main thread | heap after load |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const d of dash)
     for (const side of ['scry', 'before', 'classic', 'floor']) {
       if (!d[side]) continue;
       const m = d[side];
       const cell = (x) => (side === 'scry' ? `**${x.toFixed(2)}**` : x.toFixed(2));
       console.log(
-        `| ${d.mode} (${d.step} s) | ${side} | ${m.done.toFixed(0)} ms | ${cell(m.done / d.classic.done)} | ${cell(m.done / d.floor.done)} | ${m.requests} | ${kb(m.bytes)} | ${m.firstQuery.toFixed(0)} ms | ${(m.heap / 1e6).toFixed(1)} MB |`,
+        `| ${d.mode} (${d.step} s) | ${side} | ${m.done.toFixed(0)} ms | ${cell(m.done / d.classic.done)} | ${cell(m.done / d.floor.done)} | ${m.requests} | ${kb(m.bytes)} | ${m.firstQuery.toFixed(0)} ms | ${m.mainThread.toFixed(0)} ms | ${(m.heap / 1e6).toFixed(1)} MB |`,
       );
     }
+  for (const d of dash)
+    if (d.paired)
+      console.log(
+        `${d.mode}: this build ÷ the one before, median of the runs' own ratios (each pair loaded one after the other): cold load ${d.paired.done.toFixed(2)}, first query ${d.paired.firstQuery.toFixed(2)}, main thread ${d.paired.mainThread.toFixed(2)}`,
+      );
   for (const d of dash)
     console.log(
       `runs (${d.mode}): ${Object.entries(d.spread)

@@ -59,6 +59,7 @@ export async function fetchProvisioning(
   // A static host may answer index.html for unknown paths: treat that as "no config".
   if (config.ok && /^\s*</.test(config.text)) return out;
   out.config = config;
+  performance.mark('scry:config');
   if (config.ok)
     for (const p of listedDashboards(config.text))
       out.dashboards.set(p, fetchText(new URL(p, base).toString()));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Panel } from '../model/dashboard';
 import { QueryEnvContext, useQueryEnv } from '../query/env';
 import { usePanelEnv } from '../query/panelEnv';
@@ -50,7 +50,9 @@ export default function PanelShell(props: {
   const [size, setSize] = useState({ widthPx: 0, heightPx: 0 });
   const plugin = panelPlugin(panel.type);
 
-  useEffect(() => {
+  // measured before the first paint (in the same layout as the other panels' and the in-view
+  // check): the panel's step, and so its queries, are known in the task that laid it out
+  useLayoutEffect(() => {
     const el = bodyRef.current;
     if (!el) return;
     const measure = () => setSize({ widthPx: el.clientWidth, heightPx: el.clientHeight });

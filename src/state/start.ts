@@ -5,13 +5,15 @@ import { onChange } from './channel';
 import { useDashboards } from './dashboards';
 import { reloadDatasources, useDatasources } from './datasources';
 import { loadAll, type Loaded } from './db';
+import { takeEarlyRead } from './earlyRead';
 import { storageErrorText } from './idb';
 import { reportStorageError } from './storage';
 
 /** Loads everything into the stores (migrating the localStorage profile the first time). */
 export async function loadStores(): Promise<Loaded['migrated']> {
   try {
-    const loaded = await loadAll();
+    // the entry script has usually begun the read already (earlyRead.ts)
+    const loaded = await (takeEarlyRead() ?? loadAll());
     useDatasources.getState().load(loaded.datasources);
     useDashboards.getState().load(loaded.dashboards, loaded.history);
     if (loaded.migrated?.problems.length)

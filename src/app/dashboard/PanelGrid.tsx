@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layout';
+import ReactGridLayout, { type Layout } from 'react-grid-layout';
 import type { Dashboard, Panel } from '../../model/dashboard';
 import PanelShell from '../../panels/PanelShell';
 import type { PanelContext } from '../../panels/types';
@@ -8,6 +8,7 @@ import { RowHeader, ScopedEnv, useDashboardGrid } from '../rows/grid';
 import { LazySentinel, ManyPanelsNotice, useLazyGridItems } from '../faults/lazyGrid';
 import { toSource } from './edits';
 import ChunkLoading from '../ChunkLoading';
+import { useGridWidth } from './useGridWidth';
 
 const QueryInspector = lazy(() => import('../inspect/QueryInspector'));
 
@@ -29,7 +30,7 @@ export default function PanelGrid(props: {
   onPanelChange(p: Panel): void;
   onChange(fn: (d: Dashboard) => Dashboard): void;
 }) {
-  const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
+  const { width, containerRef, mounted } = useGridWidth();
   // rows, repeats and collapsed rows' panels left out (src/variables/repeat.ts)
   const grid = useDashboardGrid(props.dashboard.panels);
   // by grid key: a repeat copy is inspected with its own value
