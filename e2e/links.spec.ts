@@ -145,6 +145,26 @@ const source = {
       ],
       targets: [{ refId: 'A', expr: M, instant: true, format: 'table' }],
     },
+    {
+      type: 'stat',
+      title: 'Stat links',
+      datasource: DS,
+      gridPos: { x: 12, y: 8, w: 12, h: 8 },
+      fieldConfig: {
+        defaults: {
+          links: [
+            {
+              title: 'Go ${__field.labels.dc}',
+              url: 'https://stat.example/${__field.labels.dc}?v=${__value.raw}&note=${note}',
+            },
+            { title: 'Runbook', url: 'https://runbook.example/${__field.name}' },
+          ],
+        },
+        overrides: [],
+      },
+      options: { reduceOptions: { calcs: ['lastNotNull'] } },
+      targets: [{ refId: 'A', expr: M, instant: true, legendFormat: '{{dc}}' }],
+    },
   ],
 };
 
@@ -272,6 +292,31 @@ test('dashboard, panel and data links carry variables and time, encoded (real Pr
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
 });
 
+test('stat data links: a value opens its links, with its labels and value from Prometheus', async ({
+  page,
+}) => {
+  const temps = await temperatures();
+  await openSource(page);
+  const stat = panel(page, 'Stat links');
+  await expect(stat).toHaveAttribute('data-state', 'ok');
+  for (const dc of DCS) {
+    const tile = stat.locator(`[data-testid="stat"][data-name="${dc}"]`);
+    await expect(tile.getByTestId('stat-value')).toHaveAttribute('data-value', temps[dc]!);
+    await tile.getByTestId('value-links-button').click();
+    const items = tile.getByTestId('value-link');
+    await expect(items).toHaveText([`Go ${dc}`, 'Runbook']);
+    await expect(items.first()).toHaveAttribute(
+      'href',
+      `https://stat.example/${dc}?v=${temps[dc]}&note=${NOTE_ENC}`,
+    );
+    await expect(items.nth(1)).toHaveAttribute('href', `https://runbook.example/${dc}`);
+    await expect(items.first()).toHaveAttribute('rel', 'noopener noreferrer');
+    // a press elsewhere closes the menu
+    await page.getByTestId('dashboard-title').click();
+    await expect(tile.getByTestId('value-links-menu')).toHaveCount(0);
+  }
+});
+
 test('dashboard links are edited in the settings', async ({ page }) => {
   await openSource(page);
   await page.getByTestId('edit-toggle').click();
@@ -311,6 +356,18 @@ test('screenshots: links at 1 000 and 1 440 px, light and dark', async ({ page }
       await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2);
       await expect(panel(page, 'Temps').getByTestId('tooltip')).toHaveClass(/pinned/);
       await page.screenshot({ path: info.outputPath(`links-tooltip-${theme}-${width}.png`) });
+      await page.keyboard.press('Escape');
+      const stat = panel(page, 'Stat links');
+      await stat
+        .locator('[data-testid="stat"][data-name="fra"]')
+        .getByTestId('value-links-button')
+        .hover();
+      await stat
+        .locator('[data-testid="stat"][data-name="fra"]')
+        .getByTestId('value-links-button')
+        .click();
+      await page.screenshot({ path: info.outputPath(`links-stat-${theme}-${width}.png`) });
+      await page.getByTestId('dashboard-title').click();
     }
   }
   await open(page, '#/');

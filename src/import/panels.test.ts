@@ -671,8 +671,14 @@ describe('panel-level fields', () => {
       options: { dataLinks: [{ title: 'G', url: 'https://g' }] },
     });
     expect(graph.body.fieldConfig?.links).toEqual([{ title: 'G', url: 'https://g' }]);
-    expect(stat.notes).toEqual([
-      'info: 1 data link(s) kept; Scry shows them in tables and time series only',
+    expect(stat.notes).toEqual([]);
+    const heatmap = convert({
+      type: 'heatmap',
+      fieldConfig: { defaults: { links }, overrides: [] },
+    });
+    expect(heatmap.body.fieldConfig?.links).toHaveLength(1);
+    expect(heatmap.notes).toEqual([
+      'info: 1 data link(s) kept; this panel type does not show them in Scry',
     ]);
   });
 });

@@ -87,7 +87,7 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
     if (!plugin?.dataLinks)
       notes.info(
         path,
-        `${dataLinks.length} data link(s) kept; Scry shows them in tables and time series only`,
+        `${dataLinks.length} data link(s) kept; this panel type does not show them in Scry`,
       );
   }
   if (converted.datasource !== undefined) out.datasource = converted.datasource;

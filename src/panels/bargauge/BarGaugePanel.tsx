@@ -6,6 +6,7 @@ import { fraction, thresholdBands, type Band } from '../shared/bands';
 import { dataRange, DEFAULT_THRESHOLDS, type DisplayValue } from '../shared/display';
 import { useDisplayValues, ValueLimit } from '../shared/useDisplayValues';
 import type { PanelViewProps } from '../types';
+import ValueLinks, { useValueLinks, type ValueLink } from '../shared/ValueLinks';
 import { barGradient, barOrientation, barRange, lcdCells } from './geometry';
 import type { BarGaugeOptions } from './options';
 import './bargauge.css';
@@ -28,6 +29,7 @@ export default function BarGaugePanel(props: PanelViewProps<BarGaugeOptions>) {
     () => thresholdBands(panel.fieldConfig.thresholds ?? DEFAULT_THRESHOLDS, range.min, range.max),
     [panel.fieldConfig.thresholds, range],
   );
+  const linksOf = useValueLinks(panel.fieldConfig.links);
   if (values.length === 0) return null;
   const orientation = barOrientation(opts.orientation, widthPx, heightPx);
   const n = values.length;
@@ -45,6 +47,7 @@ export default function BarGaugePanel(props: PanelViewProps<BarGaugeOptions>) {
           <HorizontalBar
             key={v.key}
             value={v}
+            links={linksOf?.(v)}
             width={widthPx - 16}
             height={Math.max(4, (heightPx - 6 - GAP * (n - 1)) / n)}
             {...common}
@@ -53,6 +56,7 @@ export default function BarGaugePanel(props: PanelViewProps<BarGaugeOptions>) {
           <VerticalBar
             key={v.key}
             value={v}
+            links={linksOf?.(v)}
             width={Math.max(4, (widthPx - 16 - GAP * (n - 1)) / n)}
             height={heightPx - 6}
             {...common}
@@ -73,6 +77,8 @@ interface BarProps {
   height: number;
   /** characters of the longest value text, to reserve the same room for every bar */
   longest: number;
+  /** its data links: the bar opens them */
+  links?: ValueLink[] | undefined;
 }
 
 function ValueText(props: BarProps & { fontSize: number; style?: CSSProperties }) {
@@ -165,6 +171,7 @@ function HorizontalBar(props: BarProps) {
         <Fill {...props} vertical={false} length={barW} />
         <ValueText {...props} fontSize={valueSize} style={{ width: valueW }} />
       </div>
+      {props.links && <ValueLinks links={props.links} name={v.name} />}
     </div>
   );
 }
@@ -193,6 +200,7 @@ function VerticalBar(props: BarProps) {
           {v.name}
         </div>
       )}
+      {props.links && <ValueLinks links={props.links} name={v.name} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ const bargaugePanel: PanelPlugin<BarGaugeOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'range',
+  dataLinks: true,
   readOptions: (p) => readBarGaugeOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short', thresholds: structuredClone(DEFAULT_THRESHOLDS) },

@@ -6,6 +6,7 @@ import { fitFontSize, gridLayout } from '../shared/layout';
 import { useDisplayValues, ValueLimit } from '../shared/useDisplayValues';
 import { fraction, thresholdBands, type Band } from '../shared/bands';
 import type { PanelViewProps } from '../types';
+import ValueLinks, { useValueLinks, type ValueLink } from '../shared/ValueLinks';
 import { angleOf, arcPath, gaugeBox, gaugeRange, thresholdStepValues } from './geometry';
 import type { GaugeOptions } from './options';
 import './gauge.css';
@@ -39,6 +40,7 @@ export default function GaugePanel(props: PanelViewProps<GaugeOptions>) {
         : [],
     };
   }, [panel.fieldConfig, range, showThresholdMarkers, showThresholdLabels]);
+  const linksOf = useValueLinks(panel.fieldConfig.links);
   if (values.length === 0) return null;
   // the panel body's padding (0 8px 6px) is outside the grid
   const grid = gridLayout(
@@ -70,6 +72,7 @@ export default function GaugePanel(props: PanelViewProps<GaugeOptions>) {
           max={range.max}
           bands={marks.bands}
           stepLabels={marks.labels}
+          links={linksOf?.(v)}
         />
       ))}
     </div>
@@ -88,6 +91,8 @@ function Gauge(props: {
   bands: readonly Band[];
   /** threshold step labels (empty when labels are off) */
   stepLabels: readonly { fraction: number; text: string }[];
+  /** its data links: the gauge opens them */
+  links?: ValueLink[] | undefined;
 }) {
   const { value: v, opts, width, height, min, max, bands, stepLabels } = props;
   const nameSize = props.showName ? Math.max(10, Math.min(16, Math.round(height * 0.09))) : 0;
@@ -181,6 +186,7 @@ function Gauge(props: {
           {text}
         </text>
       </svg>
+      {props.links && <ValueLinks links={props.links} name={v.name} />}
     </div>
   );
 }

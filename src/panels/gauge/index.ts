@@ -12,6 +12,7 @@ const gaugePanel: PanelPlugin<GaugeOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'range',
+  dataLinks: true,
   readOptions: (p) => readGaugeOptions(p.options),
   defaults: () => ({
     fieldConfig: { unit: 'short', thresholds: structuredClone(DEFAULT_THRESHOLDS) },

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import statPanel from '.';
 import { rangeResult } from '../shared/results.testing';
-import { cleanupMounts, mountPlugin, testData, testPanel } from '../shared/render.testing';
+import { cleanupMounts, mountPlugin, testData, testEnv, testPanel } from '../shared/render.testing';
 
 afterEach(cleanupMounts);
 
@@ -64,5 +65,81 @@ describe('StatPanel', () => {
       heightPx: 200,
     });
     expect(container.innerHTML).toBe('');
+  });
+
+  it('data links: the value opens its link (labels, value; rel), several links a menu', async () => {
+    const target = {
+      refId: 'A',
+      expr: 'x',
+      legendFormat: '{{job}}',
+      interval: '',
+      instant: false,
+      hide: false,
+    };
+    const data = testData([
+      rangeResult('A', [0, 15], [{ labels: { job: 'a b' }, values: [1, 2] }]),
+    ]);
+    const env = { ...testEnv({} as never), scope: {} };
+    const one = testPanel('stat', {
+      ...statPanel.defaults(),
+      targets: [target],
+      fieldConfig: {
+        unit: 'short',
+        links: [
+          {
+            title: 'Job ${__field.labels.job}',
+            url: 'https://x/?job=${__field.labels.job}&v=${__value.raw}',
+          },
+        ],
+      },
+    });
+    const m = mountPlugin(statPanel, one, { data, env, widthPx: 300, heightPx: 100 });
+    // the links module loads on first use
+    await act(async () => {
+      await import('../shared/links');
+    });
+    const link = await vi.waitFor(() => {
+      const a = m.container.querySelector<HTMLAnchorElement>('a[data-testid="value-link"]');
+      expect(a).not.toBeNull();
+      return a!;
+    });
+    expect(link.getAttribute('href')).toBe('https://x/?job=a%20b&v=2');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link.getAttribute('aria-label')).toBe('a b: Job a b');
+    m.unmount();
+
+    const two = testPanel('stat', {
+      ...one,
+      fieldConfig: {
+        unit: 'short',
+        links: [
+          { title: 'One', url: 'https://one/' },
+          { title: 'Two', url: 'https://two/' },
+        ],
+      },
+    });
+    const m2 = mountPlugin(statPanel, two, { data, env, widthPx: 300, heightPx: 100 });
+    const button = await vi.waitFor(() => {
+      const b = m2.container.querySelector<HTMLButtonElement>('[data-testid="value-links-button"]');
+      expect(b).not.toBeNull();
+      return b!;
+    });
+    expect(m2.container.querySelector('[data-testid="value-links-menu"]')).toBeNull();
+    act(() => button.click());
+    const items = [...m2.container.querySelectorAll('[data-testid="value-link"]')];
+    expect(items.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['One', 'https://one/'],
+      ['Two', 'https://two/'],
+    ]);
+  });
+
+  it('without a QueryEnv (bare previews) no links are drawn', () => {
+    const panel = testPanel('stat', {
+      ...statPanel.defaults(),
+      fieldConfig: { unit: 'short', links: [{ title: 'x', url: 'https://x/' }] },
+    });
+    const data = testData([rangeResult('A', [0], [{ labels: {}, values: [1] }])]);
+    const { container } = mountPlugin(statPanel, panel, { data, widthPx: 300, heightPx: 100 });
+    expect(container.querySelector('.value-links')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import './stat.css';
 import { useMemo } from 'react';
 import { displayValues } from '../shared/display';
 import StatCompare, { compareLineHeight } from './StatCompare';
+import ValueLinks, { useValueLinks, type ValueLink } from '../shared/ValueLinks';
 
 /** Values beyond this are not drawn (the panel says so). */
 const STAT_LIMIT = 200;
@@ -39,6 +40,7 @@ export default function StatPanel(props: PanelViewProps<StatOptions>) {
     [pastResults, targets, fieldConfig, opts.reduce],
   );
   const compareLabel = props.data.compare?.to.label;
+  const linksOf = useValueLinks(panel.fieldConfig.links);
   if (values.length === 0) return null;
   // the panel body's padding (0 8px 6px) is outside the grid
   const innerW = Math.max(0, widthPx - 16);
@@ -68,6 +70,7 @@ export default function StatPanel(props: PanelViewProps<StatOptions>) {
           min={panel.fieldConfig.min}
           max={panel.fieldConfig.max}
           unit={panel.fieldConfig}
+          links={linksOf?.(v)}
           compare={
             past && compareLabel !== undefined
               ? { label: compareLabel, then: past.get(v.key) ?? NaN }
@@ -91,6 +94,8 @@ function StatCell(props: {
   /** compare to the past: its words and the reduced value then */
   compare?: { label: string; then: number } | undefined;
   unit: { unit: string; decimals?: number | undefined };
+  /** its data links: the tile opens them */
+  links?: ValueLink[] | undefined;
 }) {
   const { value: v, opts, showName, showValue, width, height } = props;
   const bg = opts.colorMode === 'background' || opts.colorMode === 'background_solid';
@@ -169,6 +174,7 @@ function StatCell(props: {
           />
         )}
       </div>
+      {props.links && <ValueLinks links={props.links} name={v.name} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ const statPanel: PanelPlugin<StatOptions> = {
   OptionsEditor,
   load: OptionsEditor.preload,
   queryMode: 'range',
+  dataLinks: true,
   comparesToPast: true,
   grafanaTypes: ['stat', 'singlestat', 'grafana-singlestat-panel'],
   readOptions: (p) => readStatOptions(p.options),
