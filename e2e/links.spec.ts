@@ -142,6 +142,15 @@ const source = {
           linkTargetBlank: true,
         },
         { pattern: '/.*/', type: 'number', unit: 'celsius', decimals: 3 },
+        {
+          pattern: 'Value',
+          type: 'number',
+          unit: 'celsius',
+          decimals: 3,
+          colorMode: 'cell',
+          thresholds: ['20'],
+          colors: ['#0000ff', '#ff0000'],
+        },
       ],
       targets: [{ refId: 'A', expr: M, instant: true, format: 'table' }],
     },
@@ -255,6 +264,14 @@ test('dashboard, panel and data links carry variables and time, encoded (real Pr
     await expect(cell).toHaveAttribute('target', '_blank');
   }
   await expect(old.locator('td[data-column="Value"] a')).toHaveCount(0);
+  // the Value style's colour thresholds: blue below 20, red from 20 on (cell background)
+  for (const dc of DCS) {
+    const cell = old.locator('tr', { hasText: dc }).locator('td[data-column="Value"]');
+    await expect(cell).toHaveCSS(
+      'background-color',
+      Number(temps[dc]) < 20 ? 'rgb(0, 0, 255)' : 'rgb(255, 0, 0)',
+    );
+  }
 
   // time series tooltip: the hovered series' data links, clickable once pinned
   const plot = temps_.locator('.u-over');

@@ -368,7 +368,17 @@ describe('table', () => {
         { pattern: 'Time', type: 'hidden', alias: 'Time' },
         { pattern: '/.*/', type: 'number', unit: 'ops', decimals: 2 },
         { pattern: 'Value #A', type: 'number', alias: 'Requests', unit: 'reqps', decimals: 1 },
-        { pattern: 'Value #B', alias: 'Success', unit: 'percentunit', colorMode: 'cell' },
+        {
+          pattern: 'Value #B',
+          alias: 'Success',
+          unit: 'percentunit',
+          colorMode: 'cell',
+          thresholds: ['.95', ' 1.00'],
+          colors: ['rgba(245, 54, 54, 0.9)', 'rgba(237, 129, 40, 0.89)', 'rgba(50, 172, 45, 0.97)'],
+        },
+        { pattern: 'Value #C', colorMode: 'value', thresholds: ['5'], colors: ['green', 'red'] },
+        { pattern: 'Value #D', colorMode: 'row', thresholds: ['5'], colors: ['green', 'red'] },
+        { pattern: 'Value #E', colorMode: 'cell', thresholds: [] },
         {
           pattern: 'pod',
           type: 'string',
@@ -386,13 +396,45 @@ describe('table', () => {
       columns: {
         Time: { hidden: true },
         'Value #A': { displayName: 'Requests', unit: 'reqps', decimals: 1 },
-        'Value #B': { displayName: 'Success', unit: 'percentunit' },
+        'Value #B': {
+          displayName: 'Success',
+          unit: 'percentunit',
+          colorMode: 'color-background',
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { value: null, color: 'rgba(245, 54, 54, 0.9)' },
+              { value: 0.95, color: 'rgba(237, 129, 40, 0.89)' },
+              { value: 1, color: 'rgba(50, 172, 45, 0.97)' },
+            ],
+          },
+        },
+        'Value #C': {
+          colorMode: 'color-text',
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { value: null, color: 'green' },
+              { value: 5, color: 'red' },
+            ],
+          },
+        },
+        'Value #D': {
+          colorMode: 'color-background',
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { value: null, color: 'green' },
+              { value: 5, color: 'red' },
+            ],
+          },
+        },
         pod: { displayName: 'Pod', link: { url: '#/d/x?var-pod=$__cell' } },
         instance: { hidden: true },
       },
     });
     expect(notes).toEqual([
-      'warning: Old table column styles not carried over: Success (colours); /^le$/ (a pattern)',
+      'warning: Old table column styles not carried over: Value #D (row colour: the cell only); Value #E (colours without thresholds); /^le$/ (a pattern)',
     ]);
   });
 });

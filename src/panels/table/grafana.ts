@@ -45,13 +45,14 @@ const isRegex = (pattern: string) => /^\/.*\/[a-z]*$/.test(pattern);
 
 /**
  * Grafana ≤ 7 column styles for one named column (`Value #A`, a label) → Scry's column overrides:
- * alias → display name, unit and decimals of number columns, hidden. What a column override cannot
- * hold (regex patterns, colour thresholds, date formats, value maps) is listed. A style's cell link
+ * alias → display name, unit and decimals of number columns, hidden, colour thresholds (cell:
+ * background, value: text). What a column override cannot hold (regex patterns, date formats,
+ * value maps, a whole row's colour) is listed. A style's cell link
  * (`link`, `linkUrl` with `$__cell`/`$__cell_N`, `linkTooltip`, `linkTargetBlank`) is kept.
  */
 export function styleColumns(
   styles: readonly unknown[],
-  ctx: Pick<GrafanaPanelContext, 'decimals'>,
+  ctx: Pick<GrafanaPanelContext, 'decimals' | 'singlestatThresholds'>,
 ): { columns: Record<string, Obj>; dropped: string[] } {
   const columns: Record<string, Obj> = {};
   const dropped: string[] = [];
@@ -75,8 +76,15 @@ export function styleColumns(
       if (decimals !== undefined) c.decimals = decimals;
     }
     if (s.type !== 'hidden') {
-      if (s.colorMode === 'cell' || s.colorMode === 'value' || s.colorMode === 'row')
-        lost.push('colours');
+      // colour thresholds: below the first, colors[0]; from each threshold on, the next colour
+      if (s.colorMode === 'cell' || s.colorMode === 'value' || s.colorMode === 'row') {
+        const thresholds = ctx.singlestatThresholds(arr(s.thresholds).join(','), s.colors);
+        if (thresholds) {
+          c.thresholds = thresholds;
+          c.colorMode = s.colorMode === 'value' ? 'color-text' : 'color-background';
+          if (s.colorMode === 'row') lost.push('row colour: the cell only');
+        } else lost.push('colours without thresholds');
+      }
       if (s.link === true) {
         const link = styleLink(s);
         if (link) c.link = link;

@@ -26,4 +26,35 @@ describe('readTableOptions', () => {
       sortBy: { column: 'Value', desc: true },
     });
   });
+
+  it("reads a column's colour thresholds and colour mode, dropping malformed steps", () => {
+    const o = readTableOptions({
+      columns: {
+        A: {
+          colorMode: 'color-text',
+          thresholds: {
+            steps: [
+              { value: null, color: 'red' },
+              { value: 'x', color: 'blue' },
+              { value: 1, color: 'green' },
+            ],
+          },
+        },
+        B: { colorMode: 'sparkle', thresholds: { steps: 'no' } },
+      },
+    });
+    expect(o.columns).toEqual({
+      A: {
+        colorMode: 'color-text',
+        thresholds: {
+          mode: 'absolute',
+          steps: [
+            { value: null, color: 'red' },
+            { value: 1, color: 'green' },
+          ],
+        },
+      },
+      B: {},
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { Thresholds } from '../../model/dashboard';
 import { isObj } from '../../model/json';
 import { panelReducer } from '../shared/display';
 
@@ -9,6 +10,10 @@ export interface ColumnOverride {
   hidden?: boolean;
   /** the cells link here (old tables' column style link: `$__cell`, `$__cell_N`) */
   link?: ColumnLink;
+  /** this column's colour thresholds (an old table style's `thresholds` + `colors`) */
+  thresholds?: Thresholds;
+  /** how its cells show the threshold colour (old styles' colorMode value / cell) */
+  colorMode?: 'color-text' | 'color-background';
 }
 
 /** A column's cell link; `tooltip` is shown on hover above the target. */
@@ -46,6 +51,18 @@ export function readTableOptions(options: Record<string, unknown> | undefined): 
           c.link.tooltip = raw.link.tooltip;
         if (raw.link.targetBlank === true) c.link.targetBlank = true;
       }
+      if (isObj(raw.thresholds) && Array.isArray(raw.thresholds.steps)) {
+        const steps = raw.thresholds.steps.flatMap((st: unknown) =>
+          isObj(st) &&
+          typeof st.color === 'string' &&
+          (st.value === null || (typeof st.value === 'number' && Number.isFinite(st.value)))
+            ? [{ value: st.value, color: st.color }]
+            : [],
+        );
+        if (steps.length) c.thresholds = { mode: 'absolute', steps };
+      }
+      if (raw.colorMode === 'color-text' || raw.colorMode === 'color-background')
+        c.colorMode = raw.colorMode;
       columns[name] = c;
     }
   }

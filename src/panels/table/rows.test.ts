@@ -145,4 +145,20 @@ describe('cellDisplay', () => {
     ).toEqual({ text: '20 B', background: '#F2495C' });
     expect(cellMode({ displayMode: 'color-text' })).toBe('color-text');
   });
+  it("a column's own thresholds and colour mode win over the panel's (old table styles)", () => {
+    const own = {
+      ...value,
+      colorMode: 'color-background' as const,
+      thresholds: {
+        mode: 'absolute' as const,
+        steps: [
+          { value: null, color: 'red' },
+          { value: 0.95, color: 'green' },
+        ],
+      },
+    };
+    expect(cellDisplay(0.9, own, {})).toEqual({ text: '0.900 B', background: '#F2495C' });
+    expect(cellDisplay(0.99, own, {})).toEqual({ text: '0.990 B', background: '#73BF69' });
+    expect(cellDisplay(0.99, value, {})).toEqual({ text: '0.990 B' });
+  });
 });

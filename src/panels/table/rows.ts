@@ -5,7 +5,7 @@
  * targets with the same label set share a row (Grafana's merge). Range results are reduced per
  * series with the table's reducer.
  */
-import type { FieldConfig } from '../../model/dashboard';
+import type { FieldConfig, Thresholds } from '../../model/dashboard';
 import type { Labels } from '../../model/frame';
 import type { TargetResult } from '../../query/usePanelData';
 import { resolveColor } from '../../units/colors';
@@ -25,6 +25,9 @@ export interface TableColumn {
   refId?: string;
   unit?: string;
   decimals?: number;
+  /** its own colour thresholds and colour mode (a column override), else the panel's */
+  thresholds?: Thresholds;
+  colorMode?: 'color-text' | 'color-background';
 }
 
 /** One row: label values (strings) and value cells (numbers) by column key. */
@@ -106,6 +109,8 @@ export function tableFromResults(
     const decimals = o.decimals ?? (kind === 'value' ? fieldConfig.decimals : undefined);
     if (unit !== undefined) c.unit = unit;
     if (decimals !== undefined) c.decimals = decimals;
+    if (o.thresholds) c.thresholds = o.thresholds;
+    if (o.colorMode) c.colorMode = o.colorMode;
     return c;
   };
   const allColumns = [
@@ -177,12 +182,12 @@ export function cellDisplay(
   const mapped = applyMappings(value, fieldConfig.mappings);
   const text =
     mapped?.text ?? formattedToString(formatValue(value, column.unit ?? 'short', column.decimals));
-  const mode = cellMode(fieldConfig.custom);
+  const mode = column.colorMode ?? cellMode(fieldConfig.custom);
   if (mode === 'auto' && mapped?.color === undefined) return { text };
   const color =
     mapped?.color !== undefined
       ? resolveColor(mapped.color)
-      : thresholdColor(value, fieldConfig.thresholds, {
+      : thresholdColor(value, column.thresholds ?? fieldConfig.thresholds, {
           min: fieldConfig.min,
           max: fieldConfig.max,
         });
