@@ -141,6 +141,20 @@ test('compare 1 h: the tooltip shows the value then, equal to the API offset que
     pct > 0 ? /^vs 1 h ago: ▲ \+[\d.]+ %$/ : /^vs 1 h ago: ▼ −[\d.]+ %$/,
   );
   await expect(stat).toHaveClass(pct > 0 ? /delta-up/ : /delta-down/);
+
+  // the inspector lists the past request beside the present one, with its own range
+  await chart.getByRole('button', { name: 'Panel menu' }).click();
+  await page.getByRole('menuitem', { name: 'Inspect' }).click();
+  const iso = (sec: number) => new Date(sec * 1000).toISOString();
+  const target = (refId: string) =>
+    page.locator(`[data-testid="inspect-target"][data-ref-id="${refId}"]`);
+  await expect(target('A').getByTestId('inspect-step')).toHaveText(
+    `${iso(present.start)} → ${iso(present.end)}, step ${present.step}s`,
+  );
+  await expect(target('A (1 h ago)').getByTestId('inspect-step')).toHaveText(
+    `${iso(present.start - 3600)} → ${iso(present.end - 3600)}, step ${present.step}s`,
+  );
+  await expect(target('A (1 h ago)').getByTestId('inspect-expr')).toHaveText(TEMP);
 });
 
 test('&compare= round-trips through the URL, and is saved with the dashboard in edit mode', async ({

@@ -3,6 +3,7 @@ import type { Panel } from '../../model/dashboard';
 import { panelPlugin } from '../../panels/registry';
 import { legendNames } from '../../prometheus/legend';
 import { useQueryEnv } from '../../query/env';
+import { panelCompare, shiftRequest } from '../../query/compare';
 import { panelNeedsPromQLParser, planPanel } from '../../query/plan';
 import { usePromQLParser } from '../../query/usePromQLParser';
 import {
@@ -55,12 +56,35 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
     [panel, env, width, forceInstant, grammar.ready, grammar.error],
   );
 
+  // compare to the past: the same requests moved back, as the panel sends them (usePanelData)
+  const compared = panelPlugin(panel.type)?.comparesToPast
+    ? panelCompare(panel.compare, env.compare)
+    : null;
+  const offsetMs = compared && !('error' in compared) ? compared.offsetMs : 0;
+  const pastLabel = compared && !('error' in compared) ? compared.label : '';
+  const pastPlans = useMemo(
+    () =>
+      offsetMs
+        ? planned.plans.flatMap((p) =>
+            'error' in p
+              ? []
+              : [
+                  {
+                    ...shiftRequest(p, offsetMs),
+                    refId: `${p.refId} (${pastLabel})`,
+                  },
+                ],
+          )
+        : [],
+    [planned, offsetMs, pastLabel],
+  );
+
   useEffect(() => {
     const ctl = new AbortController();
     const ds = env.datasource(panel.datasource);
     if ('error' in ds) return;
     void Promise.all(
-      planned.plans.map((p) =>
+      [...planned.plans, ...pastPlans].map((p) =>
         'error' in p
           ? Promise.resolve<InspectedTarget>({
               refId: p.refId,
@@ -75,7 +99,7 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
       if (!ctl.signal.aborted) setResults(r);
     });
     return () => ctl.abort();
-  }, [planned, env, panel.datasource, runId]);
+  }, [planned, pastPlans, env, panel.datasource, runId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -88,8 +112,10 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  // a past request's refId is its target's with the offset: "A (1 w ago)"
   const legendOf = (refId: string) =>
-    panel.targets.find((t) => t.refId === refId)?.legendFormat ?? '';
+    panel.targets.find((t) => t.refId === refId || refId.startsWith(`${t.refId} (`))
+      ?.legendFormat ?? '';
   const title = panel.title || 'Untitled panel';
   const fileBase = title.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'panel';
 
