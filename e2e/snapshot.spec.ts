@@ -224,3 +224,70 @@ test('a snapshot opens from disk without network and shows the values the live v
   expect(promRequests).toEqual([]);
   await fresh.close();
 });
+
+/** Hovers at `frac` of the chart's width: the tooltip's time and each dc's past row. */
+async function pastRows(page: Page, temp: Locator, frac: number) {
+  const box = (await temp.locator('.u-over').boundingBox())!;
+  await page.mouse.move(0, 0);
+  await page.mouse.move(box.x + box.width * frac, box.y + box.height / 2);
+  const tooltip = temp.getByTestId('tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip.getByTestId('tooltip-past').first()).toBeVisible();
+  const past = await tooltip
+    .getByTestId('tooltip-past')
+    .evaluateAll((els) => els.map((e) => [e.dataset.then, e.dataset.thenTimeMs]));
+  return {
+    tMs: Number(await tooltip.getByTestId('tooltip-time').getAttribute('data-time-ms')),
+    past,
+  };
+}
+
+test('a snapshot taken while comparing to the past keeps the past (its answers, the offset)', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const { fromMs, toMs } = fixtureWindow();
+  await addSecretDatasource(page);
+  await importDashboard(
+    page,
+    dashboardJson('snapcmp', 'Snapshot compare', [
+      { title: 'Temperature', expr: TEMP, legend: '{{dc}}', unit: 'celsius' },
+    ]),
+  );
+  await openAt(page, 'snapcmp', { fromMs, toMs }, '&compare=1h');
+  const temp = panel(page, 'Temperature');
+  await expect(temp).toHaveAttribute('data-state', 'ok');
+  await expect(temp.getByTestId('legend-past-item').first()).toBeVisible();
+  const live = await pastRows(page, temp, 0.6);
+  expect(live.past.length).toBeGreaterThan(1);
+  for (const [, thenMs] of live.past) expect(Number(thenMs)).toBe(live.tMs - 3_600_000);
+
+  await page.getByTestId('share').click();
+  await page.getByTestId('share-tab-snapshot').click();
+  const htmlPath = testInfo.outputPath('snapshot-compare.html');
+  const jsonPath = testInfo.outputPath('snapshot-compare.json');
+  await download(page, 'snapshot-download', htmlPath);
+  await download(page, 'snapshot-download-json', jsonPath);
+  const json = JSON.parse(await readFile(jsonPath, 'utf8')) as {
+    compare?: string;
+    answers: { path: string; start?: number; end?: number }[];
+  };
+  expect(json.compare).toBe('1h');
+  // the present range and the same range an hour before
+  const ranges = json.answers.map((a) => [a.start, a.end]);
+  expect(ranges).toHaveLength(2);
+  expect(ranges[0]![0]! - ranges[1]![0]!).toBe(Math.abs(ranges[0]![0]! - ranges[1]![0]!));
+  expect(Math.abs(ranges[0]![0]! - ranges[1]![0]!)).toBe(3600);
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const tried = await offline(context);
+  const snap = await context.newPage();
+  await snap.goto(pathToFileURL(htmlPath).toString());
+  const sTemp = panel(snap, 'Temperature');
+  await expect(sTemp).toHaveAttribute('data-state', 'ok');
+  await expect(sTemp.getByTestId('legend-past-item').first()).toBeVisible();
+  expect(await pastRows(snap, sTemp, 0.6)).toEqual(live);
+  expect(tried).toEqual([]);
+  await context.close();
+});

@@ -8,6 +8,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Dashboard, Panel } from '../model/dashboard';
 import { panelPlugin } from '../panels/registry';
 import { alertsQuery, targetQuery } from '../prometheus/queries';
+import { panelCompare, shiftRequest } from '../query/compare';
 import type { DatasourceHandle, QueryEnv } from '../query/env';
 import { trackRequest } from '../query/inflight';
 import {
@@ -93,6 +94,10 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     const { plans } = planPanel(panel, scoped, width, plugin.queryMode === 'instant');
     const ok = plans.filter((p): p is TargetPlan => !('error' in p));
     for (const plan of ok) jobs.push(targetJob(qc, ds, plan));
+    // compare to the past (the dashboard's or the panel's own): the same requests moved back
+    const compared = plugin.comparesToPast ? panelCompare(panel.compare, scoped.compare) : null;
+    if (compared && !('error' in compared))
+      for (const plan of ok) jobs.push(targetJob(qc, ds, shiftRequest(plan, compared.offsetMs)));
     // time series panels draw ALERTS as annotations: the datasource's one annotation query
     if (extra.alertAnnotations && ok[0] && !annotated.has(ds.name)) {
       annotated.add(ds.name);
@@ -122,6 +127,7 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     datasources,
     widths,
     answers,
+    ...(env.compare ? { compare: env.compare.text } : {}),
   };
   return redactSecrets(snapshot, input.datasources.flatMap(datasourceSecrets));
 }

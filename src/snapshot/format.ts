@@ -55,6 +55,8 @@ export interface Snapshot {
    */
   widths: Record<string, number>;
   answers: CapturedAnswer[];
+  /** the dashboard's compare to the past at capture ("1h"); its past answers are captured too */
+  compare?: string | undefined;
 }
 
 const str = z.string();
@@ -103,6 +105,7 @@ const snapshotSchema = z.object({
     }),
   ),
   widths: z.record(str, finite.positive()),
+  compare: str.max(40).optional(),
   answers: z.array(z.unknown()),
 });
 

@@ -1,4 +1,5 @@
 import { PrometheusClient } from '../../prometheus/client';
+import { parseCompare, type CompareTo } from '../../query/compare';
 import type { DatasourceHandle, QueryEnv } from '../../query/env';
 import { datasourceName } from '../../variables/resolve';
 import type { Snapshot } from '../format';
@@ -26,6 +27,12 @@ export function snapshotHandles(s: Snapshot): Map<string, DatasourceHandle> {
   return out;
 }
 
+/** The comparison the snapshot was taken with (its past answers are in it), else none. */
+export function snapshotCompare(s: Pick<Snapshot, 'compare'>): CompareTo | null {
+  const c = s.compare ? parseCompare(s.compare) : null;
+  return c && !('error' in c) ? c : null;
+}
+
 /** The QueryEnv of a snapshot shown over [fromMs, toMs] (its range, or a zoom inside it). */
 export function snapshotEnv(
   s: Snapshot,
@@ -39,6 +46,7 @@ export function snapshotEnv(
     timeZone: s.range.timeZone,
     scope: s.scope,
     dashboard: { uid: s.dashboard.uid, title: s.dashboard.title },
+    compare: snapshotCompare(s),
     datasource(name) {
       const wanted = datasourceName(name, s.scope);
       const d = wanted
