@@ -5,6 +5,11 @@
 // store follow model.mjs (daily pattern, the 09:00 UTC deploy, the 17:20 UTC 5xx burst), the
 // model the demo's 24 h backfill is computed from.
 //
+// /metrics speaks OpenMetrics, so the latency histogram carries exemplars: a request with a W3C
+// `traceparent` header (the self-traffic sends one) leaves its trace id and duration on the
+// bucket it fell in. `GET /?delay_ms=N` answers after N ms (at most 5 s): a request of known
+// latency, for tests and demos of one traced request.
+//
 //   node demo/cat-service.mjs [--port N] [--host 127.0.0.1] [--no-traffic] [--rps 20]
 import http from 'node:http';
 import client from 'prom-client';
@@ -32,7 +37,8 @@ const host = opt('host', '127.0.0.1');
 const port = Number(opt('port', process.env.PORT ?? 0));
 const rps = Number(opt('rps', BASE_RPS));
 
-const registry = new client.Registry();
+// OpenMetrics: the only exposition format that carries exemplars
+const registry = new client.Registry(client.openMetricsContentType);
 client.collectDefaultMetrics({ register: registry });
 
 const requests = new client.Counter({
@@ -47,7 +53,11 @@ const duration = new client.Histogram({
   labelNames: ['method', 'path'],
   buckets: LATENCY_BUCKETS,
   registers: [registry],
+  enableExemplars: true,
 });
+// `GET /` exists from the start (at zero), so the first traced request to it is an increase
+// that rate() sees, not the first sample of a new series
+duration.zero({ method: 'GET', path: '/' });
 const inProgress = new client.Gauge({
   name: 'http_requests_in_progress',
   help: 'HTTP requests being served right now, by path.',
@@ -88,6 +98,19 @@ new client.Gauge({
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The trace id of a W3C `traceparent` header (`00-<32 hex>-<16 hex>-<flags>`), if valid. */
+function traceIdOf(header) {
+  const m = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(String(header ?? '').trim());
+  return m && !/^0+$/.test(m[1]) ? m[1] : undefined;
+}
+
+const hex = (bytes) =>
+  Array.from({ length: bytes }, () =>
+    Math.floor(Math.random() * 256)
+      .toString(16)
+      .padStart(2, '0'),
+  ).join('');
+
 /** Latency in ms of one classification now, drawn from the model. */
 function latencyMs() {
   const m = latencyModel(Date.now());
@@ -102,7 +125,9 @@ async function handle(req, res) {
     return;
   }
   const path = ['/classify', '/healthz', '/'].includes(url.pathname) ? url.pathname : 'other';
-  const end = duration.startTimer({ method: req.method ?? 'GET', path });
+  const labels = { method: req.method ?? 'GET', path };
+  const traceId = traceIdOf(req.headers.traceparent);
+  const t0 = process.hrtime.bigint();
   inProgress.inc({ path });
   let status = 200;
   let body = '';
@@ -120,15 +145,21 @@ async function handle(req, res) {
         body = JSON.stringify({ verdict }) + '\n';
       }
     } else if (path === '/healthz') body = 'ok\n';
-    else if (path === '/') body = 'Is it a cat? POST /classify?size=N\n';
-    else {
+    else if (path === '/') {
+      const delay = Math.min(5000, Math.max(0, Number(url.searchParams.get('delay_ms')) || 0));
+      if (delay) await sleep(delay);
+      body = 'Is it a cat? POST /classify?size=N\n';
+    } else {
       status = 404;
       body = 'not found\n';
     }
   } finally {
     inProgress.dec({ path });
     requests.inc({ method: req.method ?? 'GET', path, status: String(status) });
-    end();
+    const value = Number(process.hrtime.bigint() - t0) / 1e9;
+    duration.observe(
+      traceId ? { value, labels, exemplarLabels: { trace_id: traceId } } : { value, labels },
+    );
   }
   res.writeHead(status, { 'content-type': 'text/plain' });
   res.end(body);
@@ -167,6 +198,8 @@ function traffic(base) {
     const req = http.request(`${base}${target}`, {
       method: target.startsWith('/classify') ? 'POST' : 'GET',
       agent,
+      // a traced request, as a tracing SDK would send it: its trace id becomes an exemplar
+      headers: { traceparent: `00-${hex(16)}-${hex(8)}-01` },
     });
     req.on('response', (res) => res.resume());
     req.on('error', () => {});

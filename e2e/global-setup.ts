@@ -18,7 +18,8 @@ import { serveStatic } from '../scripts/server.mjs';
 import { provisionedDashboard } from './fixture/provisioned';
 
 /**
- * Starts the fixture for the whole run: Prometheus (native histograms enabled) with the
+ * Starts the fixture for the whole run: Prometheus (native histograms and exemplar storage
+ * enabled) with the
  * backfilled blocks scraping the live "is it a cat?" service and the native-histogram exporter,
  * and two static servers of dist/ (plain, and with a config.json that provisions the fixture as
  * datasource "fixture" plus dashboards). Hands URLs to the specs via
@@ -56,7 +57,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       { job: 'cat-service', target: new URL(cat.url).host },
       { job: 'native', target: new URL(native.url).host },
     ],
-    features: ['native-histograms'],
+    // exemplars are kept only from scrapes (promtool's backfill imports none): the cat service's
+    // latency histogram carries them (OpenMetrics, demo/cat-service.mjs)
+    features: ['native-histograms', 'exemplar-storage'],
   });
   await waitForScrape(prom.url, 'cat-service');
   await waitForScrape(prom.url, 'native');

@@ -72,6 +72,8 @@ async function startDemo() {
     targets: [{ job: DEMO_LABELS.job, target: new URL(cat.url).host, labels: DEMO_LABELS }],
     scrapeInterval: `${DEMO_STEP_MS / 1000}s`,
     rules: DEMO_RULES,
+    // the live service's latency histogram carries exemplars (trace ids of its own traffic)
+    features: ['exemplar-storage'],
   }).finally(() => rmSync(blocks, { recursive: true, force: true }));
   stops.push(prom.stop);
   const lag = Math.round((t0 - historyEnd) / 1000);

@@ -11,6 +11,7 @@ import { SeriesGateNotice, useSeriesGate } from './cost/seriesGate';
 import QueryInspector from './inspect/QueryInspector';
 import PanelOptionsPane from './panelEditor/PanelOptionsPane';
 import { changePanelType } from './panelEditor/edit';
+import { exemplarToggle } from './panelEditor/exemplarToggle';
 import QueryList from './panelEditor/QueryList';
 import { useMetadataUnits } from './panelEditor/useMetadataUnits';
 import { useEditorClient } from './useEditorClient';
@@ -122,6 +123,13 @@ export default function PanelEditor(props: PanelEditorProps) {
         notice={<SeriesGateNotice gate={gate} />}
         onInspect={() => setInspecting(true)}
         update={(change) => setP((cur) => ({ ...cur, targets: change(cur.targets) }))}
+        exemplars={(t) =>
+          exemplarToggle({
+            datasource: 'error' in ds ? ds : { flavour: ds.flavour ?? 'prometheus' },
+            panelShows: panelPlugin(p.type)?.showsExemplars === true,
+            instant: t.instant,
+          })
+        }
       />
       <div className="options">
         <div className="row">

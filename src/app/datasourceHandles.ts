@@ -34,6 +34,7 @@ export function handleFor(d: Datasource): DatasourceHandle {
     scrapeIntervalMs: parseDuration(d.scrapeInterval) ?? 15_000,
     cacheKey,
     flavour,
+    ...(d.exemplarLink ? { exemplarLink: d.exemplarLink } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ const configSchema = z.object({
         orgId: z.string().optional(),
         partialResponse: z.boolean().optional(),
         dedup: z.boolean().optional(),
+        /** exemplar link template, e.g. https://tracing.example/trace/${trace_id} */
+        exemplarLink: z.string().optional(),
         /** query timeout, e.g. "60s" */
         timeout: z
           .string()
@@ -111,6 +113,7 @@ export async function readProvisioning(
     ...(d.orgId ? { orgId: d.orgId } : {}),
     ...(d.partialResponse !== undefined ? { partialResponse: d.partialResponse } : {}),
     ...(d.dedup !== undefined ? { dedup: d.dedup } : {}),
+    ...(d.exemplarLink ? { exemplarLink: d.exemplarLink } : {}),
   }));
   if (out.datasources.length && !out.datasources.some((d) => d.isDefault))
     out.datasources[0]!.isDefault = true;

@@ -71,6 +71,7 @@ function target(t: Target, format: string, ds: Obj): Obj {
     instant: t.instant,
     range: !t.instant,
     hide: t.hide,
+    exemplar: t.exemplar === true,
     format,
   };
 }

@@ -49,7 +49,15 @@ describe('convertTargets', () => {
         instant: false,
         hide: false,
       },
-      { refId: 'B', expr: 'up', legendFormat: '', interval: '', instant: true, hide: true },
+      {
+        refId: 'B',
+        expr: 'up',
+        legendFormat: '',
+        interval: '',
+        instant: true,
+        hide: true,
+        exemplar: true,
+      },
     ]);
     expect(notes).toEqual([]);
   });

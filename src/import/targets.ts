@@ -121,6 +121,7 @@ export function convertTargets(
       ...(intervalFactor !== undefined ? { intervalFactor } : {}),
       instant,
       hide,
+      ...(raw.exemplar === true ? { exemplar: true } : {}),
     });
     resolved.push(resolveDs(ref, ds, notes, tPath));
   }

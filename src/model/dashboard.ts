@@ -35,6 +35,8 @@ export const targetSchema = z.object({
   instant: z.boolean().default(false),
   /** hidden targets are not queried or drawn */
   hide: z.boolean().default(false),
+  /** also ask for the exemplars of its series (range queries, flavours that offer them) */
+  exemplar: z.boolean().optional(),
 });
 export type Target = z.infer<typeof targetSchema>;
 

@@ -69,7 +69,11 @@ export default function PanelShell(props: {
     env,
     queryWidth,
     inView && !!plugin && plugin.queryMode !== 'none',
-    { instant: plugin?.queryMode === 'instant', compare: plugin?.comparesToPast === true },
+    {
+      instant: plugin?.queryMode === 'instant',
+      compare: plugin?.comparesToPast === true,
+      exemplars: plugin?.showsExemplars === true,
+    },
   );
   // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';

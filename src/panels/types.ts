@@ -169,6 +169,8 @@ export interface PanelPlugin<O extends object = object> {
   extraData?(options: O): PanelExtraData;
   /** the View shows "compare to the past" (PanelData.compare): only then is the past queried */
   comparesToPast?: boolean;
+  /** the View draws exemplars (PanelData.exemplars): only then are they queried */
+  showsExemplars?: boolean;
 }
 
 /** Server data a panel's View fetches itself, besides its targets. */

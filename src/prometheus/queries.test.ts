@@ -6,6 +6,7 @@ import {
   fetchingServerData,
   alertsQuery,
   buildInfoQuery,
+  exemplarsQuery,
   fetchTarget,
   flagsQuery,
   invalidateServerData,
@@ -85,9 +86,10 @@ describe('server queries', () => {
     series: () => answer([{ __name__: 'up' }]),
     alerts: () => answer({ alerts: [] }),
     buildInfo: () => answer({ version: '3.0.0' }),
-    call: () => answer({}),
+    call: (path: string) => answer(path.endsWith('/query_exemplars') ? null : {}),
   } as unknown as PrometheusClient;
   const src = { client, cacheKey: 'k' };
+  const exemplars = { expr: 'x_bucket', startSec: 0, endSec: 60 };
 
   it('keeps every key under ["prom", dsKey], so Refresh refetches all of them (Explore too)', async () => {
     const qc = new QueryClient();
@@ -98,6 +100,7 @@ describe('server queries', () => {
       alertsQuery(src).queryKey,
       buildInfoQuery(src).queryKey,
       flagsQuery(src).queryKey,
+      exemplarsQuery(src, exemplars).queryKey,
     ];
     for (const key of all) expect(key.slice(0, 2)).toEqual(['prom', 'k']);
     await qc.fetchQuery(metadataQuery(src));
@@ -106,6 +109,7 @@ describe('server queries', () => {
     await qc.fetchQuery(alertsQuery(src));
     await qc.fetchQuery(buildInfoQuery(src));
     await qc.fetchQuery(flagsQuery(src));
+    expect(await qc.fetchQuery(exemplarsQuery(src, exemplars))).toEqual([]);
     await qc.fetchQuery(variableLookupQuery('k', 'labels', { match: ['up'] }, () => answer([])));
     await invalidateServerData(qc);
     const states = qc.getQueryCache().getAll();

@@ -8,10 +8,12 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { AlertFrame } from '../model/alertFrame';
 import type { Frame, InstantRow } from '../model/frame';
 import type { HistogramFrame } from '../model/histogramFrame';
+import type { Exemplar } from '../model/exemplar';
 import { alertsToFrame } from './alerts';
 import type { Answer } from './answer';
 import type { PrometheusClient, RetryNotice } from './client';
 import { badAnswer } from './errors';
+import { fetchExemplars, type ExemplarRequest } from './exemplars';
 import { instantToRows, matrixToFrame, pointCount } from './frames';
 import { toHistogramFrame } from './histograms';
 import { mergeTail, planTail } from './tail';
@@ -78,6 +80,8 @@ export const promKeys = {
   flags: (dsKey: string) => ['prom', dsKey, 'flags'] as const,
   alerts: (dsKey: string) => ['prom', dsKey, 'alerts'] as const,
   buildInfo: (dsKey: string) => ['prom', dsKey, 'buildinfo'] as const,
+  exemplars: (dsKey: string, r: ExemplarRequest) =>
+    ['prom', dsKey, 'exemplars', r.expr, r.startSec, r.endSec] as const,
   /** a template variable's lookup, by method and its exact arguments */
   variableLookup: (dsKey: string, method: string, args: unknown) =>
     ['prom', dsKey, 'var', method, JSON.stringify(args)] as const,
@@ -315,6 +319,15 @@ export function alertsQuery(src: Source<'alerts'> | undefined) {
       clientOf(src)
         .alerts({ signal })
         .then((r) => alertsToFrame(r.data)),
+    enabled: src !== undefined,
+  });
+}
+
+/** /api/v1/query_exemplars over a target's range; disabled without a source */
+export function exemplarsQuery(src: Source<'call'> | undefined, r: ExemplarRequest) {
+  return queryOptions({
+    queryKey: promKeys.exemplars(src?.cacheKey ?? '', r),
+    queryFn: ({ signal }): Promise<Exemplar[]> => fetchExemplars(clientOf(src), r, { signal }),
     enabled: src !== undefined,
   });
 }

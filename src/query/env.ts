@@ -14,6 +14,8 @@ export interface DatasourceHandle {
   cacheKey: string;
   /** the server's flavour: which optional endpoints (metadata, alerts, …) to use */
   flavour?: Flavour;
+  /** exemplar link template (`https://tracing.example/trace/${trace_id}`), when set */
+  exemplarLink?: string;
 }
 
 /** A variable's current value as interpolation sees it. */

@@ -9,6 +9,7 @@ import { usePromQLParser } from './usePromQLParser';
 import { cancelRequests, trackRequest, useRetryNotices } from './inflight';
 import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
 import { panelCompare, shiftRequest, type CompareTo } from './compare';
+import { usePanelExemplars, type PanelExemplars } from './exemplars';
 
 /** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
 export type TargetResult = PromTargetResult<TargetPlan>;
@@ -33,6 +34,8 @@ export interface PanelData {
    * by its offset (each result's plan is the shifted request)
    */
   compare?: { to: CompareTo; results: TargetResult[] };
+  /** exemplars of the targets that ask for them (`opts.exemplars`, flavours that offer them) */
+  exemplars?: PanelExemplars;
 }
 
 /**
@@ -47,7 +50,7 @@ export function usePanelData(
   env: QueryEnv,
   widthPx: number,
   enabled: boolean,
-  opts: { instant?: boolean; compare?: boolean } = {},
+  opts: { instant?: boolean; compare?: boolean; exemplars?: boolean } = {},
 ): PanelData {
   const ds = env.datasource(panel.datasource);
   const handle: DatasourceHandle | undefined = 'error' in ds ? undefined : ds;
@@ -73,6 +76,13 @@ export function usePanelData(
       placeholderData: keepPreviousData,
     })),
   });
+
+  const exemplars = usePanelExemplars(
+    panel,
+    okPlans,
+    handle,
+    !!opts.exemplars && enabled && widthPx > 0,
+  );
 
   const multi = targetCount > 1;
   const prefix = (refId: string, msg: string) => (multi ? `${refId}: ${msg}` : msg);
@@ -128,7 +138,13 @@ export function usePanelData(
   const costKey = useId();
   useEffect(() => reportPanelCost(costKey, panel.id, panel.title, costs));
   useEffect(() => () => forgetPanelCost(costKey), [costKey]);
-  const warnings = [...new Set([...results.flatMap((r) => r.warnings), ...pastWarnings])];
+  const warnings = [
+    ...new Set([
+      ...results.flatMap((r) => r.warnings),
+      ...pastWarnings,
+      ...(exemplars?.warnings ?? []),
+    ]),
+  ];
   const hasData = results.some(
     (r) =>
       (r.frame?.series.length ?? 0) > 0 ||
@@ -157,6 +173,7 @@ export function usePanelData(
       for (const q of queries) void q.refetch();
     },
     ...(compareTo ? { compare: { to: compareTo, results: pastResults } } : {}),
+    ...(exemplars ? { exemplars } : {}),
   };
 }
 

@@ -106,6 +106,7 @@ function readDatasource(x: unknown, i: number, errors: string[]): Datasource | n
   if (typeof x.authorization === 'string') d.authorization = x.authorization;
   if (typeof x.partialResponse === 'boolean') d.partialResponse = x.partialResponse;
   if (typeof x.dedup === 'boolean') d.dedup = x.dedup;
+  if (typeof x.exemplarLink === 'string') d.exemplarLink = x.exemplarLink;
   if (typeof x.flavour === 'string') d.flavour = x.flavour as Datasource['flavour'];
   return d;
 }

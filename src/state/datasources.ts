@@ -32,6 +32,8 @@ export interface Datasource {
   partialResponse?: boolean;
   /** Thanos: dedup (merge replicas) */
   dedup?: boolean;
+  /** exemplar link template: makes an exemplar's trace id a link (`https://…/${trace_id}`) */
+  exemplarLink?: string;
 }
 
 export type DatasourceDraft = Omit<Datasource, 'id' | 'provisioned' | 'isDefault'> & {

@@ -29,6 +29,7 @@ export default function DatasourceForm(props: {
           url: d.url.trim(),
           scrapeInterval: d.scrapeInterval.trim(),
           timeout: d.timeout?.trim() || undefined,
+          exemplarLink: d.exemplarLink?.trim() || undefined,
         };
         const err = validateDraft(trimmed, props.others);
         setError(err);
@@ -113,6 +114,16 @@ export default function DatasourceForm(props: {
           value={d.authorization ?? ''}
           onChange={(e) => set({ authorization: e.target.value })}
           placeholder="Bearer … or Basic …, optional"
+        />
+      </label>
+      <label>
+        Exemplar link
+        <input
+          value={d.exemplarLink ?? ''}
+          onChange={(e) => set({ exemplarLink: e.target.value })}
+          placeholder="https://tracing.example/trace/${trace_id}"
+          data-testid="datasource-exemplar-link"
+          title="Makes an exemplar's trace id a link: ${label} is the exemplar's label of that name, percent-encoded"
         />
       </label>
       {FLAVOUR_INFO[flavourOf(d)].thanosParams && (

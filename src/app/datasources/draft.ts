@@ -1,4 +1,5 @@
 // A datasource being added or edited: the empty draft and what blocks saving it.
+import { checkExemplarLinkTemplate } from '../../model/exemplarLink';
 import type { Datasource, DatasourceDraft } from '../../state/datasources';
 
 export const emptyDraft: DatasourceDraft = {
@@ -25,5 +26,5 @@ export function validateDraft(d: DatasourceDraft, others: Datasource[]): string 
     return 'Scrape interval: a duration like 15s or 1m';
   if (d.timeout !== undefined && d.timeout.trim() && !/^\d+(ms|s|m|h)$/.test(d.timeout.trim()))
     return 'Query timeout: a duration like 60s or 2m';
-  return null;
+  return checkExemplarLinkTemplate(d.exemplarLink ?? '');
 }

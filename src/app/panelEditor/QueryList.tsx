@@ -2,6 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import LazyPromQLEditor from '../../editor/LazyPromQLEditor';
 import type { Target } from '../../model/dashboard';
 import { emptyTarget, nextRefId } from './edit';
+import type { ExemplarToggle } from './exemplarToggle';
 
 /** Grafana's Resolution choices (1/N). */
 const RESOLUTIONS = [1, 2, 3, 4, 5, 10];
@@ -16,6 +17,7 @@ export default function QueryList({
   onInspect,
   update,
   notice,
+  exemplars,
 }: {
   targets: readonly Target[];
   /** false for panel types that run no queries (the rows stay editable) */
@@ -29,6 +31,8 @@ export default function QueryList({
   update(change: (targets: Target[]) => Target[]): void;
   /** shown under the buttons (the costly-query question) */
   notice?: ReactNode;
+  /** whether a query's "exemplars" toggle can be used, and why not */
+  exemplars?: (t: Target) => ExemplarToggle;
 }) {
   const setTarget = (i: number, patch: Partial<Target>) =>
     update((cur) => cur.map((t, j) => (j === i ? { ...t, ...patch } : t)));
@@ -78,6 +82,13 @@ export default function QueryList({
               />{' '}
               instant
             </label>
+            {exemplars && (
+              <ExemplarCheck
+                state={exemplars(t)}
+                target={t}
+                set={(exemplar) => setTarget(i, { exemplar: exemplar || undefined })}
+              />
+            )}
             {targets.length > 1 && (
               <button
                 type="button"
@@ -144,5 +155,36 @@ export default function QueryList({
         </div>
       ))}
     </div>
+  );
+}
+
+/** The "exemplars" toggle: off with its reason when it cannot apply (a saved choice is kept). */
+function ExemplarCheck(props: { state: ExemplarToggle; target: Target; set(on: boolean): void }) {
+  const { state, target } = props;
+  return (
+    <>
+      <label
+        className="check row"
+        title={
+          state.enabled
+            ? 'Also fetch the exemplars of these series (dots with their trace ids)'
+            : state.reason
+        }
+      >
+        <input
+          type="checkbox"
+          data-testid="query-exemplar"
+          checked={target.exemplar === true}
+          disabled={!state.enabled}
+          onChange={(e) => props.set(e.target.checked)}
+        />{' '}
+        exemplars
+      </label>
+      {!state.enabled && (target.exemplar === true || !state.quiet) && (
+        <span className="muted" data-testid="query-exemplar-note">
+          {state.reason}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,4 +1,7 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Exemplar } from '../../model/exemplar';
+import { ExemplarLayer } from '../exemplarLayer';
+import { decimateDots, exemplarTooltipHtml } from '../exemplars';
 import uPlot from 'uplot';
 import {
   axisStyle,
@@ -14,6 +17,7 @@ import '../chart.css';
 import 'uplot/dist/uPlot.min.css';
 import { renderTooltip } from './tooltip';
 import {
+  bucketRangeLabel,
   axisSplits,
   splitBound,
   buildPalette,
@@ -42,6 +46,13 @@ export interface HeatmapLine {
   color: string;
 }
 
+/** An exemplar placed in its cell: its bucket row and time column. */
+export interface HeatmapExemplarPoint {
+  exemplar: Exemplar;
+  bucket: number;
+  column: number;
+}
+
 export interface HeatmapChartProps extends TimeChartProps {
   /** seconds since epoch, one per column, on a step grid */
   times: Float64Array;
@@ -59,9 +70,13 @@ export interface HeatmapChartProps extends TimeChartProps {
   formatValue: (v: number) => string;
   /** formats a cell count */
   formatCount: (v: number) => string;
+  /** exemplars in their cells, and the datasource's link template for their trace ids */
+  exemplars?: { points: readonly HeatmapExemplarPoint[]; linkTemplate?: string | undefined };
 }
 
 const PALETTE = buildPalette(DEFAULT_RAMP, 128);
+/** Exemplar dots: magenta, apart from every colour of the viridis cells and the lines. */
+const EXEMPLAR_COLOR = '#ff4fd8';
 const GRADIENT = `linear-gradient(to right, ${DEFAULT_RAMP.join(', ')})`;
 
 /** Step of the column grid in seconds (60 when there is a single column). */
@@ -84,6 +99,7 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   const bitmapRef = useRef<Bitmap | undefined>(undefined);
   const propsRef = useLatest(props);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const exemplarsRef = useRef<ExemplarDots | undefined>(undefined);
 
   const layoutKey = useMemo(
     () => lines.map((l) => `${l.key}\u0000${l.color}`).join('\u0001'),
@@ -162,6 +178,7 @@ export default function HeatmapChart(props: HeatmapChartProps) {
         ],
         hooks: {
           drawClear: [(u) => drawCells(u, bitmapRef.current, propsRef.current)],
+          draw: [(u) => drawExemplars(u, exemplarsRef, propsRef.current)],
           setCursor: [(u) => renderTooltip(u, tooltipRef.current, propsRef.current)],
           setSelect: [selectToZoom(() => propsRef.current.onZoom)],
         },
@@ -178,6 +195,13 @@ export default function HeatmapChart(props: HeatmapChartProps) {
     // new line data is about to be set (and drawn) anyway: one draw, not two
     if (drawnDataRef.current === data) plotRef.current?.redraw(false, false);
   }, [counts, times.length, range, props.colorScale, data, drawnDataRef, plotRef]);
+
+  // new exemplars: draw them (the cells and lines are unchanged)
+  const exemplars = props.exemplars;
+  useEffect(() => {
+    if (exemplarsRef.current || exemplars?.points.length) plotRef.current?.redraw(false, false);
+  }, [exemplars, plotRef]);
+  useEffect(() => () => exemplarsRef.current?.layer.destroy(), []);
 
   const toggle = (key: string) =>
     setHidden((prev) => {
@@ -272,4 +296,88 @@ function drawCells(u: uPlot, bmp: Bitmap | undefined, p: HeatmapChartProps) {
   const top = u.valToPos(p.bounds.length, 'y', true);
   const bottom = u.valToPos(0, 'y', true);
   drawBitmap(u.ctx, bmp, { left, top, width: right - left, height: bottom - top }, u.bbox);
+}
+
+interface ExemplarDots {
+  layer: ExemplarLayer;
+  /** the dots drawn (after decimation), with how many each hides */
+  shown: { dot: HeatmapExemplarPoint; hidden: number }[];
+  /** the props they were drawn with */
+  props: HeatmapChartProps;
+}
+
+/** Where an exemplar sits inside its row: by its value between the bucket's bounds, off the edges. */
+function rowY(pt: HeatmapExemplarPoint, p: HeatmapChartProps): number {
+  const y = valueToBucketY(pt.exemplar.value, p.bounds, p.lowest) - pt.bucket;
+  return pt.bucket + (Number.isFinite(y) ? Math.min(0.8, Math.max(0.2, y)) : 0.5);
+}
+
+const leText = (v: number | undefined) => (v === Infinity ? '+Inf' : String(v));
+
+/** The tooltip of a drawn dot: the exemplar, with its bucket. */
+function heatmapExemplarTip(s: ExemplarDots['shown'][number], q: HeatmapChartProps): string {
+  return exemplarTooltipHtml(s.dot.exemplar, {
+    formatValue: q.formatValue,
+    formatTime: q.formatTime,
+    linkTemplate: q.exemplars?.linkTemplate,
+    hidden: s.hidden,
+    extra: [
+      {
+        name: 'Bucket',
+        text: bucketRangeLabel(s.dot.bucket, q.bounds, q.lowest, q.formatValue),
+        attrs: { testid: 'exemplar-tooltip-bucket', le: leText(q.bounds[s.dot.bucket]) },
+      },
+    ],
+  });
+}
+
+/** Places the exemplar dots (decimated per pixel column and bucket row) over the cells. */
+function drawExemplars(u: uPlot, ref: { current: ExemplarDots | undefined }, p: HeatmapChartProps) {
+  const points = p.exemplars?.points ?? [];
+  if (!ref.current && points.length === 0) return;
+  if (ref.current?.layer.el.parentElement !== u.over) {
+    // a new plot (layout change): a new layer in its plotting area
+    ref.current?.layer.destroy();
+    const dots: ExemplarDots = {
+      layer: new ExemplarLayer(u.over, (i) => {
+        const s = dots.shown[i];
+        return s ? heatmapExemplarTip(s, dots.props) : '';
+      }),
+      shown: [],
+      props: p,
+    };
+    ref.current = dots;
+  }
+  const cur = ref.current;
+  cur.props = p;
+  const width = u.bbox.width / uPlot.pxRatio;
+  // a column's cell stands for its step's window (t − step, t] and is drawn over t ± step/2: a
+  // dot goes where its time falls inside that window, half a step to the right
+  const half = stepOf(p.times) / 2;
+  const placed = points
+    .map((pt) => ({
+      pt,
+      x: u.valToPos(Math.min(pt.exemplar.timeSec + half, (p.times[pt.column] ?? NaN) + half), 'x'),
+      y: u.valToPos(rowY(pt, p), 'y'),
+      value: pt.exemplar.value,
+      lane: pt.bucket,
+    }))
+    .filter((d) => d.x >= 0 && d.x <= width);
+  const kept = decimateDots(placed);
+  cur.shown = kept.map((k) => ({ dot: k.dot.pt, hidden: k.hidden }));
+  cur.layer.draw(
+    kept.map(({ dot: d }) => ({
+      x: d.x,
+      y: d.y,
+      color: EXEMPLAR_COLOR,
+      attrs: {
+        'trace-id': d.pt.exemplar.labels.trace_id ?? '',
+        le: leText(p.bounds[d.pt.bucket]),
+        bucket: String(d.pt.bucket),
+        'column-ms': String(Math.round((p.times[d.pt.column] ?? NaN) * 1000)),
+        'time-ms': String(Math.round(d.pt.exemplar.timeSec * 1000)),
+        value: String(d.pt.exemplar.value),
+      },
+    })),
+  );
 }

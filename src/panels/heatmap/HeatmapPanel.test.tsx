@@ -165,4 +165,76 @@ describe('heatmapPanel', () => {
     ).container;
     expect(el.querySelector('[data-testid="heatmap-no-buckets"]')).not.toBeNull();
   });
+
+  it('puts exemplars as dots in the cell of their bucket and column; the tooltip links the trace', async () => {
+    onTestFinished(setElementSize(600, 300));
+    const ex = (job: string, value: number, timeSec: number, trace_id: string) => ({
+      seriesLabels: { __name__: 'http_seconds_bucket', job, le: '0.5' },
+      labels: { trace_id },
+      value,
+      timeSec,
+    });
+    const withExemplars: PanelData = {
+      ...data(bucketFrame()),
+      exemplars: {
+        results: [
+          {
+            refId: 'A',
+            exemplars: [
+              ex('api', 0.3, 11, 'in-0.5-at-15'),
+              ex('api', 0.05, -3, 'in-0.1-at-0'),
+              ex('db', 0.3, 15, 'other-group'),
+              ex('api', 0.3, 99, 'outside-the-range'),
+            ],
+          },
+        ],
+        warnings: [],
+        linkTemplate: 'https://tracing.example/trace/${trace_id}',
+      },
+    };
+    const el = mountPlugin(heatmapPanel, panel, { ...onBuckets(), data: withExemplars }).container;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(el.querySelector<HTMLElement>('[data-testid="heatmap-panel"]')!.dataset.exemplars).toBe(
+      '2',
+    );
+    const dots = [...el.querySelectorAll<HTMLElement>('[data-testid="exemplar"]')];
+    expect(dots.map((d) => ({ ...d.dataset }))).toEqual([
+      {
+        testid: 'exemplar',
+        i: '0',
+        traceId: 'in-0.5-at-15',
+        le: '0.5',
+        bucket: '1',
+        columnMs: '15000',
+        timeMs: '11000',
+        value: '0.3',
+      },
+      {
+        testid: 'exemplar',
+        i: '1',
+        traceId: 'in-0.1-at-0',
+        le: '0.1',
+        bucket: '0',
+        columnMs: '0',
+        timeMs: '-3000',
+        value: '0.05',
+      },
+    ]);
+    act(() => {
+      dots[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    });
+    const tip = el.querySelector<HTMLElement>('[data-testid="exemplar-tooltip"]')!;
+    expect(tip.hidden).toBe(false);
+    const link = tip.querySelector<HTMLAnchorElement>('[data-testid="exemplar-trace-link"]')!;
+    expect(link.getAttribute('href')).toBe('https://tracing.example/trace/in-0.5-at-15');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(tip.querySelector('[data-testid="exemplar-tooltip-bucket"]')!.textContent).toBe(
+      'Bucket100 ms – 500 ms',
+    );
+    expect(
+      tip.querySelector<HTMLElement>('[data-testid="exemplar-tooltip-time"]')!.dataset.timeMs,
+    ).toBe('11000');
+  });
 });

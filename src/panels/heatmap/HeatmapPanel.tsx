@@ -5,6 +5,7 @@ import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
 import type { PanelViewProps } from '../types';
 import { quantilesSeries } from './buckets';
+import { placeExemplars } from './exemplars';
 import { panelBucketGroups, percentileLabel, type HeatmapOptions } from './options';
 
 /** Line colours over the viridis cells: light, then warm, so they stand out on any cell. */
@@ -48,6 +49,18 @@ export default function HeatmapPanel({
     [group, percentilesKey],
   );
 
+  const exemplarData = data.exemplars;
+  const exemplars = useMemo(
+    () =>
+      group && exemplarData
+        ? {
+            points: placeExemplars(group, exemplarData.results),
+            linkTemplate: exemplarData.linkTemplate,
+          }
+        : undefined,
+    [group, exemplarData],
+  );
+
   if (!group) {
     return data.results.some((r) => r.frame && r.frame.series.length > 0) ? (
       <div className="panel-warning" data-testid="heatmap-no-buckets">
@@ -65,6 +78,7 @@ export default function HeatmapPanel({
       data-buckets={group.bounds.length}
       data-steps={group.times.length}
       data-source={group.native ? 'native' : 'classic'}
+      data-exemplars={exemplars?.points.length ?? 0}
     >
       {groups.length > 1 && (
         <label style={{ fontSize: 12, color: 'var(--muted)' }}>
@@ -89,6 +103,7 @@ export default function HeatmapPanel({
         counts={group.counts}
         totals={group.totals}
         lines={lines}
+        exemplars={exemplars}
         colorScale={options.colorScale}
         formatValue={fmt}
         formatCount={(v) => formatValueToString(v, 'short')}

@@ -13,6 +13,8 @@ const heatmapPanel: PanelPlugin<HeatmapOptions> = {
     () => import('./OptionsEditor'),
   ),
   queryMode: 'range',
+  // a query's "Exemplars" toggle puts them as dots in their cells
+  showsExemplars: true,
   readOptions: (p) => readHeatmapOptions(p.options),
   defaults: () => {
     const { percentiles, colorScale } = readHeatmapOptions({});

@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  dashboardJson,
+  env,
+  importDashboard,
+  open,
+  openAt,
+  panel,
+  promApi,
+  rangeRequests,
+} from './support/app';
+
+// Exemplars come only from scrapes: the fixture Prometheus runs with exemplar storage and
+// scrapes the live cat service, whose latency histogram carries the trace id of every request
+// with a W3C traceparent header (demo/cat-service.mjs). Each test sends its own traced request
+// of known latency to `GET /` (a path the service's own traffic never takes, so nothing
+// overwrites the bucket's exemplar before the scrape), waits until the Prometheus API returns
+// it, and checks that Scry draws exactly that exemplar where it belongs.
+
+const BUCKETS = 'sum by (le) (rate(http_request_duration_seconds_bucket{path="/"}[1m]))';
+const TEMPLATE = 'https://tracing.example/trace/${trace_id}';
+
+interface ApiExemplar {
+  seriesLabels: Record<string, string>;
+  labels: Record<string, string>;
+  value: string;
+  timestamp: number;
+}
+
+/** One traced request of `delayMs` to the cat service; its trace id. */
+async function tracedRequest(delayMs: number): Promise<string> {
+  const traceId = randomBytes(16).toString('hex');
+  const span = randomBytes(8).toString('hex');
+  const res = await fetch(`${env('CAT_URL')}/?delay_ms=${delayMs}`, {
+    headers: { traceparent: `00-${traceId}-${span}-01` },
+  });
+  expect(res.status).toBe(200);
+  return traceId;
+}
+
+/** The exemplar of `traceId` as Prometheus' query_exemplars returns it for `expr` (the oracle). */
+async function apiExemplar(expr: string, traceId: string): Promise<ApiExemplar> {
+  let found: ApiExemplar | undefined;
+  await expect
+    .poll(
+      async () => {
+        const now = Date.now() / 1000;
+        const data = await promApi<
+          { seriesLabels: Record<string, string>; exemplars: ApiExemplar[] }[] | null
+        >('/api/v1/query_exemplars', { query: expr, start: now - 900, end: now + 60 });
+        for (const s of data ?? [])
+          for (const e of s.exemplars)
+            if (e.labels.trace_id === traceId) found = { ...e, seriesLabels: s.seriesLabels };
+        return found !== undefined;
+      },
+      { timeout: 20_000, message: `exemplar ${traceId} scraped` },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Adds the fixture datasource with the exemplar link template through the form. */
+async function addDatasourceWithLink(page: Page) {
+  await open(page, '#/datasources');
+  const form = page.getByRole('form', { name: 'Datasource' });
+  if (!(await form.isVisible())) await page.getByRole('button', { name: 'Add datasource' }).click();
+  await form.getByLabel('Name').fill('fixture');
+  await form.getByLabel('URL').fill(env('PROM_URL'));
+  // steps of 15 s at least: heatmap cells wide enough to point at
+  await form.getByLabel('Scrape interval').fill('15s');
+  await form.getByTestId('datasource-exemplar-link').fill(TEMPLATE);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[data-testid="datasource-row"][data-name="fixture"]')).toBeVisible();
+}
+
+/** A dashboard of one panel whose query asks for exemplars. */
+function exemplarDashboard(uid: string, type: string, expr: string, unit = 's'): string {
+  const d = JSON.parse(
+    dashboardJson(uid, uid, [{ title: 'Latency', expr, type, unit, w: 24, h: 12 }]),
+  );
+  d.panels[0].targets[0].exemplar = true;
+  return JSON.stringify(d);
+}
+
+/** The dot of `traceId`, its centre in page pixels. */
+async function dotOf(p: Locator, traceId: string) {
+  const dot = p.locator(`[data-testid="exemplar"][data-trace-id="${traceId}"]`);
+  await expect(dot).toHaveCount(1, { timeout: 15_000 });
+  const box = (await dot.boundingBox())!;
+  return { dot, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Hovers a dot and checks its tooltip: real time, value, and the trace id as a safe link. */
+async function checkTooltip(p: Locator, traceId: string, api: ApiExemplar) {
+  const { dot } = await dotOf(p, traceId);
+  await dot.hover();
+  const tip = p.getByTestId('exemplar-tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip.getByTestId('exemplar-tooltip-time')).toHaveAttribute(
+    'data-time-ms',
+    String(Math.round(api.timestamp * 1000)),
+  );
+  await expect(tip.getByTestId('exemplar-tooltip-value')).toHaveAttribute(
+    'data-value',
+    String(Number(api.value)),
+  );
+  const link = tip.getByTestId('exemplar-trace-link');
+  await expect(link).toHaveText(traceId);
+  await expect(link).toHaveAttribute('href', `https://tracing.example/trace/${traceId}`);
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  // a click pins the tooltip, so the link can be reached
+  await dot.click();
+  await link.hover();
+  await expect(link).toBeVisible();
+}
+
+/** Screenshots at 1 000 and 1 440 px with the exemplar's tooltip pinned (looked at by hand). */
+async function shots(page: Page, p: Locator, traceId: string, name: string) {
+  for (const width of [1000, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    // the plot has followed the window
+    await expect
+      .poll(async () => {
+        const box = await p.locator('.u-over').boundingBox();
+        return box ? box.x + box.width : Infinity;
+      })
+      .toBeLessThanOrEqual(width);
+    await expect
+      .poll(async () => (await p.locator(`[data-trace-id="${traceId}"]`).boundingBox())?.width)
+      .toBeGreaterThan(0);
+    await expect(p.getByTestId('exemplar-tooltip')).toBeVisible();
+    await page.screenshot({ path: `test-results/exemplars-${name}-${width}.png` });
+  }
+}
+
+test('a known exemplar sits in its heatmap cell (bucket le × time column) with its trace link', async ({
+  page,
+}) => {
+  const traceId = await tracedRequest(120);
+  const api = await apiExemplar(BUCKETS, traceId);
+  // the 120 ms slept (a timer may fire a little early), in the bucket the API names
+  expect(Number(api.value)).toBeGreaterThan(0.11);
+  expect(Number(api.value)).toBeLessThanOrEqual(Number(api.seriesLabels.le));
+
+  // the column's sample (at the first step ≥ the exemplar's time, steps of 15 s) exists from then
+  await expect
+    .poll(() => Date.now(), { timeout: 30_000 })
+    .toBeGreaterThan(api.timestamp * 1000 + 16_000);
+  await addDatasourceWithLink(page);
+  await importDashboard(page, exemplarDashboard('exemplar-heat', 'heatmap', BUCKETS));
+  const steps = rangeRequests(page, (q) => ({
+    query: q.get('query'),
+    start: Number(q.get('start')),
+    step: Number(q.get('step')),
+  }));
+  const now = Date.now();
+  const [fromMs, toMs] = [now - 15 * 60_000, now + 60_000];
+  await openAt(page, 'exemplar-heat', { fromMs, toMs });
+  const p = panel(page, 'Latency');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  const heat = p.getByTestId('heatmap-panel');
+  const { dot, x, y } = await dotOf(p, traceId);
+
+  // the cell the API's exemplar belongs to: its bucket's le, and the column of the first step at
+  // or after its time (the first sample whose rate counts it), on the grid the panel asked for
+  const req = steps.find((s) => s.query === BUCKETS)!;
+  const column = req.start + Math.ceil((api.timestamp - req.start) / req.step) * req.step;
+  await expect(dot).toHaveAttribute('data-le', api.seriesLabels.le!);
+  await expect(dot).toHaveAttribute('data-column-ms', String(Math.round(column * 1000)));
+  await expect(dot).toHaveAttribute('data-time-ms', String(Math.round(api.timestamp * 1000)));
+  await expect(dot).toHaveAttribute('data-value', String(Number(api.value)));
+
+  // and it is drawn there: inside its column on screen, and the heatmap's own tooltip at the
+  // dot's height in that column names the same cell
+  const over = (await p.locator('.u-over').boundingBox())!;
+  const pxPerSec = over.width / ((toMs - fromMs) / 1000);
+  // the cell of `column` is drawn over column ± step/2; the dot at its time + step/2 inside it
+  const columnX = x + (column - api.timestamp - req.step / 2) * pxPerSec;
+  expect(Math.abs(x - columnX)).toBeLessThanOrEqual((req.step * pxPerSec) / 2 + 1);
+  await page.addStyleTag({ content: '.exemplar-layer { visibility: hidden }' });
+  await page.mouse.move(columnX, y);
+  await expect(heat.getByTestId('heatmap-bucket')).toHaveAttribute('data-le', api.seriesLabels.le!);
+  await expect(heat.getByTestId('heatmap-tooltip-time')).toHaveAttribute(
+    'data-time-ms',
+    String(Math.round(column * 1000)),
+  );
+  // a cell that counts the observation
+  expect(
+    Number(await heat.getByTestId('heatmap-count').getAttribute('data-value')),
+  ).toBeGreaterThan(0);
+  await page.addStyleTag({ content: '.exemplar-layer { visibility: visible }' });
+  await page.mouse.move(0, 0);
+
+  await checkTooltip(p, traceId, api);
+  await expect(p.getByTestId('exemplar-tooltip-bucket')).toHaveAttribute(
+    'data-le',
+    api.seriesLabels.le!,
+  );
+
+  await shots(page, p, traceId, 'heatmap');
+});
+
+test("the service's own traced traffic: dense exemplars are decimated per pixel column, extremes kept", async ({
+  page,
+}) => {
+  // every request of the service's own traffic is traced: many exemplars per bucket and minute
+  const ALL = 'sum by (le) (rate(http_request_duration_seconds_bucket[1m]))';
+  await addDatasourceWithLink(page);
+  await importDashboard(page, exemplarDashboard('exemplar-dense', 'heatmap', ALL));
+  const now = Date.now();
+  const [fromMs, toMs] = [now - 5 * 60_000, now];
+  await openAt(page, 'exemplar-dense', { fromMs, toMs });
+  const p = panel(page, 'Latency');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  await expect(p.getByTestId('exemplar').first()).toBeVisible({ timeout: 15_000 });
+  const placed = Number(await p.getByTestId('heatmap-panel').getAttribute('data-exemplars'));
+  const dots = await p.getByTestId('exemplar').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      const d = (e as HTMLElement).dataset;
+      return { x: r.x + r.width / 2, le: d.le!, value: Number(d.value), trace: d.traceId! };
+    }),
+  );
+  // fewer dots than exemplars in the cells, at most two per 8 px column and bucket row
+  expect(dots.length).toBeGreaterThan(0);
+  expect(dots.length).toBeLessThan(placed);
+  const over = (await p.locator('.u-over').boundingBox())!;
+  const perColumn = new Map<string, number>();
+  for (const d of dots) {
+    const k = `${Math.floor((d.x - over.x) / 8)} ${d.le}`;
+    perColumn.set(k, (perColumn.get(k) ?? 0) + 1);
+  }
+  expect(Math.max(...perColumn.values())).toBeLessThanOrEqual(2);
+  // the slowest exemplar of the range (the API's) is one of them
+  const data = await promApi<{ exemplars: ApiExemplar[] }[]>('/api/v1/query_exemplars', {
+    query: ALL,
+    start: fromMs / 1000,
+    end: toMs / 1000,
+  });
+  const all = data.flatMap((s) => s.exemplars);
+  const slowest = Math.max(...all.map((e) => Number(e.value)));
+  const slow = dots.find((d) => d.value === slowest);
+  expect(slow).toBeDefined();
+
+  // kept at any width (the highest of its column): pinned through the resizes
+  await (await dotOf(p, slow!.trace)).dot.click();
+  await shots(page, p, slow!.trace, 'dense');
+});
