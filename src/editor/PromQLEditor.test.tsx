@@ -227,6 +227,8 @@ describe('metricTooltipAt', () => {
     expect(tip).toMatchObject({ pos: 5, end: 23 });
     const dom = tip!.create(view).dom;
     expect(dom.textContent).toContain('lat_seconds');
+    // named as hovered, with its family's metadata (OpenMetrics counters: `x_total` → `x`)
+    expect(dom.querySelector('b')!.textContent).toBe('lat_seconds_bucket');
     expect(dom.textContent).toContain('histogram');
     expect(dom.textContent).toContain('Latency.');
     expect(await metricTooltipAt(view.state, 1, 1, client)).toBeNull(); // `rate`

@@ -182,7 +182,9 @@ export async function metricTooltipAt(
       dom.className = 'scry-metric-hover';
       dom.setAttribute('data-testid', 'metric-hover');
       const head = dom.appendChild(document.createElement('div'));
-      head.appendChild(document.createElement('b')).textContent = first.name;
+      // the name hovered (an OpenMetrics counter's metadata is under its family name, without
+      // `_total`)
+      head.appendChild(document.createElement('b')).textContent = name;
       const type = head.appendChild(document.createElement('span'));
       type.className = 'scry-metric-type';
       type.textContent = [...new Set(entries.map((e) => e.type))].join(' / ');
