@@ -239,6 +239,10 @@ function everything(): Dashboard {
         ...panelRegistry.get('table')!.defaults(),
         options: { ...panelRegistry.get('table')!.defaults().options, format: 'table' },
         targets: [{ refId: 'A', expr: 'up', instant: true }],
+        transformations: [
+          { id: 'organize', options: { renameByName: { Value: 'Up' } } },
+          { id: 'merge', options: {}, disabled: true },
+        ],
       },
     ],
   });

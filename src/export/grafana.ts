@@ -115,6 +115,8 @@ function panel(p: Panel, inputs: Inputs): Obj {
     options,
   };
   if (p.links) out.links = exportLinks(p.links);
+  // kept in Grafana's shape: back as they came (disabled ones too)
+  if (p.transformations?.length) out.transformations = p.transformations;
   if (p.maxDataPoints !== undefined) out.maxDataPoints = p.maxDataPoints;
   if (p.interval !== undefined) out.interval = p.interval;
   if (p.timeFrom !== undefined) out.timeFrom = p.timeFrom;

@@ -355,8 +355,36 @@ describe('table', () => {
       format: 'table',
     });
     expect(body.fieldConfig).toEqual({ unit: 'bytes', custom: { align: 'auto' } });
+    expect(notes).toEqual([]);
+    expect(body.transformations).toEqual([{ id: 'organize', options: {} }]);
+  });
+
+  it('keeps transformations; names unknown ids, modes and options; keeps disabled ones quietly', () => {
+    const { body, notes } = convert({
+      type: 'table',
+      transformations: [
+        { id: 'merge', options: {} },
+        { id: 'prepareTimeSeries', options: { format: 'multi' } },
+        { id: 'calculateField', options: { mode: 'unary', unary: { operator: 'abs' } } },
+        { id: 'organize', options: { excludeByName: {}, frobnicate: true } },
+        { id: 'histogram', disabled: true },
+        { options: {} },
+      ],
+      targets: [{ expr: 'up', format: 'table', instant: true }],
+    });
+    expect(body.transformations).toEqual([
+      { id: 'merge', options: {} },
+      { id: 'prepareTimeSeries', options: { format: 'multi' } },
+      { id: 'calculateField', options: { mode: 'unary', unary: { operator: 'abs' } } },
+      { id: 'organize', options: { excludeByName: {}, frobnicate: true } },
+      { id: 'histogram', disabled: true },
+    ]);
     expect(notes).toEqual([
-      'warning: Transformations not supported, data is shown untransformed: organize',
+      'warning: Transformation 2 (prepareTimeSeries): not supported by Scry: kept, not applied',
+      'warning: Transformation 3 (calculateField): option(s) unary not applied',
+      'warning: Transformation 3 (calculateField): mode "unary" not supported: kept, not applied',
+      'warning: Transformation 4 (organize): option(s) frobnicate not applied',
+      'warning: Transformation 6 has no id: dropped',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { panelRegistry } from '../panels/registry';
 import type { DsContext } from './datasource';
 import { grafanaPanelContext } from './panelFields';
 import { convertTargets } from './targets';
+import { importTransformations } from './transformations';
 import { arr, cloneJson, isObj, num, obj, str, type Notes, type Obj } from './util';
 
 type PanelInput = NonNullable<DashboardInput['panels']>[number];
@@ -13,14 +14,6 @@ export type PanelBody = Omit<PanelInput, 'id' | 'gridPos'>;
 
 /** Notes for panel-level Grafana features Scry does not have. */
 function commonNotes(raw: Obj, path: string, notes: Notes, handledOverrides = 0): void {
-  const transformations = arr(raw.transformations).filter((t) => isObj(t) && t.disabled !== true);
-  if (transformations.length) {
-    const ids = transformations.map((t) => str(obj(t).id) ?? '?');
-    notes.warn(
-      path,
-      `Transformations not supported, data is shown untransformed: ${ids.join(', ')}`,
-    );
-  }
   const overrides = arr(obj(raw.fieldConfig).overrides).length - handledOverrides;
   if (overrides > 0) notes.info(path, `${overrides} field override(s) not carried over`);
   const lib = obj(raw.libraryPanel);
@@ -102,6 +95,8 @@ export function convertPanel(raw: Obj, path: string, ds: DsContext, notes: Notes
   const timeShift = str(raw.timeShift)?.trim();
   if (timeShift) out.timeShift = timeShift;
   if ((timeFrom || timeShift) && raw.hideTimeOverride === true) out.hideTimeOverride = true;
+  const transformations = importTransformations(raw.transformations, path, notes);
+  if (transformations.length) out.transformations = transformations;
   Object.assign(out, repeatFields(raw));
   return out;
 }

@@ -162,6 +162,20 @@ export const fieldConfigSchema = z.object({
 });
 export type FieldConfig = z.infer<typeof fieldConfigSchema>;
 
+/**
+ * One Grafana transformation (`{ id, options, disabled }`), kept as Grafana writes it:
+ * src/transform applies the ids it knows and names the others where the panel shows.
+ */
+export const transformationSchema = z.object({
+  id: z.string().min(1),
+  options: z.record(z.string(), z.unknown()).optional(),
+  /** kept but skipped (Grafana's eye toggle) */
+  disabled: z.boolean().optional(),
+  /** Grafana's per-transformation frame filter (kept, not applied) */
+  filter: z.record(z.string(), z.unknown()).optional(),
+});
+export type Transformation = z.infer<typeof transformationSchema>;
+
 const basePanelSchema = z.object({
   id: z.number().int().min(0),
   /** panel type id from the panel registry ("timeseries", …) */
@@ -197,6 +211,8 @@ const basePanelSchema = z.object({
   links: z.array(panelLinkSchema).optional(),
   /** compare to the past for this panel ("1w", or "off"); absent = the dashboard's */
   compare: compareSchema.optional(),
+  /** Grafana's transformations, in Grafana's shape, applied in order to the named data */
+  transformations: z.array(transformationSchema).optional(),
 });
 
 /**

@@ -8,6 +8,8 @@ export type Labels = Record<string, string>;
 export interface FrameSeries {
   labels: Labels;
   values: Float64Array;
+  /** display name set by a transformation (src/transform); absent = the legend names it */
+  name?: string;
 }
 
 /**
@@ -33,4 +35,6 @@ export interface InstantRow {
   labels: Labels;
   timeSec: number;
   value: number;
+  /** display name set by a transformation (src/transform); absent = the legend names it */
+  name?: string;
 }

@@ -4,6 +4,7 @@ import { QueryEnvContext, useQueryEnv } from '../query/env';
 import { usePanelEnv } from '../query/panelEnv';
 import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
+import { useTransformed } from '../transform/useTransformed';
 import { changePanelType } from './changeType';
 import PluginView from './PluginView';
 import { lazyComponent } from './shared/lazy';
@@ -64,16 +65,14 @@ export default function PanelShell(props: {
 
   // Width in whole 10 px buckets: resizing by a few pixels must not re-query.
   const queryWidth = Math.max(10, Math.round(size.widthPx / 10) * 10);
-  const data = usePanelData(
+  const data = useTransformed(
     panel,
-    env,
-    queryWidth,
-    inView && !!plugin && plugin.queryMode !== 'none',
-    {
+    usePanelData(panel, env, queryWidth, inView && !!plugin && plugin.queryMode !== 'none', {
       instant: plugin?.queryMode === 'instant',
       compare: plugin?.comparesToPast === true,
       exemplars: plugin?.showsExemplars === true,
-    },
+    }),
+    plugin?.queryMode === 'instant',
   );
   // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';

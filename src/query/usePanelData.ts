@@ -10,6 +10,8 @@ import { cancelRequests, trackRequest, useRetryNotices } from './inflight';
 import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
 import { panelCompare, shiftRequest, type CompareTo } from './compare';
 import { usePanelExemplars, type PanelExemplars } from './exemplars';
+import type { DataFrame } from '../transform/frames';
+import type { TransformProblem } from '../transform/index';
 
 /** What one target returned (prometheus/queries.ts), with the plan it was asked with. */
 export type TargetResult = PromTargetResult<TargetPlan>;
@@ -36,6 +38,10 @@ export interface PanelData {
   compare?: { to: CompareTo; results: TargetResult[] };
   /** exemplars of the targets that ask for them (`opts.exemplars`, flavours that offer them) */
   exemplars?: PanelExemplars;
+  /** table panels with transformations: the transformed table (src/transform) */
+  table?: DataFrame[];
+  /** transformations that did not apply (also in `warnings`) */
+  transformProblems?: TransformProblem[];
 }
 
 /**

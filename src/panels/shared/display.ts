@@ -149,7 +149,7 @@ export function displayValues(input: DisplayInput): { values: DisplayValue[]; to
         r.frame.series.map((s) => s.labels),
       );
       for (const [i, s] of r.frame.series.entries()) {
-        push(r.refId, names[i]!, s.labels, reduce(s.values, reducer), {
+        push(r.refId, s.name ?? names[i]!, s.labels, reduce(s.values, reducer), {
           times: r.frame.times,
           values: s.values,
         });
@@ -160,7 +160,8 @@ export function displayValues(input: DisplayInput): { values: DisplayValue[]; to
       legend,
       rows.map((row) => row.labels),
     );
-    for (const [i, row] of rows.entries()) push(r.refId, names[i]!, row.labels, row.value);
+    for (const [i, row] of rows.entries())
+      push(r.refId, row.name ?? names[i]!, row.labels, row.value);
   }
   return { values: out, total };
 }

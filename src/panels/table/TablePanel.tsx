@@ -6,7 +6,7 @@ import type { PanelViewProps } from '../types';
 import { textOnColor } from '../../theme/contrast';
 import type { TableOptions } from './options';
 import { cellLinkData, cellLinks, columnLinks } from './links';
-import { cellDisplay, sortRows, tableFromResults, visibleColumns } from './rows';
+import { cellDisplay, sortRows, tableFromFrames, tableFromResults, visibleColumns } from './rows';
 import './table.css';
 
 /** Rows beyond this are not rendered (the panel says so). */
@@ -16,8 +16,11 @@ type Sort = { column: string; desc: boolean } | null;
 
 export default function TablePanel({ panel, options: opts, data }: PanelViewProps<TableOptions>) {
   const { allColumns, rows } = useMemo(
-    () => tableFromResults(data.results, opts, panel.fieldConfig),
-    [data.results, opts, panel.fieldConfig],
+    () =>
+      data.table
+        ? tableFromFrames(data.table, opts, panel.fieldConfig)
+        : tableFromResults(data.results, opts, panel.fieldConfig),
+    [data.table, data.results, opts, panel.fieldConfig],
   );
   const columns = useMemo(() => visibleColumns(allColumns, opts), [allColumns, opts]);
   // data links need the page's variables and time (absent in bare previews: no links then)

@@ -6,6 +6,7 @@ import {
   labelColumns,
   rowsFromResults,
   sortRows,
+  tableFromFrames,
   type TableRow,
 } from './rows';
 
@@ -160,5 +161,34 @@ describe('cellDisplay', () => {
     expect(cellDisplay(0.9, own, {})).toEqual({ text: '0.900 B', background: '#F2495C' });
     expect(cellDisplay(0.99, own, {})).toEqual({ text: '0.990 B', background: '#73BF69' });
     expect(cellDisplay(0.99, value, {})).toEqual({ text: '0.990 B' });
+  });
+});
+
+describe('tableFromFrames (transformed tables)', () => {
+  it('fields in order become columns: strings labels, numbers values, times dates; gaps empty', () => {
+    const { allColumns, rows } = tableFromFrames(
+      [
+        {
+          refId: 'A',
+          length: 2,
+          fields: [
+            { name: 'Time', type: 'time', values: Float64Array.of(10, 20) },
+            { name: 'Mounted on', type: 'string', values: ['/', '/boot'] },
+            { name: 'Size', type: 'number', values: Float64Array.of(100, NaN), refId: 'A' },
+          ],
+        },
+      ],
+      { columns: { Size: { unit: 'bytes' } } },
+      { unit: 'short', decimals: 1 },
+    );
+    expect(allColumns).toEqual([
+      { key: 'Time', title: 'Time', kind: 'value', unit: 'dateTimeAsIso' },
+      { key: 'Mounted on', title: 'Mounted on', kind: 'label' },
+      { key: 'Size', title: 'Size', kind: 'value', refId: 'A', unit: 'bytes', decimals: 1 },
+    ]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      { Time: 10000, 'Mounted on': '/', Size: 100 },
+      { Time: 20000, 'Mounted on': '/boot' },
+    ]);
   });
 });

@@ -8,6 +8,7 @@
 import type { FieldConfig, Thresholds } from '../../model/dashboard';
 import type { Labels } from '../../model/frame';
 import type { TargetResult } from '../../query/usePanelData';
+import type { DataFrame } from '../../transform/frames';
 import { resolveColor } from '../../units/colors';
 import { formattedToString, formatValue } from '../../units/format';
 import { applyMappings } from '../../units/mappings';
@@ -117,6 +118,50 @@ export function tableFromResults(
     ...labelColumns(names).map((n) => col(n, 'label')),
     ...valueKeys.map((v) => col(v.key, 'value', v.refId)),
   ];
+  return { allColumns, rows };
+}
+
+/**
+ * A transformed table (src/transform: Grafana's data frames) → columns and rows: fields in
+ * order, strings as label columns, numbers as value columns, times as dates. Several frames
+ * (nothing merged them) are shown one after the other, their columns united by name.
+ */
+export function tableFromFrames(
+  frames: readonly DataFrame[],
+  options: Pick<TableOptions, 'columns'>,
+  fieldConfig: Pick<FieldConfig, 'unit' | 'decimals'> = { unit: 'short' },
+): { allColumns: TableColumn[]; rows: TableRow[] } {
+  const allColumns: TableColumn[] = [];
+  const rows: TableRow[] = [];
+  for (const [fi, f] of frames.entries()) {
+    for (const x of f.fields) {
+      if (allColumns.some((c) => c.key === x.name)) continue;
+      const o = options.columns[x.name] ?? {};
+      const c: TableColumn = {
+        key: x.name,
+        title: o.displayName ?? x.name,
+        kind: x.type === 'string' ? 'label' : 'value',
+      };
+      if (x.refId !== undefined) c.refId = x.refId;
+      const unit =
+        o.unit ??
+        (x.type === 'time' ? 'dateTimeAsIso' : x.type === 'number' ? fieldConfig.unit : undefined);
+      const decimals = o.decimals ?? (x.type === 'number' ? fieldConfig.decimals : undefined);
+      if (unit !== undefined) c.unit = unit;
+      if (decimals !== undefined) c.decimals = decimals;
+      allColumns.push(c);
+    }
+    for (let i = 0; i < f.length; i++) {
+      const cells: TableRow['cells'] = {};
+      for (const x of f.fields) {
+        const v = x.values[i];
+        // times are seconds; the date units take milliseconds
+        if (typeof v === 'number' && Number.isNaN(v)) continue;
+        cells[x.name] = x.type === 'time' && typeof v === 'number' ? v * 1000 : v;
+      }
+      rows.push({ key: `${fi}:${i}`, cells });
+    }
+  }
   return { allColumns, rows };
 }
 

@@ -29,7 +29,7 @@ export function buildSeries(
     for (const [i, s] of f.series.entries()) {
       total++;
       if (series.length >= limit) continue;
-      const label = names[i]!;
+      const label = s.name ?? names[i]!;
       const baseKey = `${f.refId}\u0000${label}`;
       const n = seen.get(baseKey) ?? 0;
       seen.set(baseKey, n + 1);
