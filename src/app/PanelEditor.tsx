@@ -7,6 +7,7 @@ import type { PanelContext, SeriesName } from '../panels/types';
 import { probeText } from '../prometheus/seriesProbe';
 import { useQueryEnv } from '../query/env';
 import { interpolate } from '../variables/interpolate';
+import type { TransformProblem } from '../transform/index';
 import { SeriesGateNotice, useSeriesGate } from './cost/seriesGate';
 import QueryInspector from './inspect/QueryInspector';
 import PanelOptionsPane from './panelEditor/PanelOptionsPane';
@@ -94,7 +95,11 @@ export default function PanelEditor(props: PanelEditorProps) {
   // The preview is not in a dashboard's cursor-sync group and does not zoom; it tells the
   // options which series it draws (the overrides' name picker).
   const [series, setSeries] = useState<readonly SeriesName[]>([]);
-  const ctx = useMemo<PanelContext>(() => ({ onSeries: setSeries }), []);
+  const [problems, setProblems] = useState<readonly TransformProblem[]>([]);
+  const ctx = useMemo<PanelContext>(
+    () => ({ onSeries: setSeries, onTransformProblems: setProblems }),
+    [],
+  );
   const queries = panelPlugin(p.type)?.queryMode !== 'none';
   // a switch to another type (Visualization, or the preview's "Show as heatmap") takes the unit
   // the new type reads from the queries, the metadata's first
@@ -150,6 +155,7 @@ export default function PanelEditor(props: PanelEditorProps) {
           panel={p}
           variables={variables}
           series={series}
+          transformProblems={problems}
           update={setP}
           changeType={changeType}
         />

@@ -74,6 +74,12 @@ export default function PanelShell(props: {
     }),
     plugin?.queryMode === 'instant',
   );
+  // the editor lists why a transformation did not apply (src/transform)
+  const onProblems = ctx.onTransformProblems;
+  const problemKey = JSON.stringify(data.transformProblems ?? []);
+  useEffect(() => {
+    onProblems?.(JSON.parse(problemKey) as NonNullable<typeof data.transformProblems>);
+  }, [onProblems, problemKey]);
   // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';
   // ...and report their errors through ctx.reportError: whatever the query mode, errors are

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DashboardInput, FieldConfig, Panel, Thresholds } from '../model/dashboard';
 import type { PanelData } from '../query/usePanelData';
+import type { TransformProblem } from '../transform/index';
 import type { MetricUnitLookup } from '../units/metricUnit';
 
 /**
@@ -25,6 +26,8 @@ export interface PanelContext {
   onAllowExternalImages?: (() => void) | undefined;
   /** the panel editor hears which series the preview draws (the overrides' name picker) */
   onSeries?: ((series: readonly SeriesName[]) => void) | undefined;
+  /** the panel editor hears which transformations did not apply to the preview's data */
+  onTransformProblems?: ((problems: readonly TransformProblem[]) => void) | undefined;
 }
 
 /** A drawn series as overrides match it: its name (legend) and its query. */

@@ -8,6 +8,8 @@ import FieldOptions from './FieldOptions';
 import LinkOptions from './LinkOptions';
 import RepeatOptions from './RepeatOptions';
 import CompareOption from './CompareOption';
+import TransformOptions from './TransformOptions';
+import type { TransformProblem } from '../../transform/index';
 
 /**
  * The editor's side pane: title, description, visualization, datasource, the type's own options
@@ -17,6 +19,7 @@ export default function PanelOptionsPane({
   panel: p,
   variables,
   series,
+  transformProblems = [],
   update,
   changeType,
 }: {
@@ -25,6 +28,8 @@ export default function PanelOptionsPane({
   variables: readonly string[];
   /** the series the preview draws (the overrides' name picker) */
   series?: readonly SeriesName[];
+  /** transformations that did not apply to the preview's data */
+  transformProblems?: readonly TransformProblem[];
   update(change: (p: Panel) => Panel): void;
   /** another visualization (default: changePanelType without metadata) */
   changeType?: (type: string) => void;
@@ -164,6 +169,11 @@ export default function PanelOptionsPane({
           Hide time info in the header
         </label>
       )}
+      <TransformOptions
+        panel={p}
+        problems={transformProblems}
+        onChange={(transformations) => set({ transformations })}
+      />
       {plugin?.comparesToPast && <CompareOption panel={p} onChange={set} />}
       <RepeatOptions panel={p} variables={variables} onChange={set} />
       <LinkOptions panel={p} dataLinks={plugin?.dataLinks === true} onChange={update} />
