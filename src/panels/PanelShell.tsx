@@ -4,6 +4,7 @@ import { QueryEnvContext, useQueryEnv } from '../query/env';
 import { usePanelEnv } from '../query/panelEnv';
 import { useInView } from '../query/useInView';
 import { usePanelData } from '../query/usePanelData';
+import type { TransformProblem } from '../transform/index';
 import { useTransformed } from '../transform/useTransformed';
 import { changePanelType } from './changeType';
 import PluginView from './PluginView';
@@ -78,7 +79,7 @@ export default function PanelShell(props: {
   const onProblems = ctx.onTransformProblems;
   const problemKey = JSON.stringify(data.transformProblems ?? []);
   useEffect(() => {
-    onProblems?.(JSON.parse(problemKey) as NonNullable<typeof data.transformProblems>);
+    onProblems?.(JSON.parse(problemKey) as TransformProblem[]);
   }, [onProblems, problemKey]);
   // Panels without queries (text, alert list) own their content...
   const noQuery = plugin?.queryMode === 'none';
