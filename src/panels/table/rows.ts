@@ -102,23 +102,35 @@ export function tableFromResults(
     for (const row of r.rows ?? []) add(r.refId, row.labels, row.value);
   }
 
-  const col = (key: string, kind: TableColumn['kind'], refId?: string): TableColumn => {
-    const o = options.columns[key] ?? {};
-    const c: TableColumn = { key, title: o.displayName ?? key, kind };
-    if (refId !== undefined) c.refId = refId;
-    const unit = o.unit ?? (kind === 'value' ? fieldConfig.unit : undefined);
-    const decimals = o.decimals ?? (kind === 'value' ? fieldConfig.decimals : undefined);
-    if (unit !== undefined) c.unit = unit;
-    if (decimals !== undefined) c.decimals = decimals;
-    if (o.thresholds) c.thresholds = o.thresholds;
-    if (o.colorMode) c.colorMode = o.colorMode;
-    return c;
-  };
+  const col = (key: string, kind: TableColumn['kind'], refId?: string): TableColumn =>
+    tableColumn(key, kind, options, fieldConfig, refId);
   const allColumns = [
     ...labelColumns(names).map((n) => col(n, 'label')),
     ...valueKeys.map((v) => col(v.key, 'value', v.refId)),
   ];
   return { allColumns, rows };
+}
+
+/** A column: the column override's title, unit, decimals and colours over the panel's. */
+function tableColumn(
+  key: string,
+  kind: TableColumn['kind'],
+  options: Pick<TableOptions, 'columns'>,
+  fieldConfig: Pick<FieldConfig, 'unit' | 'decimals'>,
+  refId?: string,
+  unitDefault?: string,
+): TableColumn {
+  const o = options.columns[key] ?? {};
+  const c: TableColumn = { key, title: o.displayName ?? key, kind };
+  if (refId !== undefined) c.refId = refId;
+  const unit = o.unit ?? unitDefault ?? (kind === 'value' ? fieldConfig.unit : undefined);
+  const decimals =
+    o.decimals ?? (kind === 'value' && !unitDefault ? fieldConfig.decimals : undefined);
+  if (unit !== undefined) c.unit = unit;
+  if (decimals !== undefined) c.decimals = decimals;
+  if (o.thresholds) c.thresholds = o.thresholds;
+  if (o.colorMode) c.colorMode = o.colorMode;
+  return c;
 }
 
 /**
@@ -136,19 +148,16 @@ export function tableFromFrames(
   for (const [fi, f] of frames.entries()) {
     for (const x of f.fields) {
       if (allColumns.some((c) => c.key === x.name)) continue;
-      const o = options.columns[x.name] ?? {};
-      const c: TableColumn = {
-        key: x.name,
-        title: o.displayName ?? x.name,
-        kind: x.type === 'string' ? 'label' : 'value',
-      };
-      if (x.refId !== undefined) c.refId = x.refId;
-      const unit =
-        o.unit ??
-        (x.type === 'time' ? 'dateTimeAsIso' : x.type === 'number' ? fieldConfig.unit : undefined);
-      const decimals = o.decimals ?? (x.type === 'number' ? fieldConfig.decimals : undefined);
-      if (unit !== undefined) c.unit = unit;
-      if (decimals !== undefined) c.decimals = decimals;
+      const kind = x.type === 'string' ? 'label' : 'value';
+      // times are dates unless a column override says otherwise
+      const c = tableColumn(
+        x.name,
+        kind,
+        options,
+        fieldConfig,
+        x.refId,
+        x.type === 'time' ? 'dateTimeAsIso' : undefined,
+      );
       allColumns.push(c);
     }
     for (let i = 0; i < f.length; i++) {
