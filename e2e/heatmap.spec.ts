@@ -296,3 +296,53 @@ test('the panel editor preview offers "Show as heatmap", which switches the edit
   await expect(onBoard).toHaveAttribute('data-buckets', '12');
   await expectSecondsBuckets(page, onBoard);
 });
+
+test('compare 1 h on a heatmap: each percentile then, dashed, equal to histogram_quantile an hour before', async ({
+  page,
+}, info) => {
+  await importDashboard(
+    page,
+    dashboardJson('heatcmp', 'Heat compare', [
+      {
+        title: 'Latency',
+        expr: BUCKETS,
+        type: 'heatmap',
+        unit: 's',
+        w: 24,
+        h: 12,
+        options: { percentiles: [0.5, 0.9], colorScale: 'exponential' },
+      },
+    ]),
+  );
+  await openAt(page, 'heatcmp', fixtureWindow(), '&compare=1h');
+  const p = panel(page, 'Latency');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  const heat = p.getByTestId('heatmap-panel');
+  await expect(heat.getByTestId('legend-past-item')).toHaveText(['p50 (1 h ago)', 'p90 (1 h ago)']);
+  for (const fx of [0.45, 0.8]) {
+    await hover(page, heat, fx);
+    const tMs = Number(await heat.getByTestId('heatmap-tooltip-time').getAttribute('data-time-ms'));
+    const rows = heat.getByTestId('tooltip-past');
+    await expect(rows).toHaveCount(2);
+    const p90then = rows.nth(1);
+    await expect(p90then).toHaveAttribute('data-then-time-ms', String(tMs - 3_600_000));
+    const then = Number(await p90then.getAttribute('data-then'));
+    const expected = await apiP90(tMs - 3_600_000);
+    expect(Math.abs(then - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
+    const now = Number(
+      await heat
+        .locator('[data-testid="heatmap-quantile"][data-q="0.9"]')
+        .getAttribute('data-value'),
+    );
+    expect(Number(await p90then.getAttribute('data-delta'))).toBeCloseTo(now - then, 12);
+  }
+  // a legend click hides a percentile and its past line together
+  await heat.getByTestId('legend-item').filter({ hasText: 'p50' }).click();
+  await hover(page, heat, 0.6);
+  await expect(heat.getByTestId('tooltip-past')).toHaveCount(1);
+  for (const width of [1000, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await hover(page, heat, 0.6);
+    await page.screenshot({ path: info.outputPath(`heatmap-compare-${width}.png`) });
+  }
+});

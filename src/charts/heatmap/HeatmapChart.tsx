@@ -16,6 +16,10 @@ import {
 import '../chart.css';
 import 'uplot/dist/uPlot.min.css';
 import { renderTooltip } from './tooltip';
+import { alpha } from '../../units/colors';
+import { PAST_ALPHA, PAST_DASH } from '../timeseries/compareSeries';
+import PastLegendItem from '../timeseries/PastLegendItem';
+import type { ChartCompare } from '../timeseries/types';
 import {
   bucketRangeLabel,
   axisSplits,
@@ -44,6 +48,8 @@ export interface HeatmapLine {
   /** one value per step, NaN = gap */
   values: Float64Array;
   color: string;
+  /** compare to the past: its values `compare.offsetSec` earlier, on this chart's steps */
+  past?: Float64Array | undefined;
 }
 
 /** An exemplar placed in its cell: its bucket row and time column. */
@@ -65,6 +71,8 @@ export interface HeatmapChartProps extends TimeChartProps {
   /** per step: the column total, for the tooltip's share */
   totals: Float64Array;
   lines: readonly HeatmapLine[];
+  /** compare to the past: how far back the lines' `past` values are, and its words */
+  compare?: ChartCompare | undefined;
   colorScale: ColorScaleKind;
   /** formats a bucket bound or line value (the panel unit) */
   formatValue: (v: number) => string;
@@ -101,32 +109,38 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const exemplarsRef = useRef<ExemplarDots | undefined>(undefined);
 
+  // compare to the past: the lines then, dashed, after the present ones (uPlot series n+1…)
+  const past = useMemo(() => lines.filter((l) => l.past), [lines]);
   const layoutKey = useMemo(
-    () => lines.map((l) => `${l.key}\u0000${l.color}`).join('\u0001'),
-    [lines],
+    () =>
+      [...lines, ...past.map((l) => ({ ...l, key: `${l.key} past` }))]
+        .map((l) => `${l.key}\u0000${l.color}`)
+        .join('\u0001'),
+    [lines, past],
   );
 
   const data = useMemo<uPlot.AlignedData>(
     () =>
       [
         times,
-        ...lines.map((l) =>
-          Array.from(l.values, (v) => {
+        ...[...lines.map((l) => l.values), ...past.map((l) => l.past!)].map((values) =>
+          Array.from(values, (v) => {
             const y = valueToBucketY(v, bounds, lowest);
             return Number.isFinite(y) ? y : null;
           }),
         ),
       ] as unknown as uPlot.AlignedData,
-    [times, lines, bounds, lowest],
+    [times, lines, past, bounds, lowest],
   );
 
   const range = useMemo(() => countRange(counts), [counts]);
 
   const { plotRef, drawnDataRef } = usePlot({
     hostRef,
-    layoutKey: [layoutKey, props.syncKey, props.timeZone].join('\u0002'),
+    layoutKey: [layoutKey, props.syncKey, props.timeZone, props.compare?.label].join('\u0002'),
     data,
-    series: lines,
+    // a past line has its line's key: shown and hidden with it
+    series: [...lines, ...past],
     hidden,
     options: (host) => {
       const p = propsRef.current;
@@ -175,6 +189,17 @@ export default function HeatmapChart(props: HeatmapChartProps) {
             spanGaps: false,
             show: !hidden.has(l.key),
           })),
+          ...p.lines
+            .filter((l) => l.past)
+            .map((l) => ({
+              label: `${l.label} (${p.compare?.label ?? ''})`,
+              stroke: alpha(l.color, PAST_ALPHA),
+              width: 1.5,
+              dash: PAST_DASH,
+              points: { show: false },
+              spanGaps: false,
+              show: !hidden.has(l.key),
+            })),
         ],
         hooks: {
           drawClear: [(u) => drawCells(u, bitmapRef.current, propsRef.current)],
@@ -235,6 +260,14 @@ export default function HeatmapChart(props: HeatmapChartProps) {
                   <span className="swatch" style={{ background: l.color }} />
                   {l.label}
                 </button>
+                {l.past && props.compare && (
+                  <PastLegendItem
+                    series={l}
+                    label={props.compare.label}
+                    off={hidden.has(l.key)}
+                    onClick={(key) => toggle(key)}
+                  />
+                )}
               </li>
             ))}
           </ul>

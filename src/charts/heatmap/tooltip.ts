@@ -2,6 +2,7 @@ import type uPlot from 'uplot';
 import { bucketRangeLabel, formatBound } from './draw';
 import type { HeatmapChartProps } from './HeatmapChart';
 import { escapeHtml, placeTooltip } from '../tooltipDom';
+import { pastRowHtml } from '../timeseries/compareTooltip';
 
 /** The parts of uPlot the tooltip reads (a real instance, or a stub in tests). */
 export type TooltipPlot = Pick<uPlot, 'cursor' | 'posToVal' | 'series'> & {
@@ -45,6 +46,17 @@ export function renderTooltip(u: TooltipPlot, el: HTMLDivElement | null, p: Heat
       `<div class="tt-row" data-testid="heatmap-quantile" data-q="${l.q ?? ''}" data-value="${v}"><span class="swatch" style="background:${escapeHtml(l.color)}"></span>` +
         `<span class="tt-name">${escapeHtml(l.label)}</span><span class="tt-value">${Number.isNaN(v) ? 'No value' : escapeHtml(formatBound(v, p.formatValue))}</span></div>`,
     );
+    // compare to the past: the percentile then, at its real time, and the change since
+    if (p.compare && l.past)
+      rows.push(
+        pastRowHtml(
+          { formatValue: (x) => formatBound(x, p.formatValue), formatTime: p.formatTime },
+          p.compare,
+          l,
+          idx,
+          t,
+        ),
+      );
   });
   el.innerHTML = rows.join('');
   placeTooltip(el, u, left, Math.max(0, top - 8));

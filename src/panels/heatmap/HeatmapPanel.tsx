@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import HeatmapChart, { type HeatmapLine } from '../../charts/heatmap/HeatmapChart';
+import { alignPast } from '../../charts/compareMath';
 import { formatValueToString } from '../../units/format';
 import { useQueryEnv } from '../../query/env';
 import { chartTimeProps } from '../shared/chartTime';
@@ -30,23 +31,38 @@ export default function HeatmapPanel({
   const wanted = picked ?? options.group;
   const group = groups.find((g) => g.key === wanted || g.name === wanted) ?? groups[0];
 
+  // compare to the past: the same group's buckets then (query/compare.ts moved the requests)
+  const pastResults = data.compare?.results;
+  const offsetSec = (data.compare?.to.offsetMs ?? 0) / 1000;
+  const pastGroup = useMemo(
+    () =>
+      group && pastResults
+        ? panelBucketGroups(pastResults).find((g) => g.key === group.key)
+        : undefined,
+    [group, pastResults],
+  );
+
   const percentilesKey = options.percentiles.join(',');
   const lines = useMemo<HeatmapLine[]>(
     () => {
       if (!group) return [];
       // all percentiles in one pass over the buckets
       const values = quantilesSeries(group, options.percentiles);
+      const past = pastGroup && quantilesSeries(pastGroup, options.percentiles);
       return options.percentiles.map((q, i) => ({
         key: percentileLabel(q),
         label: percentileLabel(q),
         q,
         values: values[i]!,
         color: LINE_COLORS[i % LINE_COLORS.length]!,
+        ...(past && pastGroup
+          ? { past: alignPast(group.times, pastGroup.times, past[i]!, offsetSec) }
+          : {}),
       }));
     },
     // percentilesKey stands for options.percentiles (a new array on every options read)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [group, percentilesKey],
+    [group, pastGroup, offsetSec, percentilesKey],
   );
 
   const exemplarData = data.exemplars;
@@ -104,6 +120,7 @@ export default function HeatmapPanel({
         totals={group.totals}
         lines={lines}
         exemplars={exemplars}
+        compare={data.compare ? { offsetSec, label: data.compare.to.label } : undefined}
         colorScale={options.colorScale}
         formatValue={fmt}
         formatCount={(v) => formatValueToString(v, 'short')}

@@ -15,6 +15,8 @@ const heatmapPanel: PanelPlugin<HeatmapOptions> = {
   queryMode: 'range',
   // a query's "Exemplars" toggle puts them as dots in their cells
   showsExemplars: true,
+  // compare to the past: the percentile lines then, dashed over the cells
+  comparesToPast: true,
   readOptions: (p) => readHeatmapOptions(p.options),
   defaults: () => {
     const { percentiles, colorScale } = readHeatmapOptions({});
