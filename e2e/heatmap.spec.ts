@@ -25,6 +25,8 @@ test.beforeEach(async ({ page }) => {
 async function hover(page: Page, heat: Locator, fx: number, fy = 0.5) {
   await page.mouse.move(0, 0);
   await expect(heat.getByTestId('heatmap-tooltip')).toBeHidden();
+  // after a resize the plot may be drawn anew: wait for it
+  await expect(heat.locator('.u-over')).toBeVisible();
   const box = (await heat.locator('.u-over').boundingBox())!;
   await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
   await expect(heat.getByTestId('heatmap-tooltip-time')).toBeVisible();
