@@ -79,10 +79,18 @@ describe('Grafana corpus', () => {
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.dashboard.uid).toBe('7d57716318ee0dddbac5a7f451fb7753');
     expect(r.report.map((n) => `${n.level} ${n.path}: ${n.message}`)).toEqual([
-      'info panels[8]: 5 field override(s) not carried over',
+      'info panels[8]: Column overrides not carried over: Used, % (gauge cells)',
     ]);
     // the Disk Space Usage table's transformations are kept and applied at run time
     const space = r.dashboard.panels.find((p) => p.title === 'Disk Space Usage');
+    // its column overrides by name: widths and the percent unit (the gauge cell is named)
+    expect(space?.options.columns).toEqual({
+      'Mounted on': { width: 260 },
+      Size: { width: 93 },
+      Used: { width: 72 },
+      Available: { width: 88 },
+      'Used, %': { unit: 'percentunit' },
+    });
     expect(space?.transformations?.map((t) => t.id)).toEqual([
       'groupBy',
       'merge',

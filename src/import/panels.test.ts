@@ -388,6 +388,75 @@ describe('table', () => {
     ]);
   });
 
+  it('carries table overrides by name into the columns: width, unit, title, colours; names the rest', () => {
+    const { body, notes } = convert({
+      type: 'table',
+      fieldConfig: {
+        defaults: {},
+        overrides: [
+          {
+            matcher: { id: 'byName', options: 'Mounted on' },
+            properties: [{ id: 'custom.width', value: 260.4 }],
+          },
+          {
+            matcher: { id: 'byName', options: 'Used, %' },
+            properties: [
+              { id: 'unit', value: 'percentunit' },
+              { id: 'custom.cellOptions', value: { type: 'gauge' } },
+              { id: 'max', value: 1 },
+              { id: 'min', value: 0 },
+            ],
+          },
+          {
+            matcher: { id: 'byName', options: 'Value' },
+            properties: [
+              { id: 'displayName', value: 'Free' },
+              { id: 'decimals', value: 1 },
+              { id: 'custom.cellOptions', value: { type: 'color-background' } },
+              {
+                id: 'thresholds',
+                value: {
+                  mode: 'absolute',
+                  steps: [
+                    { value: null, color: 'red' },
+                    { value: 5, color: 'green' },
+                  ],
+                },
+              },
+            ],
+          },
+          { matcher: { id: 'byName', options: 'observedTimestamp' }, properties: [] },
+          {
+            matcher: { id: 'byName', options: 'pod' },
+            properties: [{ id: 'custom.hidden', value: true }],
+          },
+          { matcher: { id: 'byRegexp', options: '/x/' }, properties: [{ id: 'unit', value: 's' }] },
+        ],
+      },
+    });
+    expect(body.options?.columns).toEqual({
+      'Mounted on': { width: 260 },
+      'Used, %': { unit: 'percentunit' },
+      Value: {
+        displayName: 'Free',
+        decimals: 1,
+        colorMode: 'color-background',
+        thresholds: {
+          mode: 'absolute',
+          steps: [
+            { value: null, color: 'red' },
+            { value: 5, color: 'green' },
+          ],
+        },
+      },
+      pod: { hidden: true },
+    });
+    expect(notes).toEqual([
+      'info: Column overrides not carried over: Used, % (gauge cells)',
+      'info: 1 field override(s) not carried over',
+    ]);
+  });
+
   it('reads an old-style table: the catch-all style gives the defaults, named styles the columns', () => {
     const { body, notes } = convert({
       type: 'table',

@@ -96,4 +96,15 @@ describe('TablePanel', () => {
     const { container } = mountPlugin(tablePlugin, panel, { data, widthPx: 400, heightPx: 300 });
     expect(container.querySelectorAll('td a')).toHaveLength(0);
   });
+
+  it("a column override's width sizes its header", () => {
+    const panel = testPanel('table', {
+      fieldConfig: { unit: 'short' },
+      options: { columns: { job: { width: 120 } } },
+    });
+    const { container } = mountPlugin(tablePlugin, panel, { data, widthPx: 400, heightPx: 300 });
+    const th = container.querySelector<HTMLElement>('th[data-column="job"]')!;
+    expect(th.style.width).toBe('120px');
+    expect(container.querySelector<HTMLElement>('th[data-column="Value"]')!.style.width).toBe('');
+  });
 });

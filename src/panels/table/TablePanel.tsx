@@ -116,6 +116,7 @@ export default function TablePanel({ panel, options: opts, data }: PanelViewProp
                     className={c.kind === 'value' ? 'num' : undefined}
                     aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
                     data-column={c.key}
+                    style={c.width ? { width: c.width, minWidth: c.width } : undefined}
                   >
                     <button type="button" onClick={() => clickHeader(c.key)} title="Sort">
                       {c.title}

@@ -17,7 +17,11 @@ export function tableFromGrafana(raw: Readonly<Obj>, ctx: GrafanaPanelContext): 
     const fieldConfig = ctx.fieldConfig('none');
     const custom = pick(obj(ctx.fieldDefaults.custom), TABLE_CUSTOM);
     if (Object.keys(custom).length) fieldConfig.custom = custom;
-    return { fieldConfig, options: pick(obj(raw.options), TABLE_KEYS) };
+    const options = pick(obj(raw.options), TABLE_KEYS);
+    const { columns, handled, dropped } = overrideColumns(arr(obj(raw.fieldConfig).overrides), ctx);
+    if (Object.keys(columns).length) options.columns = columns;
+    if (dropped.length) ctx.info(`Column overrides not carried over: ${dropped.join('; ')}`);
+    return { fieldConfig, options, handledOverrides: handled };
   }
   // Grafana ≤ 7 table: per-column `styles`; the catch-all style gives the defaults.
   const catchAll = styles.find((s) => isObj(s) && (s.pattern === '/.*/' || s.pattern === '.*'));
@@ -112,3 +116,69 @@ function styleLink(s: Obj): Obj | undefined {
 
 /** The importer's converter of this type (panels/grafanaConverters.ts). */
 export const fromGrafana: GrafanaConverter = tableFromGrafana;
+
+const isThresholds = (v: unknown): v is Obj =>
+  isObj(v) &&
+  Array.isArray(v.steps) &&
+  v.steps.every(
+    (st) =>
+      isObj(st) &&
+      typeof st.color === 'string' &&
+      (st.value === null || (typeof st.value === 'number' && Number.isFinite(st.value))),
+  );
+
+/**
+ * Grafana table `fieldConfig.overrides` by column name → Scry's column overrides: display name,
+ * unit, decimals, width, hidden, colour thresholds and cell colour mode. `handled`: the overrides
+ * read here (by name, or empty); the properties that could not be carried are in `dropped`.
+ */
+export function overrideColumns(
+  overrides: readonly unknown[],
+  ctx: Pick<GrafanaPanelContext, 'decimals'>,
+): { columns: Record<string, Obj>; handled: number; dropped: string[] } {
+  const columns: Record<string, Obj> = {};
+  const dropped: string[] = [];
+  let handled = 0;
+  for (const raw of overrides) {
+    const o = obj(raw);
+    const matcher = obj(o.matcher);
+    const name = str(matcher.options);
+    const props = arr(o.properties).map(obj);
+    // other matchers stay for the importer's count of overrides not carried over
+    if (matcher.id !== 'byName' || !name) {
+      if (props.length === 0) handled++;
+      continue;
+    }
+    handled++;
+    const c: Obj = { ...obj(columns[name]) };
+    const lost: string[] = [];
+    for (const p of props) {
+      const id = str(p.id) ?? '';
+      const v = p.value;
+      if (id === 'displayName' && str(v)?.trim()) c.displayName = str(v)!.trim();
+      else if (id === 'unit' && str(v)?.trim()) c.unit = str(v)!.trim();
+      else if (id === 'decimals' && ctx.decimals(v) !== undefined) c.decimals = ctx.decimals(v);
+      else if (id === 'custom.width' && typeof v === 'number' && v > 0) c.width = Math.round(v);
+      else if ((id === 'custom.hidden' || id === 'custom.hideFrom') && (v === true || obj(v).viz))
+        c.hidden = true;
+      else if (id === 'thresholds' && isThresholds(v))
+        c.thresholds = { mode: 'absolute', steps: cloneSteps(v) };
+      else if (id === 'custom.cellOptions' || id === 'custom.displayMode') {
+        const type = id === 'custom.displayMode' ? v : obj(v).type;
+        if (type === 'color-text') c.colorMode = 'color-text';
+        else if (type === 'color-background' || type === 'color-background-solid')
+          c.colorMode = 'color-background';
+        else if (type !== 'auto') lost.push(`${str(type) ?? '?'} cells`);
+      } else if ((id === 'min' || id === 'max') && typeof v === 'number') {
+        // a cell's bounds only matter to gauge cells and percentage thresholds
+        if (obj(c.thresholds).mode === 'percentage') lost.push(id);
+      } else lost.push(id || '?');
+    }
+    if (Object.keys(c).length) columns[name] = c;
+    if (lost.length) dropped.push(`${name} (${lost.join(', ')})`);
+  }
+  return { columns, handled, dropped };
+}
+
+const cloneSteps = (t: Obj): Obj[] =>
+  arr(t.steps).map((st) => ({ value: obj(st).value ?? null, color: str(obj(st).color) ?? '' }));

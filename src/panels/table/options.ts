@@ -10,6 +10,8 @@ export interface ColumnOverride {
   hidden?: boolean;
   /** the cells link here (old tables' column style link: `$__cell`, `$__cell_N`) */
   link?: ColumnLink;
+  /** its width in px (Grafana's `custom.width`); absent: as wide as its content */
+  width?: number;
   /** this column's colour thresholds (an old table style's `thresholds` + `colors`) */
   thresholds?: Thresholds;
   /** how its cells show the threshold colour (old styles' colorMode value / cell) */
@@ -45,6 +47,8 @@ export function readTableOptions(options: Record<string, unknown> | undefined): 
         c.decimals = raw.decimals;
       if (typeof raw.displayName === 'string' && raw.displayName) c.displayName = raw.displayName;
       if (raw.hidden === true) c.hidden = true;
+      if (typeof raw.width === 'number' && raw.width > 0 && raw.width < 10_000)
+        c.width = Math.round(raw.width);
       if (isObj(raw.link) && typeof raw.link.url === 'string' && raw.link.url.trim()) {
         c.link = { url: raw.link.url };
         if (typeof raw.link.tooltip === 'string' && raw.link.tooltip)

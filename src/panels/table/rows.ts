@@ -26,6 +26,8 @@ export interface TableColumn {
   refId?: string;
   unit?: string;
   decimals?: number;
+  /** its width in px (a column override), else as wide as its content */
+  width?: number;
   /** its own colour thresholds and colour mode (a column override), else the panel's */
   thresholds?: Thresholds;
   colorMode?: 'color-text' | 'color-background';
@@ -130,6 +132,7 @@ function tableColumn(
   if (decimals !== undefined) c.decimals = decimals;
   if (o.thresholds) c.thresholds = o.thresholds;
   if (o.colorMode) c.colorMode = o.colorMode;
+  if (o.width) c.width = o.width;
   return c;
 }
 
