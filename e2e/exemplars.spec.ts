@@ -247,3 +247,28 @@ test("the service's own traced traffic: dense exemplars are decimated per pixel 
   await (await dotOf(p, slow!.trace)).dot.click();
   await shots(page, p, slow!.trace, 'dense');
 });
+
+test('a known exemplar on a time series panel: a dot at its time and value, with its trace link', async ({
+  page,
+}) => {
+  const P99 = `histogram_quantile(0.99, ${BUCKETS})`;
+  const traceId = await tracedRequest(120);
+  const api = await apiExemplar(P99, traceId);
+  await addDatasourceWithLink(page);
+  await importDashboard(page, exemplarDashboard('exemplar-ts', 'timeseries', P99));
+  const now = Date.now();
+  const [fromMs, toMs] = [now - 15 * 60_000, now + 60_000];
+  await openAt(page, 'exemplar-ts', { fromMs, toMs });
+  const p = panel(page, 'Latency');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  const { dot, x } = await dotOf(p, traceId);
+  await expect(dot).toHaveAttribute('data-time-ms', String(Math.round(api.timestamp * 1000)));
+  await expect(dot).toHaveAttribute('data-value', String(Number(api.value)));
+  await expect(dot).toHaveAttribute('data-ref-id', 'A');
+  // at its real time on the x axis (the panel shows the dashboard's range)
+  const over = (await p.locator('.u-over').boundingBox())!;
+  const expectedX = over.x + ((api.timestamp * 1000 - fromMs) / (toMs - fromMs)) * over.width;
+  expect(Math.abs(x - expectedX)).toBeLessThanOrEqual(1.5);
+  await checkTooltip(p, traceId, api);
+  await shots(page, p, traceId, 'timeseries');
+});

@@ -3,7 +3,7 @@
 // hover and pinned by a click (so its trace link can be clicked; a click elsewhere or Esc
 // closes it). Written into the DOM directly, like the charts' tooltips: no React render per
 // redraw. The dots carry data-* attributes (end-to-end checks read them).
-import { DOT_PX } from './exemplars';
+import { decimateDots, DOT_PX } from './exemplars';
 import { escapeHtml } from './tooltipDom';
 
 export interface LayerDot {
@@ -137,4 +137,52 @@ const dotKey = (d: LayerDot) => JSON.stringify(d.attrs);
 function indexOf(target: EventTarget | null): number {
   const el = (target as Element | null)?.closest?.('.exemplar-dot') as HTMLElement | null;
   return el ? Number(el.dataset.i) : -1;
+}
+
+/** A dot placed in CSS px, before decimation, with what it stands for (`pt`). */
+export interface PlacedDot<P> extends LayerDot {
+  pt: P;
+  /** the value whose extremes the decimation keeps */
+  value: number;
+  /** dots of different lanes never hide each other */
+  lane: string | number;
+}
+
+/** The layer of one chart and the dots it shows (after decimation). */
+export interface ExemplarDots<P> {
+  layer: ExemplarLayer;
+  shown: { dot: PlacedDot<P>; hidden: number }[];
+  /** the tooltip of a shown dot (the latest props') */
+  tip: (pt: P, hidden: number) => string;
+}
+
+/**
+ * Draws `placed` into the plotting area `over` (a layer created on first use, and again for a
+ * new plot): dots outside [0, widthPx] dropped, the rest decimated per pixel column and lane.
+ */
+export function drawExemplarDots<P>(
+  over: HTMLElement,
+  ref: { current: ExemplarDots<P> | undefined },
+  placed: readonly PlacedDot<P>[],
+  widthPx: number,
+  tip: (pt: P, hidden: number) => string,
+): void {
+  if (!ref.current && placed.length === 0) return;
+  if (ref.current?.layer.el.parentElement !== over) {
+    // a new plot (layout change): a new layer in its plotting area
+    ref.current?.layer.destroy();
+    const dots: ExemplarDots<P> = {
+      layer: new ExemplarLayer(over, (i) => {
+        const s = dots.shown[i];
+        return s ? dots.tip(s.dot.pt, s.hidden) : '';
+      }),
+      shown: [],
+      tip,
+    };
+    ref.current = dots;
+  }
+  const cur = ref.current;
+  cur.tip = tip;
+  cur.shown = decimateDots(placed.filter((d) => d.x >= 0 && d.x <= widthPx));
+  cur.layer.draw(cur.shown.map((s) => s.dot));
 }

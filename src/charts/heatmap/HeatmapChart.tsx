@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Exemplar } from '../../model/exemplar';
-import { ExemplarLayer } from '../exemplarLayer';
-import { decimateDots, exemplarTooltipHtml } from '../exemplars';
+import { drawExemplarDots, type ExemplarDots } from '../exemplarLayer';
+import { exemplarTooltipHtml } from '../exemplars';
 import uPlot from 'uplot';
 import {
   axisStyle,
@@ -107,7 +107,7 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   const bitmapRef = useRef<Bitmap | undefined>(undefined);
   const propsRef = useLatest(props);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const exemplarsRef = useRef<ExemplarDots | undefined>(undefined);
+  const exemplarsRef = useRef<ExemplarDots<HeatmapExemplarPoint> | undefined>(undefined);
 
   // compare to the past: the lines then, dashed, after the present ones (uPlot series n+1…)
   const past = useMemo(() => lines.filter((l) => l.past), [lines]);
@@ -331,14 +331,6 @@ function drawCells(u: uPlot, bmp: Bitmap | undefined, p: HeatmapChartProps) {
   drawBitmap(u.ctx, bmp, { left, top, width: right - left, height: bottom - top }, u.bbox);
 }
 
-interface ExemplarDots {
-  layer: ExemplarLayer;
-  /** the dots drawn (after decimation), with how many each hides */
-  shown: { dot: HeatmapExemplarPoint; hidden: number }[];
-  /** the props they were drawn with */
-  props: HeatmapChartProps;
-}
-
 /** Where an exemplar sits inside its row: by its value between the bucket's bounds, off the edges. */
 function rowY(pt: HeatmapExemplarPoint, p: HeatmapChartProps): number {
   const y = valueToBucketY(pt.exemplar.value, p.bounds, p.lowest) - pt.bucket;
@@ -348,69 +340,52 @@ function rowY(pt: HeatmapExemplarPoint, p: HeatmapChartProps): number {
 const leText = (v: number | undefined) => (v === Infinity ? '+Inf' : String(v));
 
 /** The tooltip of a drawn dot: the exemplar, with its bucket. */
-function heatmapExemplarTip(s: ExemplarDots['shown'][number], q: HeatmapChartProps): string {
-  return exemplarTooltipHtml(s.dot.exemplar, {
+function heatmapExemplarTip(
+  pt: HeatmapExemplarPoint,
+  hidden: number,
+  q: HeatmapChartProps,
+): string {
+  return exemplarTooltipHtml(pt.exemplar, {
     formatValue: q.formatValue,
     formatTime: q.formatTime,
     linkTemplate: q.exemplars?.linkTemplate,
-    hidden: s.hidden,
+    hidden,
     extra: [
       {
         name: 'Bucket',
-        text: bucketRangeLabel(s.dot.bucket, q.bounds, q.lowest, q.formatValue),
-        attrs: { testid: 'exemplar-tooltip-bucket', le: leText(q.bounds[s.dot.bucket]) },
+        text: bucketRangeLabel(pt.bucket, q.bounds, q.lowest, q.formatValue),
+        attrs: { testid: 'exemplar-tooltip-bucket', le: leText(q.bounds[pt.bucket]) },
       },
     ],
   });
 }
 
 /** Places the exemplar dots (decimated per pixel column and bucket row) over the cells. */
-function drawExemplars(u: uPlot, ref: { current: ExemplarDots | undefined }, p: HeatmapChartProps) {
-  const points = p.exemplars?.points ?? [];
-  if (!ref.current && points.length === 0) return;
-  if (ref.current?.layer.el.parentElement !== u.over) {
-    // a new plot (layout change): a new layer in its plotting area
-    ref.current?.layer.destroy();
-    const dots: ExemplarDots = {
-      layer: new ExemplarLayer(u.over, (i) => {
-        const s = dots.shown[i];
-        return s ? heatmapExemplarTip(s, dots.props) : '';
-      }),
-      shown: [],
-      props: p,
-    };
-    ref.current = dots;
-  }
-  const cur = ref.current;
-  cur.props = p;
-  const width = u.bbox.width / uPlot.pxRatio;
+function drawExemplars(
+  u: uPlot,
+  ref: { current: ExemplarDots<HeatmapExemplarPoint> | undefined },
+  p: HeatmapChartProps,
+) {
   // a column's cell stands for its step's window (t − step, t] and is drawn over t ± step/2: a
   // dot goes where its time falls inside that window, half a step to the right
   const half = stepOf(p.times) / 2;
-  const placed = points
-    .map((pt) => ({
-      pt,
-      x: u.valToPos(Math.min(pt.exemplar.timeSec + half, (p.times[pt.column] ?? NaN) + half), 'x'),
-      y: u.valToPos(rowY(pt, p), 'y'),
-      value: pt.exemplar.value,
-      lane: pt.bucket,
-    }))
-    .filter((d) => d.x >= 0 && d.x <= width);
-  const kept = decimateDots(placed);
-  cur.shown = kept.map((k) => ({ dot: k.dot.pt, hidden: k.hidden }));
-  cur.layer.draw(
-    kept.map(({ dot: d }) => ({
-      x: d.x,
-      y: d.y,
-      color: EXEMPLAR_COLOR,
-      attrs: {
-        'trace-id': d.pt.exemplar.labels.trace_id ?? '',
-        le: leText(p.bounds[d.pt.bucket]),
-        bucket: String(d.pt.bucket),
-        'column-ms': String(Math.round((p.times[d.pt.column] ?? NaN) * 1000)),
-        'time-ms': String(Math.round(d.pt.exemplar.timeSec * 1000)),
-        value: String(d.pt.exemplar.value),
-      },
-    })),
+  const placed = (p.exemplars?.points ?? []).map((pt) => ({
+    pt,
+    x: u.valToPos(Math.min(pt.exemplar.timeSec + half, (p.times[pt.column] ?? NaN) + half), 'x'),
+    y: u.valToPos(rowY(pt, p), 'y'),
+    value: pt.exemplar.value,
+    lane: pt.bucket,
+    color: EXEMPLAR_COLOR,
+    attrs: {
+      'trace-id': pt.exemplar.labels.trace_id ?? '',
+      le: leText(p.bounds[pt.bucket]),
+      bucket: String(pt.bucket),
+      'column-ms': String(Math.round((p.times[pt.column] ?? NaN) * 1000)),
+      'time-ms': String(Math.round(pt.exemplar.timeSec * 1000)),
+      value: String(pt.exemplar.value),
+    },
+  }));
+  drawExemplarDots(u.over, ref, placed, u.bbox.width / uPlot.pxRatio, (pt, hidden) =>
+    heatmapExemplarTip(pt, hidden, p),
   );
 }

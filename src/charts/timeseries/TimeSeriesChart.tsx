@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 import { basePlotOptions, selectToZoom, timeAxis, useLatest, usePlot } from '../plotLifecycle';
 import 'uplot/dist/uPlot.min.css';
@@ -18,6 +18,8 @@ import { seriesOptions } from './seriesOptions';
 import { pinTooltipOnClick, renderTooltip, type TooltipState } from './tooltip';
 import { drawnPast, pastColumns, pastLayoutKey, pastSeriesOptions } from './compareSeries';
 import { DEFAULT_STYLE, type ChartSeries, type TimeSeriesChartProps } from './types';
+import type { ExemplarDots } from '../exemplarLayer';
+import { drawTimeSeriesExemplars, exemplarsKey, type TimeSeriesExemplarPoint } from './exemplars';
 
 /**
  * uPlot, tamed: created once per series layout, then updated surgically (setData, setSize,
@@ -30,6 +32,8 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const markersRef = useRef<HTMLDivElement>(null);
+  const exemplarsRef = useRef<ExemplarDots<TimeSeriesExemplarPoint> | undefined>(undefined);
+  useEffect(() => () => exemplarsRef.current?.layer.destroy(), []);
   const propsRef = useLatest(props);
   // series hidden from the plot by an override start hidden (a legend click shows them)
   const hiddenByDefault = series.flatMap((s) => (s.hideFrom?.viz ? [s.key] : [])).join('\u0001');
@@ -76,7 +80,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     series: plotted,
     hidden,
     // Annotations are drawn by a hook that reads props: redraw when they change.
-    redrawKey: JSON.stringify(props.annotations ?? []),
+    redrawKey: JSON.stringify(props.annotations ?? []) + exemplarsKey(props.exemplars),
     options: (host) => {
       const p = propsRef.current;
       const tooltip: TooltipState = {};
@@ -113,6 +117,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
               drawThresholds(u, propsRef.current, 'line');
               drawAnnotations(u, propsRef.current, markersRef.current);
               markAxes(u, hostRef.current);
+              drawTimeSeriesExemplars(u, exemplarsRef, propsRef.current);
             },
           ],
           setSeries: [

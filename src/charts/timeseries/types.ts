@@ -1,5 +1,6 @@
 // The time series chart's props: what a panel hands to `TimeSeriesChart`.
 import type { TimeChartProps } from '../plotLifecycle';
+import type { ChartExemplars } from './exemplars';
 
 /** One line of the chart. */
 export interface ChartSeries {
@@ -144,4 +145,6 @@ export interface TimeSeriesChartProps extends TimeChartProps {
   dataLinks?: ((series: number, idx: number) => readonly TooltipLink[]) | undefined;
   /** compare to the past: series with `past` values get a dashed line and tooltip rows */
   compare?: ChartCompare | undefined;
+  /** exemplars: dots at their time and value (`exemplars.ts`) */
+  exemplars?: ChartExemplars | undefined;
 }

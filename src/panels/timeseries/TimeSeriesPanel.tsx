@@ -137,6 +137,19 @@ export default function TimeSeriesPanel({
     [links, linksModule, series, env, unit, decimals, built.times],
   );
 
+  // a query's "Exemplars" toggle: dots at their time and value
+  const exemplarData = data.exemplars;
+  const exemplars = useMemo(
+    () =>
+      exemplarData && {
+        points: exemplarData.results.flatMap((r) =>
+          r.exemplars.map((exemplar) => ({ exemplar, refId: r.refId })),
+        ),
+        linkTemplate: exemplarData.linkTemplate,
+      },
+    [exemplarData],
+  );
+
   if (series.length === 0) return null;
   return (
     <div
@@ -155,6 +168,9 @@ export default function TimeSeriesPanel({
           {undrawable.toLocaleString('en')} value{undrawable === 1 ? '' : 's'} out of range not
           drawn
         </div>
+      )}
+      {exemplars && (
+        <span hidden data-testid="exemplar-count" data-count={exemplars.points.length} />
       )}
       <TimeSeriesChart
         times={built.times}
@@ -178,6 +194,7 @@ export default function TimeSeriesPanel({
         legend={legend}
         dataLinks={dataLinks}
         compare={data.compare && { offsetSec, label: data.compare.to.label }}
+        exemplars={exemplars}
       />
     </div>
   );

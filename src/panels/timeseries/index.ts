@@ -14,6 +14,8 @@ const timeseriesPanel: PanelPlugin<TimeSeriesOptions> = {
   load: OptionsEditor.preload,
   queryMode: 'range',
   comparesToPast: true,
+  // a query's "Exemplars" toggle draws them as dots
+  showsExemplars: true,
   grafanaTypes: ['timeseries', 'graph'],
   dataLinks: true,
   readOptions: readTimeSeriesOptions,
