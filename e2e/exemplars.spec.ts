@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
@@ -199,6 +200,27 @@ test('a known exemplar sits in its heatmap cell (bucket le × time column) with 
   );
 
   await shots(page, p, traceId, 'heatmap');
+
+  // a snapshot keeps the exemplars: the viewer draws the same dot in the same cell, offline
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('share').click();
+  await page.getByTestId('share-tab-snapshot').click();
+  const htmlPath = test.info().outputPath('exemplars-snapshot.html');
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('snapshot-download').click(),
+  ]);
+  await d.saveAs(htmlPath);
+  const snap = await page.context().newPage();
+  await snap.goto(pathToFileURL(htmlPath).toString());
+  const sp = panel(snap, 'Latency');
+  await expect(sp).toHaveAttribute('data-state', 'ok');
+  const sdot = sp.locator(`[data-testid="exemplar"][data-trace-id="${traceId}"]`);
+  await expect(sdot).toHaveAttribute('data-le', api.seriesLabels.le!);
+  await expect(sdot).toHaveAttribute('data-column-ms', String(Math.round(column * 1000)));
+  await expect(sp.getByTestId('panel-warning')).toHaveCount(0);
+  await expect(sp.getByTestId('panel-warning-icon')).toHaveCount(0);
+  await snap.close();
 });
 
 test("the service's own traced traffic: dense exemplars are decimated per pixel column, extremes kept", async ({

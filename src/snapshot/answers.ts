@@ -3,6 +3,8 @@
 // frame code, so what it draws is built the same way as the live view. Pure.
 
 import type { AlertFrame } from '../model/alertFrame';
+import type { Exemplar } from '../model/exemplar';
+import type { Labels } from '../model/frame';
 import type { HistogramFrame, NativeHistogram } from '../model/histogramFrame';
 import type { TargetRequest, TargetResult } from '../prometheus/queries';
 import type {
@@ -114,9 +116,23 @@ export function answerOf(ds: string, plan: TargetRequest, r: TargetResult | Erro
   };
 }
 
+/** Exemplars as /api/v1/query_exemplars sends them: grouped by their series, values as text. */
+export function exemplarsAnswerOf(list: readonly Exemplar[]): unknown[] {
+  const bySeries = new Map<string, { seriesLabels: Labels; exemplars: unknown[] }>();
+  for (const e of list) {
+    const key = JSON.stringify(e.seriesLabels);
+    const s = bySeries.get(key) ?? { seriesLabels: { ...e.seriesLabels }, exemplars: [] };
+    s.exemplars.push({ labels: { ...e.labels }, value: sampleText(e.value), timestamp: e.timeSec });
+    bySeries.set(key, s);
+  }
+  return [...bySeries.values()];
+}
+
 /** Same request (datasource, path and arguments), whatever the answer. */
 export function sameRequest(a: CapturedAnswer, b: CapturedAnswer): boolean {
   if (a.ds !== b.ds || a.path !== b.path) return false;
+  if (a.path === 'query_exemplars' && b.path === 'query_exemplars')
+    return a.expr === b.expr && a.start === b.start && a.end === b.end;
   if (a.path === 'query_range' && b.path === 'query_range')
     return a.expr === b.expr && a.start === b.start && a.end === b.end && a.step === b.step;
   if (a.path === 'query' && b.path === 'query') return a.expr === b.expr && a.time === b.time;

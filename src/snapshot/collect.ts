@@ -7,9 +7,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Dashboard, Panel } from '../model/dashboard';
 import { panelPlugin } from '../panels/registry';
-import { alertsQuery, targetQuery } from '../prometheus/queries';
+import type { ExemplarRequest } from '../prometheus/exemplars';
+import { alertsQuery, exemplarsQuery, targetQuery } from '../prometheus/queries';
 import { panelCompare, shiftRequest } from '../query/compare';
 import type { DatasourceHandle, QueryEnv } from '../query/env';
+import { exemplarPlans } from '../query/exemplars';
 import { trackRequest } from '../query/inflight';
 import {
   alertAnnotationPlan,
@@ -20,7 +22,7 @@ import {
 import { loadPromQLParser } from '../variables/promql';
 import type { Datasource } from '../state/datasources';
 import { expandGrid } from '../variables/repeat';
-import { alertsAnswerOf, answerOf, sameRequest } from './answers';
+import { alertsAnswerOf, answerOf, exemplarsAnswerOf, sameRequest } from './answers';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
@@ -94,6 +96,9 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
     const { plans } = planPanel(panel, scoped, width, plugin.queryMode === 'instant');
     const ok = plans.filter((p): p is TargetPlan => !('error' in p));
     for (const plan of ok) jobs.push(targetJob(qc, ds, plan));
+    // exemplars of the targets that show them (the same requests the panel makes)
+    if (plugin.showsExemplars)
+      for (const r of exemplarPlans(panel, ok, ds)) jobs.push(exemplarJob(qc, ds, r));
     // compare to the past (the dashboard's or the panel's own): the same requests moved back
     const compared = plugin.comparesToPast ? panelCompare(panel.compare, scoped.compare) : null;
     if (compared && !('error' in compared))
@@ -139,6 +144,24 @@ function targetJob(qc: QueryClient, ds: DatasourceHandle, plan: TargetPlan): Job
       qc.fetchQuery(targetQuery(ds, plan, trackRequest)).then(
         (r) => answerOf(ds.name, plan, r),
         (e: unknown) => answerOf(ds.name, plan, e instanceof Error ? e : new Error(message(e))),
+      ),
+  };
+}
+
+function exemplarJob(qc: QueryClient, ds: DatasourceHandle, r: ExemplarRequest): Job {
+  const req = {
+    ds: ds.name,
+    path: 'query_exemplars' as const,
+    expr: r.expr,
+    start: r.startSec,
+    end: r.endSec,
+  };
+  return {
+    handle: ds,
+    run: () =>
+      qc.fetchQuery(exemplarsQuery(ds, r)).then(
+        (list): CapturedAnswer => ({ ...req, data: exemplarsAnswerOf(list) }),
+        (e: unknown): CapturedAnswer => ({ ...req, error: message(e) }),
       ),
   };
 }

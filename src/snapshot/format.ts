@@ -32,6 +32,7 @@ export interface SnapshotDatasource {
 export type CapturedRequest =
   | { ds: string; path: 'query_range'; expr: string; start: number; end: number; step: number }
   | { ds: string; path: 'query'; expr: string; time: number }
+  | { ds: string; path: 'query_exemplars'; expr: string; start: number; end: number }
   | { ds: string; path: 'alerts' };
 
 /** One Prometheus answer: its `data` (and warnings) as the API sent them, or its error message. */
@@ -87,6 +88,7 @@ const answer = z.union([
     step: finite.positive(),
   }),
   z.object({ ds, path: z.literal('query'), expr: str, time: finite }),
+  z.object({ ds, path: z.literal('query_exemplars'), expr: str, start: finite, end: finite }),
   z.object({ ds, path: z.literal('alerts') }),
 ]);
 const snapshotSchema = z.object({

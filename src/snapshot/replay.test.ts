@@ -3,7 +3,8 @@ import { PrometheusClient } from '../prometheus/client';
 import { fetchTarget, type TargetRequest } from '../prometheus/queries';
 import type { AlertsResult } from '../prometheus/types';
 import { alertsToFrame } from '../prometheus/alerts';
-import { alertsAnswerOf, answerOf, matrixOf } from './answers';
+import { fetchExemplars } from '../prometheus/exemplars';
+import { alertsAnswerOf, answerOf, exemplarsAnswerOf, matrixOf } from './answers';
 import type { CapturedAnswer } from './format';
 import { exprShape, replayFetch, snapshotUrl } from './replay';
 
@@ -147,5 +148,37 @@ describe('captured answers replay as the same frames', () => {
 
   it('range selectors are what a zoom may change', () => {
     expect(exprShape('rate(x[5m]) / rate(y[1m:30s])')).toBe('rate(x[])/rate(y[])');
+  });
+});
+
+describe('exemplars in a snapshot', () => {
+  const list = [
+    { seriesLabels: { le: '0.5' }, labels: { trace_id: 'a' }, value: 0.3, timeSec: 700.123 },
+    { seriesLabels: { le: '0.5' }, labels: { trace_id: 'b' }, value: 0.4, timeSec: 1100 },
+    { seriesLabels: { le: '+Inf' }, labels: { trace_id: 'c' }, value: 7, timeSec: 900 },
+  ];
+  const captured: CapturedAnswer = {
+    ds: 'p',
+    path: 'query_exemplars',
+    expr: 'x_bucket',
+    start: 600,
+    end: 1200,
+    data: exemplarsAnswerOf(list),
+  };
+  const client = new PrometheusClient({ url: snapshotUrl('p') }, replayFetch([captured], 'p'));
+  const sorted = [...list].sort((a, b) => a.timeSec - b.timeSec);
+
+  it('gives the captured exemplars back as the API sent them', async () => {
+    const got = await fetchExemplars(client, { expr: 'x_bucket', startSec: 600, endSec: 1200 });
+    expect(got).toEqual(sorted);
+  });
+  it('a zoom inside the capture gets the exemplars inside its window', async () => {
+    const got = await fetchExemplars(client, { expr: 'x_bucket', startSec: 800, endSec: 1000 });
+    expect(got.map((e) => e.labels.trace_id)).toEqual(['c']);
+  });
+  it('another expression is not in the snapshot', async () => {
+    await expect(
+      fetchExemplars(client, { expr: 'y_bucket', startSec: 600, endSec: 1200 }),
+    ).rejects.toThrow(/Not in this snapshot: the exemplars of "y_bucket"/);
   });
 });

@@ -124,18 +124,45 @@ function answerInstant(list: InstantAnswer[], p: URLSearchParams): Response {
   return 'error' in best ? failure(best.error) : success(best);
 }
 
+type ExemplarAnswer = Extract<CapturedAnswer, { path: 'query_exemplars' }>;
+
+/** The captured exemplars of the expression, those inside the asked window (a zoom). */
+function answerExemplars(list: ExemplarAnswer[], p: URLSearchParams): Response {
+  const expr = p.get('query') ?? '';
+  const start = Number(p.get('start'));
+  const end = Number(p.get('end'));
+  const shape = exprShape(expr);
+  const covering = (a: ExemplarAnswer) => a.start <= end && a.end >= start;
+  const best =
+    list.find((a) => a.expr === expr && a.start === start && a.end === end) ??
+    list.find((a) => a.expr === expr && covering(a)) ??
+    list.find((a) => exprShape(a.expr) === shape && covering(a));
+  if (!best) return notCaptured(`the exemplars of "${expr}"`);
+  if ('error' in best) return failure(best.error);
+  if (!Array.isArray(best.data)) return success(best);
+  const inside = (
+    best.data as { seriesLabels: unknown; exemplars?: { timestamp: number }[] }[]
+  ).map((s) => ({
+    ...s,
+    exemplars: (s.exemplars ?? []).filter((e) => e.timestamp >= start && e.timestamp <= end),
+  }));
+  return success(best, inside);
+}
+
 /** A FetchFn serving one datasource's captured answers. */
 export function replayFetch(answers: readonly CapturedAnswer[], ds: string): FetchFn {
   const mine = answers.filter((a) => a.ds === ds);
   const ranges = mine.filter((a): a is RangeAnswer => a.path === 'query_range');
   const instants = mine.filter((a): a is InstantAnswer => a.path === 'query');
   const alerts = mine.find((a) => a.path === 'alerts');
+  const exemplars = mine.filter((a): a is ExemplarAnswer => a.path === 'query_exemplars');
   return async (input, init) => {
     const url = new URL(input);
     const path = url.pathname.replace(/^.*(\/api\/v1\/)/, '$1');
     const params = await paramsOf(url, init);
     if (path === '/api/v1/query_range') return answerRange(ranges, params);
     if (path === '/api/v1/query') return answerInstant(instants, params);
+    if (path === '/api/v1/query_exemplars') return answerExemplars(exemplars, params);
     if (path === '/api/v1/alerts') {
       if (!alerts) return notCaptured('the alert list');
       return 'error' in alerts ? failure(alerts.error) : success(alerts);
