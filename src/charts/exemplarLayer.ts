@@ -2,7 +2,8 @@
 // inside the plot's `over` element, redrawn by the chart's draw hook, and one tooltip shown on
 // hover and pinned by a click (so its trace link can be clicked; a click elsewhere or Esc
 // closes it). Written into the DOM directly, like the charts' tooltips: no React render per
-// redraw. The dots carry data-* attributes (end-to-end checks read them).
+// redraw. The dots carry data-* attributes (end-to-end checks read them; `data-x`: the plot x in
+// CSS px the decimation binned them by).
 import { decimateDots, DOT_PX } from './exemplars';
 import { escapeHtml } from './tooltipDom';
 
@@ -74,7 +75,7 @@ export class ExemplarLayer {
     this.el.innerHTML = dots
       .map(
         (d, i) =>
-          `<button type="button" class="exemplar-dot" data-testid="exemplar" data-i="${i}"` +
+          `<button type="button" class="exemplar-dot" data-testid="exemplar" data-i="${i}" data-x="${d.x}"` +
           Object.entries(d.attrs)
             .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
             .join('') +
