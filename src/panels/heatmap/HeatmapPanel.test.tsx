@@ -200,7 +200,8 @@ describe('heatmapPanel', () => {
       '2',
     );
     const dots = [...el.querySelectorAll<HTMLElement>('[data-testid="exemplar"]')];
-    expect(dots.map((d) => ({ ...d.dataset }))).toEqual([
+    // data-x (the placed x, for end-to-end binning) depends on the plot's size: checked there
+    expect(dots.map((d) => ({ ...d.dataset, x: undefined }))).toEqual([
       {
         testid: 'exemplar',
         i: '0',
