@@ -6,6 +6,7 @@ import {
   parseCompare,
   shiftRequest,
   type CompareTo,
+  pastRequests,
 } from './compare';
 
 describe('parseCompare', () => {
@@ -73,5 +74,16 @@ describe('shiftRequest', () => {
     };
     expect(shiftRequest(plan, 3_600_000)).toEqual({ ...plan, startSec: 3600, endSec: 7200 });
     expect(plan.startSec).toBe(7200);
+  });
+});
+
+describe('pastRequests', () => {
+  const plans = [{ refId: 'A', startSec: 7200, endSec: 10800 }];
+  it('moves every request back by the offset; none without a valid comparison', () => {
+    expect(pastRequests(plans, { text: '1h', offsetMs: 3_600_000, label: '1 h ago' })).toEqual([
+      { refId: 'A', startSec: 3600, endSec: 7200 },
+    ]);
+    expect(pastRequests(plans, null)).toEqual([]);
+    expect(pastRequests(plans, { error: 'bad' })).toEqual([]);
   });
 });

@@ -114,3 +114,15 @@ export function shiftRequest<P extends { startSec: number; endSec: number }>(
   const o = offsetMs / 1000;
   return { ...plan, startSec: plan.startSec - o, endSec: plan.endSec - o };
 }
+
+/**
+ * The past requests of a panel's planned requests: each moved back by the comparison's offset
+ * (none without a valid comparison). The panel, its inspector and a snapshot ask these.
+ */
+export function pastRequests<P extends { startSec: number; endSec: number }>(
+  plans: readonly P[],
+  compare: CompareTo | { error: string } | null,
+): P[] {
+  if (!compare || 'error' in compare) return [];
+  return plans.map((p) => shiftRequest(p, compare.offsetMs));
+}

@@ -8,7 +8,7 @@ import { panelNeedsPromQLParser, planPanel, visibleTargetCount, type TargetPlan 
 import { usePromQLParser } from './usePromQLParser';
 import { cancelRequests, trackRequest, useRetryNotices } from './inflight';
 import { forgetPanelCost, reportPanelCost, type TargetCostRow } from './cost';
-import { panelCompare, shiftRequest, type CompareTo } from './compare';
+import { panelCompare, pastRequests, type CompareTo } from './compare';
 import { usePanelExemplars, type PanelExemplars } from './exemplars';
 import type { DataFrame } from '../transform/frames';
 import type { TransformProblem } from '../transform/index';
@@ -70,7 +70,7 @@ export function usePanelData(
   // compare to the past: the same requests moved back by the offset (query/compare.ts says why)
   const compare = opts.compare ? panelCompare(panel.compare, env.compare) : null;
   const compareTo = compare && !('error' in compare) ? compare : null;
-  const pastPlans = compareTo ? okPlans.map((p) => shiftRequest(p, compareTo.offsetMs)) : [];
+  const pastPlans = pastRequests(okPlans, compare);
 
   const options = [...okPlans, ...pastPlans].map((plan) => targetQuery(handle, plan, trackRequest));
   const keyIds = options.map((o) => JSON.stringify(o.queryKey));

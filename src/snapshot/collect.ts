@@ -9,7 +9,7 @@ import type { Dashboard, Panel } from '../model/dashboard';
 import { panelPlugin } from '../panels/registry';
 import type { ExemplarRequest } from '../prometheus/exemplars';
 import { alertsQuery, exemplarsQuery, targetQuery } from '../prometheus/queries';
-import { panelCompare, shiftRequest } from '../query/compare';
+import { panelCompare, pastRequests } from '../query/compare';
 import type { DatasourceHandle, QueryEnv } from '../query/env';
 import { exemplarPlans } from '../query/exemplars';
 import { trackRequest } from '../query/inflight';
@@ -101,8 +101,7 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
       for (const r of exemplarPlans(panel, ok, ds)) jobs.push(exemplarJob(qc, ds, r));
     // compare to the past (the dashboard's or the panel's own): the same requests moved back
     const compared = plugin.comparesToPast ? panelCompare(panel.compare, scoped.compare) : null;
-    if (compared && !('error' in compared))
-      for (const plan of ok) jobs.push(targetJob(qc, ds, shiftRequest(plan, compared.offsetMs)));
+    for (const plan of pastRequests(ok, compared)) jobs.push(targetJob(qc, ds, plan));
     // time series panels draw ALERTS as annotations: the datasource's one annotation query
     if (extra.alertAnnotations && ok[0] && !annotated.has(ds.name)) {
       annotated.add(ds.name);

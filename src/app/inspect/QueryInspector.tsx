@@ -3,8 +3,8 @@ import type { Panel } from '../../model/dashboard';
 import { panelPlugin } from '../../panels/registry';
 import { legendNames } from '../../prometheus/legend';
 import { useQueryEnv } from '../../query/env';
-import { panelCompare, shiftRequest } from '../../query/compare';
-import { panelNeedsPromQLParser, planPanel } from '../../query/plan';
+import { panelCompare, pastRequests } from '../../query/compare';
+import { panelNeedsPromQLParser, planPanel, type TargetPlan } from '../../query/plan';
 import { usePromQLParser } from '../../query/usePromQLParser';
 import {
   describeRequest,
@@ -60,23 +60,16 @@ export default function QueryInspector(props: { panel: Panel; onClose(): void })
   const compared = panelPlugin(panel.type)?.comparesToPast
     ? panelCompare(panel.compare, env.compare)
     : null;
-  const offsetMs = compared && !('error' in compared) ? compared.offsetMs : 0;
   const pastLabel = compared && !('error' in compared) ? compared.label : '';
   const pastPlans = useMemo(
     () =>
-      offsetMs
-        ? planned.plans.flatMap((p) =>
-            'error' in p
-              ? []
-              : [
-                  {
-                    ...shiftRequest(p, offsetMs),
-                    refId: `${p.refId} (${pastLabel})`,
-                  },
-                ],
-          )
-        : [],
-    [planned, offsetMs, pastLabel],
+      pastRequests(
+        planned.plans.filter((p): p is TargetPlan => !('error' in p)),
+        compared,
+      ).map((p) => ({ ...p, refId: `${p.refId} (${pastLabel})` })),
+    // compared is a new object each render: its label stands for it (offset and words)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [planned, pastLabel],
   );
 
   useEffect(() => {
