@@ -92,6 +92,9 @@ function preloadApp(appEntry: string): Plugin {
  */
 function appChunk(entry: string, appEntry: string) {
   const modules = new Set<string>();
+  // the entry's own modules: one chunk too (shared with on-demand chunks, e.g. the Prometheus
+  // client, they would otherwise be split into a dozen small ones)
+  const start = new Set<string>();
   const plugin: Plugin = {
     name: 'scry:app-chunk',
     apply: 'build',
@@ -107,14 +110,21 @@ function appChunk(entry: string, appEntry: string) {
         }
         return seen;
       };
-      const own = reach(ids.find((id) => id.endsWith(entry)));
+      const entryId = ids.find((id) => id.endsWith(entry));
+      const own = reach(entryId);
       modules.clear();
+      start.clear();
+      for (const id of own) if (id !== entryId) start.add(id);
       const root = ids.find((id) => id.endsWith(appEntry));
       // the app's own module stays the dynamic import's chunk (a group may not take it)
       for (const id of reach(root)) if (id !== root && !own.has(id)) modules.add(id);
     },
   };
-  return { plugin, test: (id: string) => modules.has(id) };
+  return {
+    plugin,
+    test: (id: string) => modules.has(id),
+    startTest: (id: string) => start.has(id),
+  };
 }
 
 const app = appChunk('/src/boot.ts', '/src/main.tsx');
@@ -154,6 +164,12 @@ export default defineConfig({
               test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]model[\\/](dashboard|variable|validate)\.ts$/,
             },
             { name: 'app', priority: 1, includeDependenciesRecursively: false, test: app.test },
+            {
+              name: 'start',
+              priority: 1,
+              includeDependenciesRecursively: false,
+              test: app.startTest,
+            },
           ],
         },
       },

@@ -52,6 +52,8 @@ test('one request per distinct visible query on load and on refresh, none before
   expect(count(sent, 'sum(scry_temperature_celsius)')).toBe(1);
   expect(count(sent, 'max(scry_temperature_celsius)')).toBe(0);
   expect(sent).toHaveLength(2);
+  // sent by the start-up planner (app/earlyQueries.ts) at the widths the grid then gave
+  expect(await page.evaluate(() => performance.getEntriesByName('scry:early').length)).toBe(1);
   // the half-width panels' step is the one their laid-out width gives: 6 h over ~940 px → 20 s
   expect(sent.find((s) => s.expr === 'scry_temperature_celsius')?.step).toBe('20');
 

@@ -63,6 +63,75 @@ test('config.json and the provisioned dashboard are fetched before the app code 
   expect(seen.filter((p) => p === '/dashboards/fixture.json')).toHaveLength(1);
 });
 
+test('the opened dashboard’s first queries go out before the app code has arrived, once', async ({
+  page,
+}) => {
+  const base = env('SCRY_PROVISIONED_URL');
+  const queries: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('/api/v1/query_range')) queries.push(u.searchParams.get('query') ?? '');
+  });
+  // the app's chunk is answered once the panel's query has gone out, or after 15 s: made by the
+  // app's code, the query would only go out after that
+  let releaseApp!: (why: string) => void;
+  const appHeld = new Promise<string>((r) => (releaseApp = r));
+  const timer = setTimeout(() => releaseApp('timeout'), 15_000);
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    await appHeld;
+    await route.continue();
+  });
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/query_range')) releaseApp('query');
+  });
+  await open(page, '#/d/provisioned', base);
+  expect(await appHeld).toBe('query');
+  clearTimeout(timer);
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  await page.waitForLoadState('networkidle');
+  // the panel took the answer already on its way: one request
+  expect(queries).toEqual(['scry_temperature_celsius']);
+});
+
+test('a relative range: the dashboard’s clock starts at the planner’s "now", so its requests are the ones sent', async ({
+  page: first,
+}) => {
+  test.setTimeout(90_000);
+  // a 1 s step (scrape interval 1 s, 5 minutes over ~940 px)
+  await addDatasource(first, { name: 'fixture', url: env('PROM_URL'), scrapeInterval: '1s' });
+  await importDashboard(
+    first,
+    dashboardJson('relative', 'Relative', [
+      { title: 'Temperature', expr: 'scry_temperature_celsius' },
+    ]),
+  );
+  const page = await first.context().newPage();
+  const ranges: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('/api/v1/query_range'))
+      ranges.push(
+        `${u.searchParams.get('start')}–${u.searchParams.get('end')} @${u.searchParams.get('step')}`,
+      );
+  });
+  // the app's code arrives 2.5 s after the planner's query: a clock of its own would be 2 steps on
+  let sent!: () => void;
+  const querySent = new Promise<void>((r) => (sent = r));
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/query_range')) sent();
+  });
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    await querySent;
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  await open(page, '#/d/relative?from=now-5m&to=now');
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', /ok|empty/);
+  await page.waitForLoadState('networkidle');
+  expect(ranges).toHaveLength(1);
+  expect(ranges[0]).toMatch(/@1$/);
+});
+
 test('a dashboard loads no other route, and without config.json no validator', async ({ page }) => {
   const js = scripts(page);
   await open(page, '#/');

@@ -2,7 +2,7 @@ import { DEFAULT_TIMEOUT_MS, PrometheusClient } from '../prometheus/client';
 import { flavourOf, flavourParams, offers } from '../prometheus/flavour';
 import type { DatasourceHandle } from '../query/env';
 import { parseDuration } from '../time/duration';
-import { headerRecord, pickDatasource, type Datasource } from '../state/datasources';
+import { headerRecord, pickDatasource, type Datasource } from '../state/datasourceList';
 
 const clients = new Map<string, PrometheusClient>();
 

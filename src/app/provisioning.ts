@@ -2,8 +2,14 @@ import { z } from 'zod';
 import type { Dashboard } from '../model/dashboard';
 import { formatIssues, parseJsonText, validateDashboard } from '../model/validate';
 import { FLAVOURS } from '../prometheus/flavour';
-import type { Datasource } from '../state/datasources';
-import { fetchProvisioning, type FetchedText, type RawProvisioning } from './startup';
+import type { Datasource } from '../state/datasourceList';
+import {
+  CONFIG_DEFAULTS,
+  configDatasources,
+  fetchProvisioning,
+  type FetchedText,
+  type RawProvisioning,
+} from './startup';
 
 const configSchema = z.object({
   datasources: z
@@ -12,10 +18,15 @@ const configSchema = z.object({
         name: z.string().min(1),
         type: z.literal('prometheus').default('prometheus'),
         url: z.string().url(),
-        default: z.boolean().default(false),
-        scrapeInterval: z.string().default('15s'),
+        default: z.boolean().default(CONFIG_DEFAULTS.default),
+        scrapeInterval: z.string().default(CONFIG_DEFAULTS.scrapeInterval),
         headers: z.record(z.string(), z.string()).default({}),
-        maxConcurrent: z.number().int().min(1).max(64).default(6),
+        maxConcurrent: z
+          .number()
+          .int()
+          .min(1)
+          .max(CONFIG_DEFAULTS.maxConcurrentMax)
+          .default(CONFIG_DEFAULTS.maxConcurrent),
         flavour: z.enum(FLAVOURS).optional(),
         orgId: z.string().optional(),
         partialResponse: z.boolean().optional(),
@@ -99,24 +110,7 @@ export async function readProvisioning(
     out.errors.push(...formatIssues(cfg.error.issues).map((e) => `config.json: ${e}`));
     return out;
   }
-  out.datasources = cfg.data.datasources.map((d) => ({
-    id: `provisioned:${d.name}`,
-    name: d.name,
-    url: d.url,
-    scrapeInterval: d.scrapeInterval,
-    headers: Object.entries(d.headers).map(([name, value]) => ({ name, value })),
-    isDefault: d.default,
-    maxConcurrent: d.maxConcurrent,
-    ...(d.timeout ? { timeout: d.timeout } : {}),
-    provisioned: true,
-    ...(d.flavour ? { flavour: d.flavour } : {}),
-    ...(d.orgId ? { orgId: d.orgId } : {}),
-    ...(d.partialResponse !== undefined ? { partialResponse: d.partialResponse } : {}),
-    ...(d.dedup !== undefined ? { dedup: d.dedup } : {}),
-    ...(d.exemplarLink ? { exemplarLink: d.exemplarLink } : {}),
-  }));
-  if (out.datasources.length && !out.datasources.some((d) => d.isDefault))
-    out.datasources[0]!.isDefault = true;
+  out.datasources = configDatasources(cfg.data.datasources);
 
   const parsed = await Promise.all(
     cfg.data.dashboards.map(async (path) => {

@@ -3,6 +3,9 @@
 // heavy imports (no zod, no React): validation happens later, in provisioning.ts, which is itself
 // loaded only when there is a config to read.
 
+import type { Flavour } from '../model/flavour';
+import type { Datasource } from '../state/datasourceList';
+
 /** One fetched file: its text, or why there is none. */
 export type FetchedText =
   { ok: true; text: string } | { ok: false; status?: number; error: string };
@@ -15,6 +18,52 @@ export interface RawProvisioning {
   config: FetchedText | null;
   /** the dashboards config.json lists, by the path written there */
   dashboards: Map<string, Promise<FetchedText>>;
+}
+
+/** config.json's datasource fields when left out (provisioning.ts' schema uses the same). */
+export const CONFIG_DEFAULTS = {
+  default: false,
+  scrapeInterval: '15s',
+  maxConcurrent: 6,
+  maxConcurrentMax: 64,
+} as const;
+
+/** One datasource of config.json, defaults filled in (validated by provisioning.ts' schema). */
+export interface ConfigDatasource {
+  name: string;
+  url: string;
+  default: boolean;
+  scrapeInterval: string;
+  headers: Record<string, string>;
+  maxConcurrent: number;
+  flavour?: Flavour | undefined;
+  orgId?: string | undefined;
+  partialResponse?: boolean | undefined;
+  dedup?: boolean | undefined;
+  exemplarLink?: string | undefined;
+  timeout?: string | undefined;
+}
+
+/** config.json's datasources as Scry's (read-only, provisioned); the first is the default if none is. */
+export function configDatasources(list: readonly ConfigDatasource[]): Datasource[] {
+  const out: Datasource[] = list.map((d) => ({
+    id: `provisioned:${d.name}`,
+    name: d.name,
+    url: d.url,
+    scrapeInterval: d.scrapeInterval,
+    headers: Object.entries(d.headers).map(([name, value]) => ({ name, value })),
+    isDefault: d.default,
+    maxConcurrent: d.maxConcurrent,
+    ...(d.timeout ? { timeout: d.timeout } : {}),
+    provisioned: true,
+    ...(d.flavour ? { flavour: d.flavour } : {}),
+    ...(d.orgId ? { orgId: d.orgId } : {}),
+    ...(d.partialResponse !== undefined ? { partialResponse: d.partialResponse } : {}),
+    ...(d.dedup !== undefined ? { dedup: d.dedup } : {}),
+    ...(d.exemplarLink ? { exemplarLink: d.exemplarLink } : {}),
+  }));
+  if (out.length && !out.some((d) => d.isDefault)) out[0]!.isDefault = true;
+  return out;
 }
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -3,6 +3,7 @@ import type { Panel } from '../model/dashboard';
 import { QueryEnvContext, useQueryEnv } from '../query/env';
 import { usePanelEnv } from '../query/panelEnv';
 import { useInView } from '../query/useInView';
+import { queryWidthPx } from '../query/plan';
 import { usePanelData } from '../query/usePanelData';
 import type { TransformProblem } from '../transform/index';
 import { useTransformed } from '../transform/useTransformed';
@@ -64,8 +65,7 @@ export default function PanelShell(props: {
     return () => ro.disconnect();
   }, []);
 
-  // Width in whole 10 px buckets: resizing by a few pixels must not re-query.
-  const queryWidth = Math.max(10, Math.round(size.widthPx / 10) * 10);
+  const queryWidth = queryWidthPx(size.widthPx);
   const data = useTransformed(
     panel,
     usePanelData(panel, env, queryWidth, inView && !!plugin && plugin.queryMode !== 'none', {

@@ -1,6 +1,7 @@
 import { readBody, parseAnswer, type Answer } from './answer';
 import { formatBytes, PromError } from './errors';
 import { checkInstant, checkLabelSets, checkMatrix, checkNames } from './shape';
+import { putEarly, requestKey, takeEarly } from './early';
 import { Limiter } from './limiter';
 import type { AlertsResult, BuildInfo, InstantResult, MatrixResult, MetadataResult } from './types';
 
@@ -45,6 +46,17 @@ const MAX_RETRY_AFTER_MS = 30_000;
 
 const limiters = new Map<string, Limiter>();
 
+export interface RangeQuery {
+  expr: string;
+  startSec: number;
+  endSec: number;
+  stepSec: number;
+}
+export interface InstantQuery {
+  expr: string;
+  timeSec: number;
+}
+
 /** The limiter shared by every client of one server URL. */
 export function limiterFor(url: string, max = 6): Limiter {
   let l = limiters.get(url);
@@ -78,8 +90,7 @@ export class PrometheusClient {
     params: URLSearchParams,
     opts: RequestOptions & { allowPost?: boolean; check?: (data: unknown) => T } = {},
   ): Promise<Answer<T>> {
-    for (const [k, v] of Object.entries(this.endpoint.params ?? {}))
-      if (!params.has(k)) params.set(k, v);
+    this.withEndpointParams(params);
     // The wait before a retry holds no slot of the limiter: only the request itself does.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -129,6 +140,40 @@ export class PrometheusClient {
     });
   }
 
+  /** The datasource's own parameters (Thanos' dedup, …) where the request does not set them. */
+  private withEndpointParams(params: URLSearchParams): URLSearchParams {
+    for (const [k, v] of Object.entries(this.endpoint.params ?? {}))
+      if (!params.has(k)) params.set(k, v);
+    return params;
+  }
+
+  /** The URL and fetch options of a request: GET, or a POST form when the URL would be long. */
+  private request(
+    path: string,
+    params: URLSearchParams,
+    allowPost: boolean | undefined,
+  ): { url: string; init: RequestInit & { headers: Record<string, string> } } {
+    const query = params.toString();
+    let url = this.base + path;
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...(this.endpoint.headers ?? {}),
+    };
+    const init: RequestInit & { headers: Record<string, string> } = {
+      method: 'GET',
+      headers,
+      credentials: 'omit',
+    };
+    if (allowPost && url.length + query.length + 1 > MAX_GET_URL) {
+      init.method = 'POST';
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      init.body = query;
+    } else if (query) {
+      url += '?' + query;
+    }
+    return { url, init };
+  }
+
   /** Prometheus' own `timeout` parameter: the server gives up when Scry does. */
   private timeoutParam(): string {
     return `${Math.max(1, Math.ceil((this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000))}s`;
@@ -138,11 +183,8 @@ export class PrometheusClient {
     return this.endpoint.queryStats ? { stats: 'all' } : {};
   }
 
-  queryRange(
-    q: { expr: string; startSec: number; endSec: number; stepSec: number },
-    opts: RequestOptions = {},
-  ): Promise<Answer<MatrixResult>> {
-    const p = new URLSearchParams({
+  private rangeParams(q: RangeQuery): URLSearchParams {
+    return new URLSearchParams({
       query: q.expr,
       start: String(q.startSec),
       end: String(q.endSec),
@@ -150,28 +192,46 @@ export class PrometheusClient {
       timeout: this.timeoutParam(),
       ...this.statsParam(),
     });
-    return this.call<MatrixResult>('/api/v1/query_range', p, {
+  }
+
+  private instantParams(q: InstantQuery): URLSearchParams {
+    return new URLSearchParams({
+      query: q.expr,
+      time: String(q.timeSec),
+      timeout: this.timeoutParam(),
+      ...this.statsParam(),
+    });
+  }
+
+  queryRange(q: RangeQuery, opts: RequestOptions = {}): Promise<Answer<MatrixResult>> {
+    return this.call<MatrixResult>('/api/v1/query_range', this.rangeParams(q), {
       ...opts,
       allowPost: true,
       check: checkMatrix,
     });
   }
 
-  query(
-    q: { expr: string; timeSec: number },
-    opts: RequestOptions = {},
-  ): Promise<Answer<InstantResult>> {
-    const p = new URLSearchParams({
-      query: q.expr,
-      time: String(q.timeSec),
-      timeout: this.timeoutParam(),
-      ...this.statsParam(),
-    });
-    return this.call<InstantResult>('/api/v1/query', p, {
+  query(q: InstantQuery, opts: RequestOptions = {}): Promise<Answer<InstantResult>> {
+    return this.call<InstantResult>('/api/v1/query', this.instantParams(q), {
       ...opts,
       allowPost: true,
       check: checkInstant,
     });
+  }
+
+  /**
+   * Sends a query now, before anything asks for it (the start-up planner, app/earlyQueries.ts:
+   * a dashboard's first screen while the app's code is still loading). The answer waits for the
+   * identical request — same URL, body and headers, built by the same code — which then takes it
+   * instead of sending its own: one request on the wire. Nobody asks within `EARLY_TTL_MS`, or
+   * the page moves to another route: it is aborted (prometheus/early.ts).
+   */
+  sendEarly(q: RangeQuery | InstantQuery): void {
+    const instant = 'timeSec' in q;
+    const path = instant ? '/api/v1/query' : '/api/v1/query_range';
+    const params = this.withEndpointParams(instant ? this.instantParams(q) : this.rangeParams(q));
+    const { url, init } = this.request(path, params, true);
+    putEarly(requestKey(url, init), (signal) => this.fetchFn(url, { ...init, signal }));
   }
 
   labelNames(
@@ -232,20 +292,9 @@ export class PrometheusClient {
     opts: RequestOptions & { allowPost?: boolean },
     onHeaders?: () => void,
   ): Promise<Answer<T>> {
-    const query = params.toString();
-    let url = this.base + path;
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      ...(this.endpoint.headers ?? {}),
-    };
-    const init: RequestInit = { method: 'GET', headers, credentials: 'omit' };
-    if (opts.allowPost && url.length + query.length + 1 > MAX_GET_URL) {
-      init.method = 'POST';
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      init.body = query;
-    } else if (query) {
-      url += '?' + query;
-    }
+    const { url, init } = this.request(path, params, opts.allowPost);
+    // sent already by the start-up planner: take its answer instead of asking again
+    const sent = takeEarly(requestKey(url, init));
 
     const timeoutMs = this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const ctl = new AbortController();
@@ -257,11 +306,15 @@ export class PrometheusClient {
     const onAbort = () => ctl.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     init.signal = ctl.signal;
+    if (sent) {
+      if (ctl.signal.aborted || opts.signal?.aborted) sent.ctl.abort();
+      else ctl.signal.addEventListener('abort', () => sent.ctl.abort(), { once: true });
+    }
 
     try {
       let res: Response;
       try {
-        res = await this.fetchFn(url, init);
+        res = await (sent?.response ?? this.fetchFn(url, init));
       } catch (e) {
         throw await this.networkError(e, url, timedOut, timeoutMs, opts.signal);
       }

@@ -6,6 +6,13 @@ import { interpolate } from '../variables/interpolate';
 import { interpolatePromQL, needsPromQLParser } from '../variables/promql';
 import type { QueryEnv, ScopeValue } from './env';
 
+/**
+ * The width a panel plans its queries with: its body's width in whole 10 px buckets (resizing by
+ * a few pixels must not re-query).
+ */
+export const queryWidthPx = (bodyWidthPx: number): number =>
+  Math.max(10, Math.round(bodyWidthPx / 10) * 10);
+
 /** What one target asks Prometheus, after variables and the step are worked out. */
 export interface TargetPlan {
   refId: string;
@@ -20,9 +27,20 @@ export interface TargetPlan {
   rateIntervalMs: number;
 }
 
+/** What planning reads of a target. */
+export type PlannedTarget = Pick<
+  Target,
+  'refId' | 'expr' | 'interval' | 'intervalFactor' | 'instant' | 'hide'
+>;
+
+/** What planning reads of a panel (the start-up planner reads just this much of a file). */
+export type PlannedPanel = Pick<Panel, 'datasource' | 'maxDataPoints' | 'interval'> & {
+  targets: PlannedTarget[];
+};
+
 export interface PlanInput {
   panel: Pick<Panel, 'maxDataPoints' | 'interval'>;
-  target: Target;
+  target: PlannedTarget;
   fromMs: number;
   toMs: number;
   /** plot width in CSS px: the default max data points */
@@ -127,7 +145,7 @@ export interface PlanError {
 }
 
 /** The targets a panel runs: not hidden, not empty. */
-const visibleTargets = (panel: Pick<Panel, 'targets'>) =>
+const visibleTargets = <T extends PlannedTarget>(panel: { targets: T[] }): T[] =>
   panel.targets.filter((t) => !t.hide && t.expr.trim() !== '');
 
 /**
@@ -135,14 +153,14 @@ const visibleTargets = (panel: Pick<Panel, 'targets'>) =>
  * expression, see variables/promql.ts): callers load it first (`loadPromQLParser`).
  */
 export function panelNeedsPromQLParser(
-  panel: Pick<Panel, 'targets'>,
+  panel: { targets: PlannedTarget[] },
   env: Pick<QueryEnv, 'scope'>,
 ): boolean {
   return visibleTargets(panel).some((t) => needsPromQLParser(t.expr, env.scope));
 }
 
 /** How many targets a panel runs (before planning). */
-export const visibleTargetCount = (panel: Pick<Panel, 'targets'>): number =>
+export const visibleTargetCount = (panel: { targets: PlannedTarget[] }): number =>
   visibleTargets(panel).length;
 
 /**
@@ -152,7 +170,7 @@ export const visibleTargetCount = (panel: Pick<Panel, 'targets'>): number =>
  * inspector shows exactly the panel's requests (same width → same step).
  */
 export function planPanel(
-  panel: Panel,
+  panel: PlannedPanel,
   env: QueryEnv,
   widthPx: number,
   forceInstant = false,

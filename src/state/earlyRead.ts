@@ -38,3 +38,8 @@ export function takeEarlyRead(): Promise<Loaded> | null {
     },
   );
 }
+
+/** The read in flight, without taking it (the start-up planner looks at what is stored). */
+export function peekEarlyRead(): Promise<Loaded> | null {
+  return early?.read ?? null;
+}

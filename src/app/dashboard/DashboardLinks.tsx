@@ -9,6 +9,7 @@ import {
 } from '../../panels/shared/links';
 import { useMenu } from '../../panels/shared/useMenu';
 import { useQueryEnv } from '../../query/env';
+import '../variables/variables.css';
 import { useDashboards } from '../../state/dashboards';
 import { linkableDashboards } from './links';
 import './links.css';

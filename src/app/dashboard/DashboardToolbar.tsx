@@ -6,12 +6,13 @@ import RefreshPicker from '../toolbar/RefreshPicker';
 import TimePicker from '../toolbar/TimePicker';
 import ComparePicker from '../toolbar/ComparePicker';
 import type { CompareTo } from '../../query/compare';
-import VariableBar from '../variables/VariableBar';
 import { lazyComponent } from '../../panels/shared/lazy';
 import type { VariablesState } from '../variables/useVariables';
 
 // only dashboards with links need them (and the interpolation behind them): their own chunk
 const DashboardLinks = lazyComponent('dashboard links', () => import('./DashboardLinks'));
+// only dashboards with variables draw the bar: its code (and styles) load with the first of them
+const VariableBar = lazyComponent('variables', () => import('../variables/VariableBar'));
 
 /** The sticky bar above the grid: title, time, refresh, edit/save/export, settings, variables. */
 export default function DashboardToolbar(props: {
@@ -37,7 +38,7 @@ export default function DashboardToolbar(props: {
   onCost(open: boolean): void;
 }) {
   const { dashboard: d, time, vars, editing, onChange } = props;
-  const variableBar = (
+  const variableBar = d.variables.length > 0 && (
     <VariableBar
       variables={d.variables}
       result={vars.result}

@@ -9,11 +9,9 @@ import { LazySentinel, ManyPanelsNotice, useLazyGridItems } from '../faults/lazy
 import { toSource } from './edits';
 import ChunkLoading from '../ChunkLoading';
 import { useGridWidth } from './useGridWidth';
+import { GRID_COLS, MARGIN_PX, ROW_HEIGHT_PX } from './gridGeometry';
 
 const QueryInspector = lazy(() => import('../inspect/QueryInspector'));
-
-const ROW_HEIGHT_PX = 30;
-const MARGIN_PX = 8;
 
 /** The dashboard's panels and rows on the 24-column grid; draggable and resizable while editing. */
 export default function PanelGrid(props: {
@@ -55,7 +53,12 @@ export default function PanelGrid(props: {
         <ReactGridLayout
           width={width}
           layout={layout}
-          gridConfig={{ cols: 24, rowHeight: ROW_HEIGHT_PX, margin: [MARGIN_PX, MARGIN_PX] }}
+          gridConfig={{
+            cols: GRID_COLS,
+            rowHeight: ROW_HEIGHT_PX,
+            margin: [MARGIN_PX, MARGIN_PX],
+            containerPadding: [MARGIN_PX, MARGIN_PX],
+          }}
           dragConfig={{ enabled: props.editing, handle: '.panel-head', cancel: '.panel-menu' }}
           resizeConfig={{ enabled: props.editing }}
           onLayoutChange={(l) => props.editing && props.onLayout(grid.toModel(l))}

@@ -1,5 +1,21 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 
+const px = (v: string) => Number.parseFloat(v) || 0;
+
+/** The content box's width (what the ResizeObserver reports next), whatever the box-sizing. */
+function contentWidth(el: HTMLElement): number {
+  const cs = getComputedStyle(el);
+  const w = px(cs.width);
+  if (!Number.isFinite(w) || cs.width === 'auto') return el.clientWidth;
+  return cs.boxSizing === 'border-box'
+    ? w -
+        px(cs.paddingLeft) -
+        px(cs.paddingRight) -
+        px(cs.borderLeftWidth) -
+        px(cs.borderRightWidth)
+    : w;
+}
+
 /**
  * The grid container's content width in px, measured in a layout effect (react-grid-layout's
  * `useContainerWidth` measures in a passive effect: one more commit, often after a paint, before
@@ -11,8 +27,7 @@ export function useGridWidth() {
   useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const w = Number.parseFloat(getComputedStyle(el).width);
-    setWidth(Math.round(Number.isFinite(w) ? w : el.clientWidth));
+    setWidth(Math.round(contentWidth(el)));
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {
       const e = entries[0];

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { currentRoute, navigate } from '../router';
-import { SHORTCUTS, chordLabel, type Shortcut } from './keys';
 import { installShortcutListener, useShortcuts } from './useShortcuts';
-import './shortcuts.css';
 
-const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+// the list itself (and its styles) loads when `?` first opens it
+const ShortcutsHelp = lazy(() => import('./ShortcutsList'));
 
 /** Focuses the dashboard search on the dashboard list (HomePage's `search` parameter). */
 function openSearch() {
@@ -21,54 +20,9 @@ export default function GlobalShortcuts() {
   const [open, setOpen] = useState(false);
   useEffect(installShortcutListener, []);
   useShortcuts({ help: () => setOpen((o) => !o), search: openSearch });
-  return open ? <ShortcutsHelp onClose={() => setOpen(false)} /> : null;
-}
-
-function ShortcutsHelp({ onClose }: { onClose(): void }) {
-  useShortcuts({ escape: onClose, help: onClose });
-  const groups = new Map<string, Shortcut[]>();
-  for (const s of SHORTCUTS) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
-  return (
-    <div className="shortcuts-backdrop" onMouseDown={onClose}>
-      <div
-        className="shortcuts-help"
-        role="dialog"
-        aria-label="Keyboard shortcuts"
-        data-testid="shortcuts-help"
-        onMouseDown={(e) => e.stopPropagation()}
-      >
-        <div className="shortcuts-head">
-          <h2>Keyboard shortcuts</h2>
-          <button type="button" className="icon" aria-label="Close" onClick={onClose}>
-            ✕
-          </button>
-        </div>
-        <p className="muted">
-          Letters one after the other (<kbd>t</kbd> then <kbd>z</kbd>); none work while typing in a
-          field or the query editor.
-        </p>
-        <div className="shortcuts-groups">
-          {[...groups].map(([group, list]) => (
-            <section key={group}>
-              <h3>{group}</h3>
-              <table>
-                <tbody>
-                  {list.map((s) => (
-                    <tr key={s.id} data-testid="shortcut" data-shortcut={s.id}>
-                      <td className="shortcut-keys">
-                        {s.keys.map((k, i) => (
-                          <kbd key={i}>{chordLabel(k, MAC)}</kbd>
-                        ))}
-                      </td>
-                      <td>{s.label}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          ))}
-        </div>
-      </div>
-    </div>
-  );
+  return open ? (
+    <Suspense fallback={null}>
+      <ShortcutsHelp onClose={() => setOpen(false)} />
+    </Suspense>
+  ) : null;
 }

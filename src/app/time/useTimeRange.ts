@@ -5,6 +5,7 @@ import { parseDuration } from '../../time/duration';
 import { resolveShownRange, timeFromUrl, type RawRange, type TimeDefaults } from '../../time/range';
 import { updateParams, useRoute } from '../router';
 import { zoomOutOf } from './rangeParams';
+import { takeStartupNow } from './startupNow';
 
 /** The page's clock: the range asked for in the URL, resolved against "now", and its settings. */
 export interface TimeRange {
@@ -41,7 +42,8 @@ export function useTimeRange(defaults: TimeDefaults): TimeRange {
   const route = useRoute();
   const queryClient = useQueryClient();
   const { raw, refresh, timeZone } = timeFromUrl(route.params, defaults);
-  const [nowMs, setNowMs] = useState(() => Date.now());
+  // the start-up planner's instant, if it sent this page's first requests already
+  const [nowMs, setNowMs] = useState(() => takeStartupNow(route.hash) ?? Date.now());
   const rangeKey = `${raw.from}\u0000${raw.to}`;
   const [prevRangeKey, setPrevRangeKey] = useState(rangeKey);
   if (rangeKey !== prevRangeKey) {
