@@ -8,18 +8,24 @@ import { applyInitialTheme } from './theme/runtime';
 
 // first the fetches (the theme's style recalculation takes a while on a busy machine)...
 performance.mark('scry:boot');
-void startupProvisioning().then((raw) => {
-  // Only a present config needs the validator (zod) and the importer: fetch them meanwhile.
-  if (raw.config) void Promise.all([import('./app/provisioning'), import('./app/readDashboard')]);
-});
+const provisioning = startupProvisioning();
 
 // ...and the read of IndexedDB (the app's first render needs what is stored)...
 startEarlyRead();
 
-// ...then the opened dashboard's first-screen queries, as soon as both have arrived (they go out
-// while the app's code is still loading; the panels take their answers)...
-void startEarlyQueries(startupProvisioning(), peekEarlyRead());
+// ...then the opened dashboard's first-screen queries, as soon as both have arrived: they go out
+// while the app's code is still downloading; the panels take their answers...
+const planned = startEarlyQueries(provisioning, peekEarlyRead());
 
-// ...then the stored or linked theme, still before anything is painted (same task)
+// ...then the stored or linked theme, still before anything is painted (same task)...
 applyInitialTheme();
-void import('./main');
+
+// ...and the app. Its code downloads meanwhile (index.html preloads it), but is evaluated once
+// the planner is done — or 300 ms at most: evaluating it is one long task (~200 ms) that would
+// hold back the planner's last step, which waits on the same files and stored records the app's
+// first render needs anyway. So does the validator (zod), which only a present config needs.
+const appTime = Promise.race([planned, new Promise((r) => setTimeout(r, 300))]);
+void appTime.then(() => import('./main'));
+void Promise.all([provisioning, appTime]).then(([raw]) => {
+  if (raw.config) void Promise.all([import('./app/provisioning'), import('./app/readDashboard')]);
+});
