@@ -235,7 +235,8 @@ export function planEarly(input: {
     scope: {},
     dashboard: { uid: d.uid, title: d.title },
   };
-  const bottom = Math.max(0, ...d.panels.map((p) => cellTopPx(p.gridPos.y + p.gridPos.h)));
+  let bottom = 0;
+  for (const p of d.panels) bottom = Math.max(bottom, cellTopPx(p.gridPos.y + p.gridPos.h));
   const overflows = page.headerPx + bottom > page.heightPx;
   const content = gridContentWidth(page.widthPx - (overflows ? page.scrollbarPx : 0));
   const out: EarlyRequest[] = [];
