@@ -108,4 +108,26 @@ describe('early requests (sendEarly)', () => {
     expect(signals[2]!.aborted).toBe(true);
     expect(earlyRequestCount()).toBe(0);
   });
+
+  it('keeps to the datasource’s limit: the rest wait for a slot (freed once headers are in)', async () => {
+    const pending: (() => void)[] = [];
+    const calls: string[] = [];
+    const fn: FetchFn = (url) => {
+      calls.push(url);
+      return new Promise<Response>((resolve) => pending.push(() => resolve(matrix())));
+    };
+    const c = new PrometheusClient({ url: 'http://p:9091', maxConcurrent: 1 }, fn);
+    c.sendEarly(q);
+    c.sendEarly({ ...q, stepSec: 30 });
+    await Promise.resolve();
+    expect(calls).toHaveLength(1);
+    pending[0]!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toHaveLength(2);
+    pending[1]!();
+    // both taken: no third request
+    await c.queryRange(q);
+    await c.queryRange({ ...q, stepSec: 30 });
+    expect(calls).toHaveLength(2);
+  });
 });

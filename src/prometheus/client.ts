@@ -231,7 +231,20 @@ export class PrometheusClient {
     const path = instant ? '/api/v1/query' : '/api/v1/query_range';
     const params = this.withEndpointParams(instant ? this.instantParams(q) : this.rangeParams(q));
     const { url, init } = this.request(path, params, true);
-    putEarly(requestKey(url, init), (signal) => this.fetchFn(url, { ...init, signal }));
+    // in one of the server's slots, like any request (held until its headers are in): the
+    // datasource's limit holds for the first screen too
+    putEarly(
+      requestKey(url, init),
+      (signal) =>
+        new Promise<Response>((resolve, reject) => {
+          this.limiter
+            .run(
+              () => this.fetchFn(url, { ...init, signal }).then(resolve, reject) as Promise<void>,
+              signal,
+            )
+            .catch(reject);
+        }),
+    );
   }
 
   labelNames(
