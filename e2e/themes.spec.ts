@@ -367,3 +367,25 @@ test('the chart redraws its axes and grid in the new theme’s colours, without 
   expect(await canvasPixels(page, hex(dark.grid))).toBe(0);
   expect(await canvasPixels(page, hex(dark.axis))).toBe(0);
 });
+
+test('a theme change keeps the legends’ toggles (the charts are rebuilt in the new colours)', async ({
+  page,
+}) => {
+  await importDashboard(page, FIXTURE);
+  await openFixture(page, '&theme=dark');
+  const temp = panel(page, 'Temperature').getByTestId('legend-item');
+  const heat = panel(page, 'Heatmap').getByTestId('legend-item');
+  await temp.filter({ hasText: 'fra' }).click();
+  await heat.filter({ hasText: 'p99' }).click();
+  const states = async () => ({
+    temp: await temp.evaluateAll((els) => els.map((e) => e.getAttribute('aria-pressed'))),
+    heat: await heat.evaluateAll((els) => els.map((e) => e.getAttribute('aria-pressed'))),
+  });
+  const before = await states();
+  expect(before.temp.filter((p) => p === 'true')).toHaveLength(1);
+  expect(before.heat).toEqual(['true', 'true', 'false']);
+  await chooseTheme(page, 'light');
+  await expect.poll(() => theme(page)).toBe('light');
+  await expect(panel(page, 'Temperature')).toHaveAttribute('data-state', 'ok');
+  expect(await states()).toEqual(before);
+});

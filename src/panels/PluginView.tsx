@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { ViewMemoryContext, type ViewMemory } from '../charts/remembered';
 import { useTheme } from '../theme/runtime';
 import type { PanelPlugin, PanelViewProps } from './types';
 
@@ -15,7 +16,13 @@ export default function PluginView({
     () => plugin.readOptions({ options, fieldConfig }),
     [plugin, options, fieldConfig],
   );
-  // named colours ("green") resolve per theme: a theme change builds the view anew
+  // named colours ("green") resolve per theme: a theme change builds the view anew; what it
+  // remembers (the legend's toggles) lives here, across that rebuild
   const theme = useTheme();
-  return <plugin.View key={theme} {...props} options={read} />;
+  const [memory] = useState<ViewMemory>(() => new Map());
+  return (
+    <ViewMemoryContext.Provider value={memory}>
+      <plugin.View key={theme} {...props} options={read} />
+    </ViewMemoryContext.Provider>
+  );
 }

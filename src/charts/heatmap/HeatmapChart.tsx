@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useRemembered } from '../remembered';
 import type { Exemplar } from '../../model/exemplar';
 import { drawExemplarDots, type ExemplarDots } from '../exemplarLayer';
 import { exemplarTooltipHtml } from '../exemplars';
@@ -106,7 +107,8 @@ export default function HeatmapChart(props: HeatmapChartProps) {
   const tooltipRef = useRef<HTMLDivElement>(null);
   const bitmapRef = useRef<Bitmap | undefined>(undefined);
   const propsRef = useLatest(props);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  // the legend's toggles outlive a rebuild of the chart (charts/remembered.ts)
+  const [hidden, setHidden] = useRemembered<ReadonlySet<string>>('heatmap legend', () => new Set());
   const exemplarsRef = useRef<ExemplarDots<HeatmapExemplarPoint> | undefined>(undefined);
 
   // compare to the past: the lines then, dashed, after the present ones (uPlot series n+1…)

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useRemembered } from '../remembered';
 import type uPlot from 'uplot';
 import { basePlotOptions, selectToZoom, timeAxis, useLatest, usePlot } from '../plotLifecycle';
 import 'uplot/dist/uPlot.min.css';
@@ -37,12 +38,16 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const propsRef = useLatest(props);
   // series hidden from the plot by an override start hidden (a legend click shows them)
   const hiddenByDefault = series.flatMap((s) => (s.hideFrom?.viz ? [s.key] : [])).join('\u0001');
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => vizHidden(series));
-  const [hiddenFor, setHiddenFor] = useState(hiddenByDefault);
-  if (hiddenFor !== hiddenByDefault) {
-    setHiddenFor(hiddenByDefault);
-    setHidden(vizHidden(series));
-  }
+  // the legend's toggles outlive a rebuild of the chart (charts/remembered.ts)
+  const [toggles, setToggles] = useRemembered('timeseries legend', () => ({
+    hidden: vizHidden(series),
+    for: hiddenByDefault,
+  }));
+  if (toggles.for !== hiddenByDefault)
+    setToggles({ hidden: vizHidden(series), for: hiddenByDefault });
+  const hidden = toggles.hidden;
+  const setHidden = (fn: (prev: ReadonlySet<string>) => ReadonlySet<string>) =>
+    setToggles((prev) => ({ ...prev, hidden: fn(prev.hidden) }));
 
   // Series layout identity: a new uPlot only when the series' set, order, look or axes change.
   const style = props.style ?? DEFAULT_STYLE;

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useRemembered } from '../../charts/remembered';
 import { useTheme } from '../../theme/runtime';
 import { parseColor, resolveColor, seriesColor } from '../../units/colors';
 import { formattedToString, formatValueToString } from '../../units/format';
@@ -20,7 +21,8 @@ export default function PiePanel(props: PanelViewProps<PieOptions>) {
   const { panel, options: opts, widthPx, heightPx } = props;
   const theme = useTheme();
   const { values, total: count } = useDisplayValues(props, opts.reduce, PIE_LIMIT);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  // the legend's toggles outlive the rebuild a theme change makes (charts/remembered.ts)
+  const [hidden, setHidden] = useRemembered<ReadonlySet<string>>('pie legend', () => new Set());
   const { unit, decimals } = panel.fieldConfig;
 
   const inputs = useMemo<PieInput[]>(
