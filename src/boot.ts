@@ -21,10 +21,15 @@ const planned = startEarlyQueries(provisioning, peekEarlyRead());
 applyInitialTheme();
 
 // ...and the app. Its code downloads meanwhile (index.html preloads it), but is evaluated once
-// the planner is done — or 300 ms at most: evaluating it is one long task (~200 ms) that would
-// hold back the planner's last step, which waits on the same files and stored records the app's
-// first render needs anyway. So does the validator (zod), which only a present config needs.
-const appTime = Promise.race([planned, new Promise((r) => setTimeout(r, 300))]);
+// the planner is done: evaluating it is one long task (~200 ms) that would hold back the
+// planner's last step, which waits on the same files and stored records the app's first render
+// needs anyway. So does the validator (zod), which only a present config needs. Not longer than
+// 100 ms after config.json has been read (or found absent): a dashboard file of megabytes takes
+// longer to arrive, and the app's code should be evaluated meanwhile, as it used to be.
+const appTime = Promise.race([
+  planned,
+  provisioning.then(() => new Promise((r) => setTimeout(r, 100))),
+]);
 void appTime.then(() => import('./main'));
 void Promise.all([provisioning, appTime]).then(([raw]) => {
   if (raw.config) void Promise.all([import('./app/provisioning'), import('./app/readDashboard')]);

@@ -9,15 +9,15 @@ import type { Loaded } from '../state/db';
 import { allDatasources } from '../state/datasourceList';
 import { resolveDatasource } from './datasourceHandles';
 import { planEarly, readConfigDatasources, readForPlanning, type EarlyPage } from './earlyPlan';
-import type { RawProvisioning } from './startup';
+import { parseFetched, type RawProvisioning } from './startup';
 import { rememberStartupNow } from './time/startupNow';
 
 /** Height above the grid at the least (the top bar and the dashboard toolbar on one line). */
 export const MIN_HEADER_PX = 90;
 
-const parse = (text: string): unknown => {
+const parse = (text: string, keep = false): unknown => {
   try {
-    return JSON.parse(text) as unknown;
+    return keep ? parseFetched(text) : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
   }
@@ -36,7 +36,8 @@ async function openedDashboard(
   if (own) return parse(own.json);
   for (const file of raw.dashboards.values()) {
     const f = await file;
-    const json = f.ok ? parse(f.text) : undefined;
+    // provisioning takes this parse instead of parsing the file again
+    const json = f.ok ? parse(f.text, true) : undefined;
     if (declaredUid(json) === uid) return json;
   }
   return undefined;

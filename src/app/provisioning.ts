@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Dashboard } from '../model/dashboard';
+import { checkTextSize } from '../model/limits';
 import { formatIssues, parseJsonText, validateDashboard } from '../model/validate';
 import { FLAVOURS } from '../prometheus/flavour';
 import type { Datasource } from '../state/datasourceList';
@@ -7,6 +8,7 @@ import {
   CONFIG_DEFAULTS,
   configDatasources,
   fetchProvisioning,
+  takeParsed,
   type FetchedText,
   type RawProvisioning,
 } from './startup';
@@ -117,7 +119,12 @@ export async function readProvisioning(
       const fetched = await (raw.dashboards.get(path) ??
         Promise.resolve<FetchedText>({ ok: false, error: 'was not fetched' }));
       if (!fetched.ok) return { path, json: { ok: false as const, errors: [fetched.error] } };
-      return { path, json: parseJsonText(fetched.text) };
+      // the start-up planner may have parsed it already (the size limit still applies)
+      const early = checkTextSize(fetched.text) ? undefined : takeParsed(fetched.text);
+      return {
+        path,
+        json: early ? { ok: true as const, value: early.value } : parseJsonText(fetched.text),
+      };
     }),
   );
   const readAll = (files: typeof parsed) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readProvisioning, readScryDashboard } from './provisioning';
-import { fetchProvisioning, listedDashboards } from './startup';
+import { fetchProvisioning, listedDashboards, parseFetched, takeParsed } from './startup';
 
 const BASE = 'http://127.0.0.1:1/app/config.json';
 
@@ -128,5 +128,26 @@ describe('fetchProvisioning', () => {
     const all = await readProvisioning(raw, readScryDashboard, { first: 'nope' });
     expect(all.dashboards.map((d) => d.dashboard.uid)).toEqual(['a', 'b']);
     expect(all.rest).toBeUndefined();
+  });
+});
+
+describe('a file the start-up planner parsed', () => {
+  it('is parsed once: provisioning takes the same value, once', async () => {
+    const text = dash('shared');
+    const value = parseFetched(text) as { uid: string };
+    const p = await readProvisioning({
+      base: BASE,
+      config: { ok: true, text: JSON.stringify({ dashboards: ['a.json'] }) },
+      dashboards: new Map([['a.json', Promise.resolve({ ok: true as const, text })]]),
+    });
+    expect(p.dashboards.map((d) => d.dashboard.uid)).toEqual(['shared']);
+    expect(value.uid).toBe('shared');
+    expect(takeParsed(text)).toBeUndefined();
+  });
+
+  it('keeps nothing for a text it did not parse', () => {
+    expect(takeParsed(dash('other'))).toBeUndefined();
+    expect(() => parseFetched('{')).toThrow();
+    expect(takeParsed('{')).toBeUndefined();
   });
 });

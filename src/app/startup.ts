@@ -115,6 +115,24 @@ export async function fetchProvisioning(
   return out;
 }
 
+/** Files the start-up planner parsed already, by their text: provisioning takes them once. */
+const parsedFiles = new Map<string, unknown>();
+
+/** JSON.parse of a fetched file, kept for provisioning (a 10 000-panel file is parsed once). */
+export function parseFetched(text: string): unknown {
+  const value = JSON.parse(text) as unknown;
+  parsedFiles.set(text, value);
+  return value;
+}
+
+/** The value `parseFetched` made of this very text, once; undefined if it made none. */
+export function takeParsed(text: string): { value: unknown } | undefined {
+  if (!parsedFiles.has(text)) return undefined;
+  const value = parsedFiles.get(text);
+  parsedFiles.delete(text);
+  return { value };
+}
+
 let started: Promise<RawProvisioning> | null = null;
 
 /** The start-up fetch: begun on the first call (by the entry script), shared afterwards. */
