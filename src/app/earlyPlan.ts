@@ -12,7 +12,12 @@ import type { DatasourceHandle } from '../query/env';
 import { planPanel, queryWidthPx, type PlannedPanel, type TargetPlan } from '../query/plan';
 import { resolveShownRange, timeFromUrl } from '../time/range';
 import { cellTopPx, gridContentWidth, panelBodyWidthPx } from './dashboard/gridGeometry';
-import { CONFIG_DEFAULTS, configDatasources, type ConfigDatasource } from './startup';
+import {
+  CONFIG_DEFAULTS,
+  CONFIG_TIMEOUT,
+  configDatasources,
+  type ConfigDatasource,
+} from './startup';
 import type { Datasource } from '../state/datasourceList';
 
 /** What the planner reads of a panel. */
@@ -146,6 +151,17 @@ export function readForPlanning(raw: unknown): EarlyDashboard | null {
   };
 }
 
+const isMaxConcurrent = (v: unknown): v is number => isInt(v, 1, CONFIG_DEFAULTS.maxConcurrentMax);
+/** config.json's optional datasource fields and what each must be when present */
+const OPTIONAL_FIELDS: Record<string, (v: unknown) => boolean> = {
+  flavour: (v) => FLAVOURS.includes(v as Flavour),
+  orgId: isStr,
+  partialResponse: isBool,
+  dedup: isBool,
+  exemplarLink: isStr,
+  timeout: (v) => isStr(v) && CONFIG_TIMEOUT.test(v),
+};
+
 /** config.json's datasources, read as provisioning.ts' schema reads them; null if it would not. */
 export function readConfigDatasources(raw: unknown): Datasource[] | null {
   if (!isObj(raw)) return null;
@@ -156,27 +172,19 @@ export function readConfigDatasources(raw: unknown): Datasource[] | null {
     if (!isObj(d) || !isStr(d.name) || d.name === '' || !isStr(d.url)) return null;
     if (!URL.canParse(d.url) || (d.type !== undefined && d.type !== 'prometheus')) return null;
     const headers = field(d, 'headers', isObj, {});
-    if (!headers || !Object.values(headers).every(isStr)) return null;
-    const isMax = (v: unknown): v is number => isInt(v, 1, CONFIG_DEFAULTS.maxConcurrentMax);
-    const isFlavour = (v: unknown): v is Flavour => FLAVOURS.includes(v as Flavour);
-    const isTimeout = (v: unknown): v is string => isStr(v) && /^\d+(ms|s|m|h)$/.test(v);
-    const optional = <T>(key: string, ok: (v: unknown) => v is T) => {
-      const v = d[key];
-      return v === undefined ? { ok: true, v: undefined } : { ok: ok(v), v: v as T };
-    };
-    const flavour = optional('flavour', isFlavour);
-    const orgId = optional('orgId', isStr);
-    const partialResponse = optional('partialResponse', isBool);
-    const dedup = optional('dedup', isBool);
-    const exemplarLink = optional('exemplarLink', isStr);
-    const timeout = optional('timeout', isTimeout);
     const dflt = field(d, 'default', isBool, CONFIG_DEFAULTS.default);
     const scrapeInterval = field(d, 'scrapeInterval', isStr, CONFIG_DEFAULTS.scrapeInterval);
-    const maxConcurrent = field(d, 'maxConcurrent', isMax, CONFIG_DEFAULTS.maxConcurrent);
-    const opts = [flavour, orgId, partialResponse, dedup, exemplarLink, timeout];
+    const maxConcurrent = field(d, 'maxConcurrent', isMaxConcurrent, CONFIG_DEFAULTS.maxConcurrent);
+    if (!headers || !Object.values(headers).every(isStr)) return null;
     if (dflt === undefined || scrapeInterval === undefined || maxConcurrent === undefined)
       return null;
-    if (!opts.every((o) => o.ok)) return null;
+    if (Object.entries(OPTIONAL_FIELDS).some(([k, ok]) => d[k] !== undefined && !ok(d[k])))
+      return null;
+    // the optional fields' types were checked just above
+    const opt = d as Pick<
+      ConfigDatasource,
+      'flavour' | 'orgId' | 'partialResponse' | 'dedup' | 'exemplarLink' | 'timeout'
+    >;
     out.push({
       name: d.name,
       url: d.url,
@@ -184,12 +192,12 @@ export function readConfigDatasources(raw: unknown): Datasource[] | null {
       scrapeInterval,
       headers: headers as Record<string, string>,
       maxConcurrent,
-      flavour: flavour.v,
-      orgId: orgId.v,
-      partialResponse: partialResponse.v,
-      dedup: dedup.v,
-      exemplarLink: exemplarLink.v,
-      timeout: timeout.v,
+      flavour: opt.flavour,
+      orgId: opt.orgId,
+      partialResponse: opt.partialResponse,
+      dedup: opt.dedup,
+      exemplarLink: opt.exemplarLink,
+      timeout: opt.timeout,
     });
   }
   return configDatasources(out);

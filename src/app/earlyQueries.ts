@@ -9,7 +9,7 @@ import type { Loaded } from '../state/db';
 import { allDatasources } from '../state/datasourceList';
 import { resolveDatasource } from './datasourceHandles';
 import { planEarly, readConfigDatasources, readForPlanning, type EarlyPage } from './earlyPlan';
-import { parseFetched, type RawProvisioning } from './startup';
+import { declaredUid, parseFetched, type RawProvisioning } from './startup';
 import { rememberStartupNow } from './time/startupNow';
 
 /** Height above the grid at the least (the top bar and the dashboard toolbar on one line). */
@@ -22,9 +22,6 @@ const parse = (text: string, keep = false): unknown => {
     return undefined;
   }
 };
-
-const declaredUid = (v: unknown): unknown =>
-  typeof v === 'object' && v !== null ? (v as { uid?: unknown }).uid : undefined;
 
 /** The dashboard the app will open at `uid`: the user's own copy wins over a provisioned one. */
 async function openedDashboard(

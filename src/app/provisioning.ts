@@ -6,7 +6,9 @@ import { FLAVOURS } from '../prometheus/flavour';
 import type { Datasource } from '../state/datasourceList';
 import {
   CONFIG_DEFAULTS,
+  CONFIG_TIMEOUT,
   configDatasources,
+  declaredUid,
   fetchProvisioning,
   takeParsed,
   type FetchedText,
@@ -36,10 +38,7 @@ const configSchema = z.object({
         /** exemplar link template, e.g. https://tracing.example/trace/${trace_id} */
         exemplarLink: z.string().optional(),
         /** query timeout, e.g. "60s" */
-        timeout: z
-          .string()
-          .regex(/^\d+(ms|s|m|h)$/, 'must be a duration like 60s or 2m')
-          .optional(),
+        timeout: z.string().regex(CONFIG_TIMEOUT, 'must be a duration like 60s or 2m').optional(),
       }),
     )
     .default([]),
@@ -77,13 +76,6 @@ export async function loadProvisioning(
   base = new URL('config.json', document.baseURI).toString(),
 ): Promise<Provisioned> {
   return readProvisioning(await fetchProvisioning(base), read);
-}
-
-/** The `uid` a parsed dashboard file declares (Scry's, or a Grafana export's), if any. */
-function declaredUid(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const o = v as { uid?: unknown; dashboard?: { uid?: unknown } | null };
-  return o.uid ?? o.dashboard?.uid;
 }
 
 /**

@@ -115,6 +115,16 @@ export async function fetchProvisioning(
   return out;
 }
 
+/** The `uid` a parsed dashboard file declares (Scry's, or a Grafana export's), if any. */
+export function declaredUid(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as { uid?: unknown; dashboard?: { uid?: unknown } | null };
+  return o.uid ?? o.dashboard?.uid;
+}
+
+/** config.json's query timeout: a whole number of ms, s, m or h ("60s"). */
+export const CONFIG_TIMEOUT = /^\d+(ms|s|m|h)$/;
+
 /** Files the start-up planner parsed already, by their text: provisioning takes them once. */
 const parsedFiles = new Map<string, unknown>();
 

@@ -1,7 +1,7 @@
 import { readBody, parseAnswer, type Answer } from './answer';
 import { formatBytes, PromError } from './errors';
 import { checkInstant, checkLabelSets, checkMatrix, checkNames } from './shape';
-import { putEarly, requestKey, takeEarly } from './early';
+import { putEarly, takeEarly } from './early';
 import { Limiter } from './limiter';
 import type { AlertsResult, BuildInfo, InstantResult, MatrixResult, MetadataResult } from './types';
 
@@ -233,17 +233,8 @@ export class PrometheusClient {
     const { url, init } = this.request(path, params, true);
     // in one of the server's slots, like any request (held until its headers are in): the
     // datasource's limit holds for the first screen too
-    putEarly(
-      requestKey(url, init),
-      (signal) =>
-        new Promise<Response>((resolve, reject) => {
-          this.limiter
-            .run(
-              () => this.fetchFn(url, { ...init, signal }).then(resolve, reject) as Promise<void>,
-              signal,
-            )
-            .catch(reject);
-        }),
+    putEarly(url, init, (signal) =>
+      this.limited(() => this.fetchFn(url, { ...init, signal }), signal),
     );
   }
 
@@ -307,7 +298,7 @@ export class PrometheusClient {
   ): Promise<Answer<T>> {
     const { url, init } = this.request(path, params, opts.allowPost);
     // sent already by the start-up planner: take its answer instead of asking again
-    const sent = takeEarly(requestKey(url, init));
+    const sent = takeEarly(url, init);
 
     const timeoutMs = this.endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const ctl = new AbortController();

@@ -15,12 +15,17 @@ export interface EarlyRequest {
 const early = new Map<string, EarlyRequest>();
 
 /** The identity of a request: what it sends, so that only the very same request takes it. */
-export function requestKey(url: string, init: RequestInit): string {
+function requestKey(url: string, init: RequestInit): string {
   return JSON.stringify([init.method, url, init.body ?? '', init.headers ?? {}]);
 }
 
-/** Starts `send` now under `key` (once: the same request planned twice is sent once). */
-export function putEarly(key: string, send: (signal: AbortSignal) => Promise<Response>): void {
+/** Starts `send` now for this request (once: the same request planned twice is sent once). */
+export function putEarly(
+  url: string,
+  init: RequestInit,
+  send: (signal: AbortSignal) => Promise<Response>,
+): void {
+  const key = requestKey(url, init);
   if (early.has(key)) return;
   const ctl = new AbortController();
   const response = send(ctl.signal);
@@ -30,8 +35,14 @@ export function putEarly(key: string, send: (signal: AbortSignal) => Promise<Res
   early.set(key, { response, ctl, timer });
 }
 
-/** The early request with this key, if any: it is the caller's from now on. */
-export function takeEarly(key: string): EarlyRequest | undefined {
+/** The early request identical to this one, if any: it is the caller's from now on. */
+export function takeEarly(url: string, init: RequestInit): EarlyRequest | undefined {
+  // every request asks; almost always none is waiting (they exist only at start-up)
+  if (early.size === 0) return undefined;
+  return takeKey(requestKey(url, init));
+}
+
+function takeKey(key: string): EarlyRequest | undefined {
   const e = early.get(key);
   if (!e) return undefined;
   early.delete(key);
@@ -40,7 +51,7 @@ export function takeEarly(key: string): EarlyRequest | undefined {
 }
 
 function dropEarly(key: string): void {
-  takeEarly(key)?.ctl.abort();
+  takeKey(key)?.ctl.abort();
 }
 
 /** Aborts every early request nobody took (the page left the route they were sent for). */

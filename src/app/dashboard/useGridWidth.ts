@@ -5,8 +5,8 @@ const px = (v: string) => Number.parseFloat(v) || 0;
 /** The content box's width (what the ResizeObserver reports next), whatever the box-sizing. */
 function contentWidth(el: HTMLElement): number {
   const cs = getComputedStyle(el);
+  if (cs.width === 'auto') return el.clientWidth;
   const w = px(cs.width);
-  if (!Number.isFinite(w) || cs.width === 'auto') return el.clientWidth;
   return cs.boxSizing === 'border-box'
     ? w -
         px(cs.paddingLeft) -
