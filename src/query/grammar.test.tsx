@@ -79,6 +79,12 @@ function mount(panel: Panel, fetchFn: FetchFn) {
 
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 50))));
 
+/** Settles until `done` holds (the grammar's chunk takes longer under a busy parallel suite), 5 s at most. */
+async function settleUntil(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 5000; waited += 50) await settle();
+  await settle();
+}
+
 describe('usePanelData and the PromQL grammar', () => {
   it('built-ins only: asks at once and never loads the grammar', async () => {
     const server = recordingServer();
@@ -95,7 +101,7 @@ describe('usePanelData and the PromQL grammar', () => {
     expect(seen[0]!.state).toBe('loading');
     expect(seen[0]!.errors).toEqual([]);
     expect(server.queries).toEqual([]);
-    await settle();
+    await settleUntil(() => promqlParserLoaded() && server.queries.length > 0);
     expect(promqlParserLoaded()).toBe(true);
     expect(server.queries).toEqual(['up{job=~"a\\\\.b"}']);
   });
