@@ -294,7 +294,12 @@ test('a known exemplar on a time series panel: a dot at its time and value, with
   page,
 }) => {
   const P99 = `histogram_quantile(0.99, ${BUCKETS})`;
-  const traceId = await tracedRequest(120);
+  // two requests of the same bucket (0.1, 0.25]: the p99 line is then flat at its interpolated
+  // 0.2485, above both exemplars (the axis covers the dots, or they would be off the plot). The
+  // known one is the slower: the highest of its pixel column, kept by the decimation even when
+  // other tests' requests to `/` (120 ms) fall in the same column.
+  await apiExemplar(P99, await tracedRequest(120));
+  const traceId = await tracedRequest(200);
   const api = await apiExemplar(P99, traceId);
   await addDatasourceWithLink(page);
   await importDashboard(page, exemplarDashboard('exemplar-ts', 'timeseries', P99));
@@ -303,7 +308,7 @@ test('a known exemplar on a time series panel: a dot at its time and value, with
   await openAt(page, 'exemplar-ts', { fromMs, toMs });
   const p = panel(page, 'Latency');
   await expect(p).toHaveAttribute('data-state', 'ok');
-  const { dot, x } = await dotOf(p, traceId);
+  const { dot, x, y } = await dotOf(p, traceId);
   await expect(dot).toHaveAttribute('data-time-ms', String(Math.round(api.timestamp * 1000)));
   await expect(dot).toHaveAttribute('data-value', String(Number(api.value)));
   await expect(dot).toHaveAttribute('data-ref-id', 'A');
@@ -311,6 +316,19 @@ test('a known exemplar on a time series panel: a dot at its time and value, with
   const over = (await p.locator('.u-over').boundingBox())!;
   const expectedX = over.x + ((api.timestamp * 1000 - fromMs) / (toMs - fromMs)) * over.width;
   expect(Math.abs(x - expectedX)).toBeLessThanOrEqual(1.5);
+  // the line is above the dot (the API's own p99), and the dot is on the plot all the same
+  const line = await promApi<{ result: { values: [number, string][] }[] }>('/api/v1/query_range', {
+    query: P99,
+    start: fromMs / 1000,
+    end: toMs / 1000,
+    step: 15,
+  });
+  const finite = line.result
+    .flatMap((s) => s.values.map(([, v]) => Number(v)))
+    .filter(Number.isFinite);
+  expect(Math.max(...finite)).toBeGreaterThan(Number(api.value));
+  expect(y).toBeGreaterThan(over.y);
+  expect(y).toBeLessThan(over.y + over.height);
   await checkTooltip(p, traceId, api);
   await shots(page, p, traceId, 'timeseries');
 });

@@ -76,7 +76,8 @@ export function timeAxis(props: RefObject<TimeChartProps>, grid: boolean): uPlot
  * A uPlot in `hostRef`, created from `options(host)` in a layout effect (again only when
  * `layoutKey` changes: series set, style, sync group, zone) and destroyed on unmount; then kept
  * up to date by `usePlotUpdates`. `redrawKey` stands for what the draw hooks read besides the
- * data: a change redraws (not on creation, which draws anyway).
+ * data: a change redraws (not on creation, which draws anyway). `rangeKey` stands for what the
+ * scales' range functions read besides the data: a change ranges them again.
  */
 export function usePlot(opts: {
   hostRef: RefObject<HTMLDivElement | null>;
@@ -86,11 +87,13 @@ export function usePlot(opts: {
   series: readonly { key: string }[];
   hidden: ReadonlySet<string>;
   redrawKey?: string | undefined;
+  rangeKey?: string | undefined;
 }): { plotRef: RefObject<uPlot | null>; drawnDataRef: RefObject<uPlot.AlignedData | null> } {
-  const { hostRef, options, layoutKey, data, series, hidden, redrawKey } = opts;
+  const { hostRef, options, layoutKey, data, series, hidden, redrawKey, rangeKey } = opts;
   const plotRef = useRef<uPlot | null>(null);
   const drawnDataRef = useRef<uPlot.AlignedData | null>(null);
   const drawnRedrawKey = useRef(redrawKey);
+  const rangedKey = useRef(rangeKey);
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
@@ -98,6 +101,7 @@ export function usePlot(opts: {
     plotRef.current = u;
     drawnDataRef.current = data;
     drawnRedrawKey.current = redrawKey;
+    rangedKey.current = rangeKey;
     return () => {
       u.destroy();
       plotRef.current = null;
@@ -113,6 +117,14 @@ export function usePlot(opts: {
     drawnRedrawKey.current = redrawKey;
     plotRef.current?.redraw(false, false);
   }, [redrawKey]);
+
+  // the same data again, its scales ranged anew (this draws too)
+  useEffect(() => {
+    if (rangedKey.current === rangeKey) return;
+    rangedKey.current = rangeKey;
+    const u = plotRef.current;
+    if (u) u.setData(u.data, true);
+  }, [rangeKey]);
 
   // a new theme: axes and grid take its colours (uPlot reads them at every draw)
   useEffect(() => subscribeTheme(() => plotRef.current?.redraw(false, false)), []);

@@ -152,3 +152,48 @@ describe('TimeSeriesChart y axes', () => {
     expect(plot.dataset.yAxisLeft!.split('|').every((t) => t.startsWith('L'))).toBe(true);
   });
 });
+
+describe('TimeSeriesChart exemplars', () => {
+  it('ranges the first axis again when exemplars arrive, so a dot below a flat p99 is on the plot', async () => {
+    const start = Date.UTC(2026, 0, 1) / 1000;
+    const times = Float64Array.from({ length: 61 }, (_, i) => start + i * 15);
+    // histogram_quantile of one bucket's observations: a flat line at the interpolated 0.2485;
+    // the same series object in both renders (the exemplars come by their own request)
+    const series = [{ key: 'p99', label: 'p99', values: times.map(() => 0.2485), color: '#fff' }];
+    const chart = (exemplarValues: number[]) => (
+      <TimeSeriesChart
+        times={times}
+        series={series}
+        exemplars={{
+          points: exemplarValues.map((value, i) => ({
+            refId: 'A',
+            exemplar: {
+              seriesLabels: { le: '0.25' },
+              labels: { trace_id: `t${i}` },
+              value,
+              timeSec: start + 300,
+            },
+          })),
+        }}
+        formatValue={String}
+        formatTicks={(v) => v.map((x) => `y${x}`)}
+        formatTime={String}
+        formatTimeTicks={(ticks) => ticks.map(() => '')}
+        timeZone="Etc/UTC"
+      />
+    );
+    const container = await renderChart(chart([]));
+    const ticks = () =>
+      container
+        .querySelector<HTMLElement>('.ts-plot')!
+        .dataset.yAxisLeft!.split('|')
+        .map((t) => Number(t.slice(1)));
+    expect(Math.min(...ticks())).toBeGreaterThan(0.2);
+    act(() => root!.render(chart([0.12])));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(Math.min(...ticks())).toBeLessThanOrEqual(0.12);
+    expect(Math.max(...ticks())).toBeGreaterThanOrEqual(0.24);
+  });
+});

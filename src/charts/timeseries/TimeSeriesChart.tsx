@@ -85,7 +85,10 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     series: plotted,
     hidden,
     // Annotations are drawn by a hook that reads props: redraw when they change.
-    redrawKey: JSON.stringify(props.annotations ?? []) + exemplarsKey(props.exemplars),
+    redrawKey: JSON.stringify(props.annotations ?? []),
+    // the first axis' auto range covers the exemplar dots (axes.ts): new ones range it again,
+    // which draws them too
+    rangeKey: exemplarsKey(props.exemplars),
     options: (host) => {
       const p = propsRef.current;
       const tooltip: TooltipState = {};

@@ -1,6 +1,6 @@
 // Exemplar dots on the time series chart: each at its own time and value, on the panel's first y
 // scale (a log scale draws none ≤ 0), decimated per pixel column and query (the extreme values
-// kept); dots outside the y range are not drawn. The tooltip: labels, value, real timestamp and
+// kept). The axis' auto range covers them (axes.ts); dots outside fixed min/max are not drawn. The tooltip: labels, value, real timestamp and
 // the trace id as a link. The drawing code (`exemplarDraw.ts`) loads when a chart first has
 // exemplars: the dashboard's entry stays without it.
 import type uPlot from 'uplot';

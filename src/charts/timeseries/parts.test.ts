@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextHidden } from './Legend';
 import { stackGroupBands } from './axes';
 import { tooltipHtml } from './tooltip';
-import type { ChartSeries } from './types';
+import { DEFAULT_STYLE, type ChartSeries } from './types';
 import { logRange, yRange } from './yRange';
 
 const s = (key: string, values: number[], drawValues?: number[]): ChartSeries => ({
@@ -37,6 +37,17 @@ describe('yRange', () => {
     expect(yRange({ series: [s('a', [4, 4])] }, all)).toEqual([3.6, 4.4]);
     expect(yRange({ series: [s('a', [0, 0])] }, all)).toEqual([-1, 1]);
     expect(yRange({ series: [s('a', [NaN])] }, all)).toEqual([0, expect.closeTo(1.1)]);
+  });
+  it('covers the extra values (exemplar dots) unless the ends are fixed', () => {
+    const flat = [s('a', [0.2485, 0.2485, NaN])];
+    const [lo, hi] = yRange({ series: flat, extra: [0.12] }, all);
+    expect(lo).toBeLessThanOrEqual(0.12);
+    expect(hi).toBeGreaterThanOrEqual(0.2485);
+    expect(yRange({ series: flat, extra: [9] }, all)[1]).toBeGreaterThanOrEqual(9);
+    expect(yRange({ series: flat, extra: [0.12], min: 0.2, max: 0.3 }, all)).toEqual([0.2, 0.3]);
+    expect(
+      yRange({ series: flat, extra: [0.12], style: { ...DEFAULT_STYLE, logBase: 10 } }, all)[0],
+    ).toBeLessThan(0.12);
   });
   it('spans whole powers of the base on a log axis, ignoring values ≤ 0', () => {
     expect(logRange([Float64Array.from([0, -1, 3, 70])], 10, undefined, undefined)).toEqual([

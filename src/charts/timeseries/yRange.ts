@@ -1,11 +1,15 @@
 // The y range: Scry computes it from the finite values of the visible series (uPlot would seed
-// its auto-range with NaN), honouring fixed ends and the log axis.
+// its auto-range with NaN) and the values drawn beside them (exemplar dots), honouring fixed
+// ends and the log axis.
 import uPlot from 'uplot';
 import { finiteExtent } from '../gaps';
 import { pastDrawValues } from './compareSeries';
 import type { ChartSeries, TimeSeriesChartProps } from './types';
 
-type YRangeProps = Pick<TimeSeriesChartProps, 'series' | 'style' | 'min' | 'max'>;
+type YRangeProps = Pick<TimeSeriesChartProps, 'series' | 'style' | 'min' | 'max'> & {
+  /** more values the auto range covers (the exemplar dots of the first axis) */
+  extra?: readonly number[] | undefined;
+};
 
 /**
  * The range of scale `scale` over its series; `shown(i)`: whether series i (of all) is visible
@@ -23,7 +27,8 @@ export function yRange(
       : [s.drawValues ?? s.values];
   const mine = p.series.flatMap((s, i) => ((s.scale ?? 'y') === scale ? [{ s, i }] : []));
   const visible = mine.filter(({ i }) => shown(i)).flatMap(({ s }) => drawn(s));
-  const columns = visible.length ? visible : mine.flatMap(({ s }) => drawn(s));
+  const shownColumns = visible.length ? visible : mine.flatMap(({ s }) => drawn(s));
+  const columns = p.extra?.length ? [...shownColumns, Float64Array.from(p.extra)] : shownColumns;
   const base = p.style?.logBase;
   if (base) return logRange(columns, base, p.min, p.max);
   let [lo, hi] = finiteExtent(columns);
