@@ -294,11 +294,12 @@ test('a known exemplar on a time series panel: a dot at its time and value, with
   page,
 }) => {
   const P99 = `histogram_quantile(0.99, ${BUCKETS})`;
-  // two requests of the same bucket (0.1, 0.25]: the p99 line is then flat at its interpolated
-  // 0.2485, above both exemplars (the axis covers the dots, or they would be off the plot). The
-  // known one is the slower: the highest of its pixel column, kept by the decimation even when
-  // other tests' requests to `/` (120 ms) fall in the same column.
-  await apiExemplar(P99, await tracedRequest(120));
+  // a request of 60 ms, then the known one of 200 ms: the p99 line then runs near its top
+  // bucket's upper end (0.247), above both exemplars (the axis covers the dots, or they would be
+  // off the plot). The known one is the highest of its pixel column, kept by the decimation even
+  // when the heatmap test's request (120 ms, same bucket) falls in the same column; the 60 ms
+  // one is in a bucket of its own, so it never hides that test's dot either.
+  await apiExemplar(P99, await tracedRequest(60));
   const traceId = await tracedRequest(200);
   const api = await apiExemplar(P99, traceId);
   await addDatasourceWithLink(page);
