@@ -197,3 +197,59 @@ describe('TimeSeriesChart exemplars', () => {
     expect(Math.max(...ticks())).toBeGreaterThanOrEqual(0.24);
   });
 });
+
+describe('TimeSeriesChart exemplars on a right axis', () => {
+  it('draws a query’s dots on its own scale, whose auto range covers them; the left one keeps its own', async () => {
+    const start = Date.UTC(2026, 0, 1) / 1000;
+    const times = Float64Array.from({ length: 61 }, (_, i) => start + i * 15);
+    const series = [
+      { key: 'rps', label: 'rps', values: times.map(() => 500), color: '#fff' },
+      { key: 'p99', label: 'p99', values: times.map(() => 0.2485), color: '#f00', scale: 'y2' },
+    ];
+    const container = await renderChart(
+      <TimeSeriesChart
+        times={times}
+        series={series}
+        exemplars={{
+          points: [
+            {
+              refId: 'B',
+              scale: 'y2',
+              exemplar: {
+                seriesLabels: {},
+                labels: { trace_id: 't' },
+                value: 0.12,
+                timeSec: start,
+              },
+            },
+          ],
+        }}
+        formatValue={String}
+        formatTicks={(v) => v.map((x) => `L${x}`)}
+        yAxes={[
+          {
+            scale: 'y',
+            side: 'left',
+            formatTicks: (v) => v.map((x) => `L${x}`),
+            formatValue: String,
+          },
+          {
+            scale: 'y2',
+            side: 'right',
+            formatTicks: (v) => v.map((x) => `R${x}`),
+            formatValue: String,
+          },
+        ]}
+        formatTime={String}
+        formatTimeTicks={(ticks) => ticks.map(() => '')}
+        timeZone="Etc/UTC"
+      />,
+    );
+    const plot = container.querySelector<HTMLElement>('.ts-plot')!;
+    const nums = (s: string | undefined) => s!.split('|').map((t) => Number(t.slice(1)));
+    expect(Math.min(...nums(plot.dataset.yAxisRight))).toBeLessThanOrEqual(0.12);
+    expect(Math.min(...nums(plot.dataset.yAxisLeft))).toBeGreaterThan(400);
+    // drawn (on the left scale, 0.12 would be far below its range and left out)
+    await expect.poll(() => container.querySelectorAll('[data-testid="exemplar"]').length).toBe(1);
+  });
+});

@@ -37,8 +37,10 @@ export function yScales(
       range: (u) => {
         const p = props.current;
         const axis = chartAxes(p)[n] ?? a;
-        // the exemplar dots are drawn on the first axis: its auto range shows them all
-        const extra = a.scale === 'y' ? p.exemplars?.points.map((e) => e.exemplar.value) : [];
+        // the auto range shows the exemplar dots drawn on this axis
+        const extra = p.exemplars?.points.flatMap((e) =>
+          (e.scale ?? 'y') === a.scale ? [e.exemplar.value] : [],
+        );
         return yRange(
           { series: p.series, style: p.style, min: axis.min, max: axis.max, extra },
           (i) => u.series[i + 1]?.show !== false,

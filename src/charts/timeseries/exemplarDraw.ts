@@ -17,7 +17,7 @@ export function drawTimeSeriesExemplars(
     .map((pt) => ({
       pt,
       x: u.valToPos(pt.exemplar.timeSec, 'x'),
-      y: u.valToPos(pt.exemplar.value, 'y'),
+      y: u.valToPos(pt.exemplar.value, pt.scale ?? 'y'),
       value: pt.exemplar.value,
       lane: pt.refId,
       color: EXEMPLAR_COLOR,

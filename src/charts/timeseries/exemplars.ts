@@ -1,7 +1,7 @@
-// Exemplar dots on the time series chart: each at its own time and value, on the panel's first y
-// scale (a log scale draws none ≤ 0), decimated per pixel column and query (the extreme values
-// kept). The axis' auto range covers them (axes.ts); dots outside fixed min/max are not drawn. The tooltip: labels, value, real timestamp and
-// the trace id as a link. The drawing code (`exemplarDraw.ts`) loads when a chart first has
+// Exemplar dots on the time series chart: each at its own time and value, on the y scale of its
+// query's series (a log scale draws none ≤ 0), decimated per pixel column and query (the extreme
+// values kept). The axis' auto range covers them (axes.ts); dots outside fixed min/max are not
+// drawn. The tooltip: labels, value, real timestamp and the trace id as a link. The drawing code (`exemplarDraw.ts`) loads when a chart first has
 // exemplars: the dashboard's entry stays without it.
 import type uPlot from 'uplot';
 import type { Exemplar } from '../../model/exemplar';
@@ -12,6 +12,8 @@ import type { TimeSeriesChartProps } from './types';
 export interface TimeSeriesExemplarPoint {
   exemplar: Exemplar;
   refId: string;
+  /** the y scale its dot is drawn on: its query's series' (default 'y', the first axis) */
+  scale?: string | undefined;
 }
 
 export interface ChartExemplars {

@@ -17,6 +17,7 @@ import {
 } from './options';
 import { applyOverrides, chartYAxis } from './overrideSeries';
 import { buildSeries } from './series';
+import { exemplarPoints, queryScales } from './exemplarPoints';
 import { useAlertAnnotations } from './useAlertAnnotations';
 import { attachPast } from '../shared/compare';
 
@@ -137,17 +138,14 @@ export default function TimeSeriesPanel({
     [links, linksModule, series, env, unit, decimals, built.times],
   );
 
-  // a query's "Exemplars" toggle: dots at their time and value
+  // a query's "Exemplars" toggle: dots at their time and value, on its series' axis
   const exemplarData = data.exemplars;
+  // (new series values alone keep the dots: a new object would range the axes again)
+  const scalesKey = JSON.stringify(queryScales(series));
   const exemplars = useMemo(
     () =>
-      exemplarData && {
-        points: exemplarData.results.flatMap((r) =>
-          r.exemplars.map((exemplar) => ({ exemplar, refId: r.refId })),
-        ),
-        linkTemplate: exemplarData.linkTemplate,
-      },
-    [exemplarData],
+      exemplarData && exemplarPoints(exemplarData, JSON.parse(scalesKey) as Record<string, string>),
+    [exemplarData, scalesKey],
   );
 
   if (series.length === 0) return null;

@@ -40,7 +40,7 @@ export function applyOverrides(
   built: readonly PanelSeries[],
   overrides: readonly FieldOverride[] | undefined,
   d: SeriesDefaults,
-): { series: ChartSeries[]; axes: AxisSpec[] } {
+): { series: PanelSeries[]; axes: AxisSpec[] } {
   const props = resolveOverrides(
     overrides,
     built.map((s) => ({ name: s.label, refId: s.refId })),
@@ -48,7 +48,7 @@ export function applyOverrides(
   const axes: AxisSpec[] = [];
   const byKey = new Map<string, AxisSpec>();
   const stacks = new Map<string, { mode: 'normal' | 'percent'; members: number[] }>();
-  const series = built.map((s, i): ChartSeries => {
+  const series = built.map((s, i): PanelSeries => {
     const p = props[i]!;
     const stacking = p.stacking?.mode ?? d.stacking;
     const percent = stacking === 'percent';
