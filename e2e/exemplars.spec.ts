@@ -120,13 +120,14 @@ async function checkTooltip(p: Locator, traceId: string, api: ApiExemplar) {
 async function shots(page: Page, p: Locator, traceId: string, name: string) {
   for (const width of [1000, 1440]) {
     await page.setViewportSize({ width, height: 900 });
-    // the plot has followed the window
+    // the plot (the panels here are full width) has followed the window
     await expect
       .poll(async () => {
         const box = await p.locator('.u-over').boundingBox();
-        return box ? box.x + box.width : Infinity;
+        const right = box ? box.x + box.width : Infinity;
+        return right <= width && right > width - 120;
       })
-      .toBeLessThanOrEqual(width);
+      .toBe(true);
     await expect
       .poll(async () => (await p.locator(`[data-trace-id="${traceId}"]`).boundingBox())?.width)
       .toBeGreaterThan(0);
@@ -226,6 +227,8 @@ test('a known exemplar sits in its heatmap cell (bucket le × time column) with 
 test("the service's own traced traffic: dense exemplars are decimated per pixel column, extremes kept", async ({
   page,
 }) => {
+  // on a fresh stack the wait for exemplars older than 35 s alone may take that long
+  test.setTimeout(90_000);
   // every request of the service's own traffic is traced: many exemplars per bucket and minute
   const ALL = 'sum by (le) (rate(http_request_duration_seconds_bucket[1m]))';
   await addDatasourceWithLink(page);
@@ -332,4 +335,52 @@ test('a known exemplar on a time series panel: a dot at its time and value, with
   expect(y).toBeLessThan(over.y + over.height);
   await checkTooltip(p, traceId, api);
   await shots(page, p, traceId, 'timeseries');
+});
+
+test("a query on a right axis of its own unit: its exemplar dots are drawn on that axis' scale", async ({
+  page,
+}) => {
+  const P99 = `histogram_quantile(0.99, ${BUCKETS})`;
+  // the slowest of the requests to `/` the tests send: the highest of its pixel column
+  const traceId = await tracedRequest(240);
+  const api = await apiExemplar(P99, traceId);
+  await addDatasourceWithLink(page);
+  const d = JSON.parse(
+    dashboardJson('exemplar-axes', 'exemplar-axes', [
+      { title: 'Latency', expr: '', type: 'timeseries', unit: 'reqps', w: 24, h: 12 },
+    ]),
+  );
+  // A: the service's request rate on the left (reqps); B: its p99 with exemplars, in seconds on
+  // the right (an override), as in a typical RED panel
+  d.panels[0].targets = [
+    { refId: 'A', expr: 'sum(rate(http_request_duration_seconds_count[1m]))', legendFormat: 'rps' },
+    { refId: 'B', expr: P99, legendFormat: 'p99', exemplar: true },
+  ];
+  d.panels[0].fieldConfig.overrides = [
+    {
+      matcher: { id: 'byFrameRefID', options: 'B' },
+      properties: [
+        { id: 'unit', value: 's' },
+        { id: 'custom.axisPlacement', value: 'right' },
+      ],
+    },
+  ];
+  await importDashboard(page, JSON.stringify(d));
+  const now = Date.now();
+  await openAt(page, 'exemplar-axes', { fromMs: now - 15 * 60_000, toMs: now + 60_000 });
+  const p = panel(page, 'Latency');
+  await expect(p).toHaveAttribute('data-state', 'ok');
+  const { dot, y } = await dotOf(p, traceId);
+  await expect(dot).toHaveAttribute('data-ref-id', 'B');
+  await expect(dot).toHaveAttribute('data-value', String(Number(api.value)));
+  // the right axis is in seconds and spans the dot; on the left (requests per second, well above
+  // 1) a value of 0.24 would sit on the plot's bottom edge
+  const plot = p.locator('.ts-plot');
+  await expect(plot).toHaveAttribute('data-y-axis-right', /ms|s/);
+  const over = (await p.locator('.u-over').boundingBox())!;
+  expect(y).toBeLessThan(over.y + over.height * 0.8);
+  await checkTooltip(p, traceId, api);
+  // the tooltip gives the value in the axis' unit (ms), not the panel's (req/s)
+  await expect(p.getByTestId('exemplar-tooltip-value')).toHaveText(/\d ms$/);
+  await shots(page, p, traceId, 'right-axis');
 });

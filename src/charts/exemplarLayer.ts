@@ -159,7 +159,8 @@ export interface ExemplarDots<P> {
 
 /**
  * Draws `placed` into the plotting area `over` (a layer created on first use, and again for a
- * new plot): dots outside [0, widthPx] dropped, the rest decimated per pixel column and lane.
+ * new plot): dots outside [0, widthPx] dropped, the rest decimated per pixel column and lane,
+ * and stacked by value (the highest on top).
  */
 export function drawExemplarDots<P>(
   over: HTMLElement,
@@ -184,6 +185,10 @@ export function drawExemplarDots<P>(
   }
   const cur = ref.current;
   cur.tip = tip;
-  cur.shown = decimateDots(placed.filter((d) => d.x >= 0 && d.x <= widthPx));
+  // the higher values drawn last, on top: where dots of neighbouring columns overlap, the slow
+  // request (what one hunts for) is the one under the pointer
+  cur.shown = decimateDots(placed.filter((d) => d.x >= 0 && d.x <= widthPx)).sort(
+    (a, b) => a.dot.value - b.dot.value,
+  );
   cur.layer.draw(cur.shown.map((s) => s.dot));
 }

@@ -237,7 +237,7 @@ describe('TimeSeriesChart exemplars on a right axis', () => {
             scale: 'y2',
             side: 'right',
             formatTicks: (v) => v.map((x) => `R${x}`),
-            formatValue: String,
+            formatValue: (v) => `${v} s`,
           },
         ]}
         formatTime={String}
@@ -251,5 +251,10 @@ describe('TimeSeriesChart exemplars on a right axis', () => {
     expect(Math.min(...nums(plot.dataset.yAxisLeft))).toBeGreaterThan(400);
     // drawn (on the left scale, 0.12 would be far below its range and left out)
     await expect.poll(() => container.querySelectorAll('[data-testid="exemplar"]').length).toBe(1);
+    // its tooltip gives the value in that axis' unit
+    act(() => container.querySelector<HTMLElement>('[data-testid="exemplar"]')!.click());
+    expect(
+      container.querySelector('[data-testid="exemplar-tooltip-value"] .tt-value')!.textContent,
+    ).toBe('0.12 s');
   });
 });

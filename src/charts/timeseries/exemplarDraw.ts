@@ -2,6 +2,7 @@
 import uPlot from 'uplot';
 import { drawExemplarDots, type ExemplarDots } from '../exemplarLayer';
 import { exemplarTooltipHtml } from '../exemplars';
+import { chartAxes } from './axes';
 import { EXEMPLAR_COLOR, type TimeSeriesExemplarPoint } from './exemplars';
 import type { TimeSeriesChartProps } from './types';
 
@@ -29,9 +30,12 @@ export function drawTimeSeriesExemplars(
       },
     }))
     .filter((d) => d.y >= 0 && d.y <= height);
+  // the value in the unit of the axis it is drawn on (an override's own unit)
+  const axes = chartAxes(p);
+  const formatOf = (scale = 'y') => axes.find((a) => a.scale === scale)?.formatValue;
   drawExemplarDots(u.over, ref, placed, u.bbox.width / uPlot.pxRatio, (pt, hidden) =>
     exemplarTooltipHtml(pt.exemplar, {
-      formatValue: p.formatValue,
+      formatValue: formatOf(pt.scale) ?? p.formatValue,
       formatTime: p.formatTime,
       linkTemplate: p.exemplars?.linkTemplate,
       hidden,
