@@ -200,21 +200,12 @@ describe('heatmapPanel', () => {
       '2',
     );
     const dots = [...el.querySelectorAll<HTMLElement>('[data-testid="exemplar"]')];
-    // data-x (the placed x, for end-to-end binning) depends on the plot's size: checked there
+    // data-x (the placed x, for end-to-end binning) depends on the plot's size: checked there;
+    // stacked by value, the highest last (on top)
     expect(dots.map((d) => ({ ...d.dataset, x: undefined }))).toEqual([
       {
         testid: 'exemplar',
         i: '0',
-        traceId: 'in-0.5-at-15',
-        le: '0.5',
-        bucket: '1',
-        columnMs: '15000',
-        timeMs: '11000',
-        value: '0.3',
-      },
-      {
-        testid: 'exemplar',
-        i: '1',
         traceId: 'in-0.1-at-0',
         le: '0.1',
         bucket: '0',
@@ -222,9 +213,19 @@ describe('heatmapPanel', () => {
         timeMs: '-3000',
         value: '0.05',
       },
+      {
+        testid: 'exemplar',
+        i: '1',
+        traceId: 'in-0.5-at-15',
+        le: '0.5',
+        bucket: '1',
+        columnMs: '15000',
+        timeMs: '11000',
+        value: '0.3',
+      },
     ]);
     act(() => {
-      dots[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      dots[1]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     });
     const tip = el.querySelector<HTMLElement>('[data-testid="exemplar-tooltip"]')!;
     expect(tip.hidden).toBe(false);
