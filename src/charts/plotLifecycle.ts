@@ -77,7 +77,7 @@ export function timeAxis(props: RefObject<TimeChartProps>, grid: boolean): uPlot
  * `layoutKey` changes: series set, style, sync group, zone) and destroyed on unmount; then kept
  * up to date by `usePlotUpdates`. `redrawKey` stands for what the draw hooks read besides the
  * data: a change redraws (not on creation, which draws anyway). `rangeKey` stands for what the
- * scales' range functions read besides the data: a change ranges them again.
+ * scales' range functions read besides the data: a change is applied like new data.
  */
 export function usePlot(opts: {
   hostRef: RefObject<HTMLDivElement | null>;
@@ -93,7 +93,7 @@ export function usePlot(opts: {
   const plotRef = useRef<uPlot | null>(null);
   const drawnDataRef = useRef<uPlot.AlignedData | null>(null);
   const drawnRedrawKey = useRef(redrawKey);
-  const rangedKey = useRef(rangeKey);
+  const rangedKeyRef = useRef(rangeKey);
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
@@ -101,7 +101,7 @@ export function usePlot(opts: {
     plotRef.current = u;
     drawnDataRef.current = data;
     drawnRedrawKey.current = redrawKey;
-    rangedKey.current = rangeKey;
+    rangedKeyRef.current = rangeKey;
     return () => {
       u.destroy();
       plotRef.current = null;
@@ -118,18 +118,10 @@ export function usePlot(opts: {
     plotRef.current?.redraw(false, false);
   }, [redrawKey]);
 
-  // the same data again, its scales ranged anew (this draws too)
-  useEffect(() => {
-    if (rangedKey.current === rangeKey) return;
-    rangedKey.current = rangeKey;
-    const u = plotRef.current;
-    if (u) u.setData(u.data, true);
-  }, [rangeKey]);
-
   // a new theme: axes and grid take its colours (uPlot reads them at every draw)
   useEffect(() => subscribeTheme(() => plotRef.current?.redraw(false, false)), []);
 
-  usePlotUpdates({ plotRef, hostRef, drawnDataRef, data, series, hidden });
+  usePlotUpdates({ plotRef, hostRef, drawnDataRef, rangedKeyRef, data, rangeKey, series, hidden });
   return { plotRef, drawnDataRef };
 }
 
@@ -152,26 +144,29 @@ export function selectToZoom(
 }
 
 /**
- * The updates a created plot receives instead of being rebuilt: new data (skipped when the plot
- * was created with this very data in the same commit), series visibility, and size changes of its
- * host element.
+ * The updates a created plot receives instead of being rebuilt: new data or a new `rangeKey`
+ * (one `setData`, which ranges the scales again; skipped when the plot was created with these in
+ * the same commit), series visibility, and size changes of its host element.
  */
 function usePlotUpdates(opts: {
   plotRef: RefObject<uPlot | null>;
   hostRef: RefObject<HTMLDivElement | null>;
   drawnDataRef: RefObject<uPlot.AlignedData | null>;
+  rangedKeyRef: RefObject<string | undefined>;
   data: uPlot.AlignedData;
+  rangeKey: string | undefined;
   /** one entry per drawn series (uPlot series 1…n) */
   series: readonly { key: string }[];
   hidden: ReadonlySet<string>;
 }): void {
-  const { plotRef, hostRef, drawnDataRef, data, series, hidden } = opts;
+  const { plotRef, hostRef, drawnDataRef, rangedKeyRef, data, rangeKey, series, hidden } = opts;
   useEffect(() => {
     // A plot created in this same commit already has this data: drawing it twice costs a frame.
-    if (drawnDataRef.current === data) return;
+    if (drawnDataRef.current === data && rangedKeyRef.current === rangeKey) return;
     drawnDataRef.current = data;
+    rangedKeyRef.current = rangeKey;
     plotRef.current?.setData(data);
-  }, [data, drawnDataRef, plotRef]);
+  }, [data, rangeKey, drawnDataRef, rangedKeyRef, plotRef]);
 
   useEffect(() => {
     const u = plotRef.current;

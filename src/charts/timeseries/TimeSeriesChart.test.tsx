@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatAxisTicks } from '../../time/format';
 import { niceUnitIncrements } from '../../units/ticks';
 import TimeSeriesChart from './TimeSeriesChart';
+import type { ChartYAxis } from './types';
 
 let calls: CanvasCall[] = [];
 /** Text drawn on any canvas. */
@@ -96,6 +97,17 @@ describe('TimeSeriesChart x axis', () => {
   });
 });
 
+/** A left axis ('y', ticks "L…") and a right one ('y2', ticks "R…", values by `formatRight`). */
+const leftAndRight = (formatRight: (v: number) => string = String): ChartYAxis[] => [
+  { scale: 'y', side: 'left', formatTicks: (v) => v.map((x) => `L${x}`), formatValue: String },
+  {
+    scale: 'y2',
+    side: 'right',
+    formatTicks: (v) => v.map((x) => `R${x}`),
+    formatValue: formatRight,
+  },
+];
+
 describe('TimeSeriesChart y axes', () => {
   it('draws a right axis with its own ticks for the series on its scale; a mirrored series below 0', async () => {
     const start = Date.UTC(2026, 0, 1) / 1000;
@@ -117,20 +129,7 @@ describe('TimeSeriesChart y axes', () => {
         ]}
         formatValue={String}
         formatTicks={(v) => v.map((x) => `L${x}`)}
-        yAxes={[
-          {
-            scale: 'y',
-            side: 'left',
-            formatTicks: (v) => v.map((x) => `L${x}`),
-            formatValue: String,
-          },
-          {
-            scale: 'y2',
-            side: 'right',
-            formatTicks: (v) => v.map((x) => `R${x}`),
-            formatValue: String,
-          },
-        ]}
+        yAxes={leftAndRight()}
         formatTime={String}
         formatTimeTicks={(ticks) => ticks.map(() => '')}
         timeZone="Etc/UTC"
@@ -226,20 +225,7 @@ describe('TimeSeriesChart exemplars on a right axis', () => {
         }}
         formatValue={String}
         formatTicks={(v) => v.map((x) => `L${x}`)}
-        yAxes={[
-          {
-            scale: 'y',
-            side: 'left',
-            formatTicks: (v) => v.map((x) => `L${x}`),
-            formatValue: String,
-          },
-          {
-            scale: 'y2',
-            side: 'right',
-            formatTicks: (v) => v.map((x) => `R${x}`),
-            formatValue: (v) => `${v} s`,
-          },
-        ]}
+        yAxes={leftAndRight((v) => `${v} s`)}
         formatTime={String}
         formatTimeTicks={(ticks) => ticks.map(() => '')}
         timeZone="Etc/UTC"

@@ -86,7 +86,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
     hidden,
     // Annotations are drawn by a hook that reads props: redraw when they change.
     redrawKey: JSON.stringify(props.annotations ?? []),
-    // the first axis' auto range covers the exemplar dots (axes.ts): new ones range it again,
+    // each axis' auto range covers its exemplar dots (axes.ts): new ones range the axes again,
     // which draws them too
     rangeKey: exemplarsKey(props.exemplars),
     options: (host) => {

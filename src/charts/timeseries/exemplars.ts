@@ -1,8 +1,9 @@
 // Exemplar dots on the time series chart: each at its own time and value, on the y scale of its
 // query's series (a log scale draws none ≤ 0), decimated per pixel column and query (the extreme
 // values kept). The axis' auto range covers them (axes.ts); dots outside fixed min/max are not
-// drawn. The tooltip: labels, value, real timestamp and the trace id as a link. The drawing code (`exemplarDraw.ts`) loads when a chart first has
-// exemplars: the dashboard's entry stays without it.
+// drawn. The tooltip: labels, value in the axis' unit, real timestamp and the trace id as a
+// link. The drawing code (`exemplarDraw.ts`) loads when a chart first has exemplars: the
+// dashboard's entry stays without it.
 import type uPlot from 'uplot';
 import type { Exemplar } from '../../model/exemplar';
 import type { ExemplarDots } from '../exemplarLayer';

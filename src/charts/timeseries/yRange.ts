@@ -7,7 +7,7 @@ import { pastDrawValues } from './compareSeries';
 import type { ChartSeries, TimeSeriesChartProps } from './types';
 
 type YRangeProps = Pick<TimeSeriesChartProps, 'series' | 'style' | 'min' | 'max'> & {
-  /** more values the auto range covers (the exemplar dots of the first axis) */
+  /** more values the auto range covers (the exemplar dots drawn on this axis) */
   extra?: readonly number[] | undefined;
 };
 
